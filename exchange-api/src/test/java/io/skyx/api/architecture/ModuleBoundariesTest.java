@@ -1,0 +1,111 @@
+package io.skyx.api.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md §3: matching-engine and node depend on nothing of ours, custody only on node, exchange-api on
+ * everything; no cycles. Checked twice: on the module POMs (what Maven lets each module see) and on the compiled
+ * classes (what the code really uses).
+ */
+class ModuleBoundariesTest {
+
+    /** Module directory → the SkyX modules it may depend on. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "db", Set.of(),
+            "matching-engine", Set.of(),
+            "node", Set.of(),
+            "custody", Set.of("node"),
+            "web-ui", Set.of(),
+            "exchange-api", Set.of("db", "matching-engine", "node", "custody", "web-ui"),
+            "ops", Set.of("matching-engine", "node", "custody", "db", "exchange-api"));
+
+    private static final Pattern SKYX_DEPENDENCY =
+            Pattern.compile("<groupId>io\\.skyx</groupId>\\s*<artifactId>skyx-([a-z-]+)</artifactId>");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.skyx");
+    }
+
+    @Test
+    void everyModulePomDependsOnlyOnWhatTheDesignAllows() throws IOException {
+        Path root = projectRoot();
+        Set<String> modules = new TreeSet<>();
+        try (var dirs = Files.list(root)) {
+            dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
+                    .forEach(d -> modules.add(d.getFileName().toString()));
+        }
+        assertThat(modules).as("modules of the build").containsAll(ALLOWED.keySet());
+        for (String module : modules) {
+            assertThat(ALLOWED).as("module %s must be listed in DESIGN.md §3 and here", module).containsKey(module);
+            String pom = Files.readString(root.resolve(module).resolve("pom.xml"));
+            Matcher m = SKYX_DEPENDENCY.matcher(pom);
+            while (m.find()) {
+                String target = m.group(1);
+                if (!target.equals(module)) {
+                    assertThat(ALLOWED.get(module))
+                            .as("%s/pom.xml depends on skyx-%s, which DESIGN.md §3 forbids", module, target)
+                            .contains(target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void matchingEngineUsesNoOtherModule() {
+        noClasses().that().resideInAPackage("io.skyx.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.skyx.node..", "io.skyx.custody..", "io.skyx.api..", "io.skyx.ops..")
+                .check(classes);
+    }
+
+    @Test
+    void nodeUsesNoOtherModule() {
+        noClasses().that().resideInAPackage("io.skyx.node..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.skyx.engine..", "io.skyx.custody..", "io.skyx.api..", "io.skyx.ops..")
+                .check(classes);
+    }
+
+    @Test
+    void custodyUsesOnlyNode() {
+        noClasses().that().resideInAPackage("io.skyx.custody..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.skyx.engine..", "io.skyx.api..", "io.skyx.ops..")
+                .check(classes);
+    }
+
+    @Test
+    void modulesFormNoCycle() {
+        slices().matching("io.skyx.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
+    }
+
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("project root (the folder with mvnw) above %s", Path.of("").toAbsolutePath()).isNotNull();
+        return dir;
+    }
+}
