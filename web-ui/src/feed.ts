@@ -1,0 +1,209 @@
+/**
+ * Market and account data provider: owns the StreamClient, turns stream messages into state, detects
+ * sequence gaps (book: resubscribe with `since`; other channels: reload over REST) and reloads REST
+ * state after every reconnect so nothing missed while offline stays missing.
+ */
+import { api, type BalanceDto, type CandleDto, type OrderDto, type TradeDto } from './api';
+import { applyBookMessage, type BookMessage } from './lib/book';
+import { applyOrderUpdate, mergeNewestFirst, prependUnique, upsertCandle } from './lib/lists';
+import { specFrom } from './lib/market';
+import { SeqTracker, streamKey } from './lib/seq';
+import type { Store } from './store';
+import { StreamClient, type StreamMessage, type Subscription } from './stream';
+
+const MAX_TRADES = 50;
+const MAX_CANDLES = 500;
+
+export class Feed {
+  private readonly stream: StreamClient;
+  private readonly seqs = new SeqTracker();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly store: Store) {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    this.stream = new StreamClient(`${scheme}://${location.host}/ws`, {
+      onMessage: (m) => this.onMessage(m),
+      onStatus: (connection) => this.store.update({ connection }),
+      onOpen: () => this.onOpen(),
+      sinceFor: (sub) => (sub.channel === 'book' ? (this.store.state.book?.seq ?? null) : null),
+    });
+  }
+
+  private get market(): string {
+    return this.store.state.spec.id;
+  }
+
+  private publicSubs(): Subscription[] {
+    return ['book', 'trades', 'candles'].map((channel) => ({ channel, market: this.market }));
+  }
+
+  async start(): Promise<void> {
+    try {
+      const markets = await api.markets();
+      const dto = markets.find((m) => m.id === this.market) ?? markets[0];
+      this.store.update((s) => ({ spec: specFrom(dto, s.spec) }));
+    } catch (e) {
+      console.warn('markets: using built-in SKY-BTC defaults', e);
+    }
+    for (const sub of this.publicSubs()) this.stream.subscribe(sub);
+    this.stream.start();
+  }
+
+  /** After login or logout: private channels follow the session, and the socket re-handshakes with its cookie. */
+  sessionChanged(): void {
+    const privateSubs: Subscription[] = [{ channel: 'orders' }, { channel: 'balances' }];
+    for (const sub of privateSubs) {
+      if (this.store.state.me !== null) this.stream.subscribe(sub);
+      else this.stream.unsubscribe(sub);
+    }
+    if (this.store.state.me === null) this.store.update({ balances: {}, openOrders: [], myTrades: [] });
+    this.stream.restart();
+  }
+
+  private onOpen(): void {
+    for (const key of ['trades', 'candles', 'orders', 'balances']) this.seqs.reset(streamKey(key, key === 'orders' || key === 'balances' ? undefined : this.market));
+    void this.loadPublic();
+    void this.loadPrivate();
+  }
+
+  async loadPublic(): Promise<void> {
+    await Promise.all([this.loadTrades(), this.loadCandles(), this.loadTicker()]);
+  }
+
+  async loadPrivate(): Promise<void> {
+    if (this.store.state.me === null) return;
+    await Promise.all([this.loadBalances(), this.loadOpenOrders(), this.loadMyTrades()]);
+  }
+
+  async loadBalances(): Promise<void> {
+    await this.guard('balances', async () => {
+      const balances = await api.balances();
+      this.store.update({ balances });
+    });
+  }
+
+  async loadOpenOrders(): Promise<void> {
+    await this.guard('open orders', async () => {
+      const openOrders = await api.openOrders(this.market);
+      this.store.update({ openOrders });
+    });
+  }
+
+  async loadMyTrades(): Promise<void> {
+    await this.guard('my trades', async () => {
+      const myTrades = await api.myTrades(this.market);
+      this.store.update({ myTrades });
+    });
+  }
+
+  private async loadTrades(): Promise<void> {
+    await this.guard('trades', async () => {
+      const page = await api.trades(this.market, MAX_TRADES);
+      this.store.update((s) => ({ trades: mergeNewestFirst(s.trades, page, MAX_TRADES) }));
+    });
+  }
+
+  private async loadCandles(): Promise<void> {
+    await this.guard('candles', async () => {
+      const history = await api.candles(this.market, '1m', MAX_CANDLES);
+      this.store.update({ candles: history.filter((c) => Number.isSafeInteger(c.time)) });
+    });
+  }
+
+  private async loadTicker(): Promise<void> {
+    await this.guard('ticker', async () => {
+      const ticker = await api.ticker(this.market);
+      this.store.update({ ticker });
+    });
+  }
+
+  private async guard(what: string, load: () => Promise<void>): Promise<void> {
+    try {
+      await load();
+    } catch (e) {
+      console.warn(`could not load ${what}`, e);
+    }
+  }
+
+  /** Runs `fn` once, `ms` after the last call with the same key. */
+  private debounce(key: string, ms: number, fn: () => void): void {
+    const t = this.timers.get(key);
+    if (t !== undefined) clearTimeout(t);
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); fn(); }, ms));
+  }
+
+  private onMessage(msg: StreamMessage): void {
+    if (msg.type === 'pong') return;
+    if (msg.type === 'error') {
+      this.store.update({ notice: { kind: 'error', text: `Stream: ${String(msg.message ?? msg.code ?? 'error')}` } });
+      return;
+    }
+    switch (msg.channel) {
+      case 'book': return this.onBook(msg as unknown as BookMessage);
+      case 'trades': return this.onTrade(msg);
+      case 'candles': return this.onCandle(msg);
+      case 'orders': return this.onOrder(msg);
+      case 'balances': return this.onBalance(msg);
+      default: return;
+    }
+  }
+
+  private onBook(msg: BookMessage): void {
+    if (msg.market !== this.market) return;
+    const { result, state } = applyBookMessage(this.store.state.book, msg, this.store.state.spec);
+    if (result === 'applied') this.store.update({ book: state });
+    else if (result === 'gap') this.stream.subscribe({ channel: 'book', market: this.market }, state?.seq ?? null);
+    else if (result === 'invalid') console.warn('book: ignored a malformed message', msg);
+  }
+
+  /** Checks the stream's seq; on a gap reloads over REST. Returns false if the message must be dropped. */
+  private inSequence(key: string, seq: unknown, reload: () => void): boolean {
+    const r = this.seqs.accept(key, seq);
+    if (r === 'gap') reload();
+    return r === 'ok' || r === 'gap';
+  }
+
+  private onTrade(msg: StreamMessage): void {
+    if (msg.market !== this.market) return;
+    if (!this.inSequence(streamKey('trades', this.market), msg.seq, () => void this.loadTrades())) return;
+    const trade: TradeDto = {
+      id: msg.id as string,
+      price: String(msg.price),
+      amount: String(msg.amount),
+      side: String(msg.side),
+      timestamp: msg.timestamp as number,
+    };
+    this.store.update((s) => ({ trades: prependUnique(s.trades, trade, MAX_TRADES) }));
+    this.debounce('ticker', 500, () => void this.loadTicker());
+  }
+
+  private onCandle(msg: StreamMessage): void {
+    if (msg.market !== this.market || (msg.timeframe !== undefined && msg.timeframe !== '1m')) return;
+    if (!this.inSequence(streamKey('candles', this.market), msg.seq, () => void this.loadCandles())) return;
+    const candle: CandleDto = {
+      time: Number(msg.time),
+      open: String(msg.open),
+      high: String(msg.high),
+      low: String(msg.low),
+      close: String(msg.close),
+      volume: String(msg.volume),
+    };
+    this.store.update((s) => ({ candles: upsertCandle(s.candles, candle, MAX_CANDLES) }));
+  }
+
+  private onOrder(msg: StreamMessage): void {
+    if (!this.inSequence('orders', msg.seq, () => void this.loadOpenOrders())) return;
+    const order = msg as unknown as OrderDto;
+    if (order.market !== undefined && order.market !== this.market) return;
+    this.store.update((s) => ({ openOrders: applyOrderUpdate(s.openOrders, order) }));
+    this.debounce('myTrades', 250, () => void this.loadMyTrades());
+  }
+
+  private onBalance(msg: StreamMessage): void {
+    if (!this.inSequence('balances', msg.seq, () => void this.loadBalances())) return;
+    if (typeof msg.asset !== 'string') return;
+    const balance: BalanceDto = { free: String(msg.free), used: String(msg.used), total: String(msg.total) };
+    const asset = msg.asset;
+    this.store.update((s) => ({ balances: { ...s.balances, [asset]: balance } }));
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Candle chart (lightweight-charts). The chart library plots JS numbers, so decimal strings are converted
+ * here for drawing only; no amount shown as text or sent to the server comes from these numbers.
+ */
+import { CandlestickSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import type { CandleDto } from '../api';
+import type { AppState } from '../store';
+
+function point(c: CandleDto) {
+  return {
+    time: c.time as UTCTimestamp,
+    open: Number(c.open),
+    high: Number(c.high),
+    low: Number(c.low),
+    close: Number(c.close),
+  };
+}
+
+export class CandleChart {
+  private readonly chart: IChartApi;
+  private readonly series: ISeriesApi<'Candlestick'>;
+  private drawn: readonly CandleDto[] = [];
+
+  constructor(root: HTMLElement) {
+    this.chart = createChart(root, {
+      autoSize: true,
+      layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#8b95a7', attributionLogo: false },
+      grid: { vertLines: { color: '#1c2433' }, horzLines: { color: '#1c2433' } },
+      rightPriceScale: { borderColor: '#243044' },
+      timeScale: { borderColor: '#243044', timeVisible: true, secondsVisible: false },
+      crosshair: { mode: 0 },
+    });
+    this.series = this.chart.addSeries(CandlestickSeries, {
+      upColor: '#16c784',
+      downColor: '#ea3943',
+      borderVisible: false,
+      wickUpColor: '#16c784',
+      wickDownColor: '#ea3943',
+      priceFormat: { type: 'price', precision: 8, minMove: 0.00000001 },
+    });
+  }
+
+  render(s: AppState): void {
+    const next = s.candles;
+    if (next === this.drawn) return;
+    const prev = this.drawn;
+    this.drawn = next;
+    const last = next[next.length - 1];
+    const growsByOne = prev.length > 0 && last !== undefined && next.length - prev.length <= 1 && next.length >= prev.length
+      && next[0] === prev[0] && last.time >= prev[prev.length - 1].time;
+    if (growsByOne) this.series.update(point(last));
+    else this.series.setData(next.map(point));
+  }
+}

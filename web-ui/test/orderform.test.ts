@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { applyBookMessage } from '../src/lib/book';
+import { SKY_BTC, specFrom } from '../src/lib/market';
+import { checkOrderForm } from '../src/lib/orderform';
+
+describe('checkOrderForm', () => {
+  it('builds a limit request and an exact total', () => {
+    const c = checkOrderForm({ side: 'buy', type: 'limit', price: '0.0001', amount: '10' }, SKY_BTC, null);
+    expect(c.error).toBeNull();
+    expect(c.total).toBe('0.00100000');
+    expect(c.request).toEqual({
+      market: 'SKY-BTC', side: 'buy', type: 'limit', price: '0.00010000', amount: '10', timeInForce: 'GTC',
+    });
+  });
+
+  it('keeps totals exact where floats would not (0.1 + 0.2 style)', () => {
+    const c = checkOrderForm({ side: 'sell', type: 'limit', price: '0.00000003', amount: '3' }, SKY_BTC, null);
+    expect(c.total).toBe('0.00000009');
+    const big = checkOrderForm({ side: 'sell', type: 'limit', price: '21000000', amount: '9007199254740993' }, SKY_BTC, null);
+    expect(big.total).toBe('189151184349560853000000.00000000');
+  });
+
+  it('explains bad amounts and prices and sends nothing', () => {
+    const cases: Array<[string, string, 'price' | 'amount']> = [
+      ['0.0001', '', 'amount'],
+      ['0.0001', '0', 'amount'],
+      ['0.0001', '-1', 'amount'],
+      ['0.0001', '1.5', 'amount'],
+      ['0.0001', '1e3', 'amount'],
+      ['', '1', 'price'],
+      ['0', '1', 'price'],
+      ['0.000000001', '1', 'price'],
+      ['abc', '1', 'price'],
+    ];
+    for (const [price, amount, field] of cases) {
+      const c = checkOrderForm({ side: 'buy', type: 'limit', price, amount }, SKY_BTC, null);
+      expect(c.request, `${price} ${amount}`).toBeNull();
+      expect(c.error?.field, `${price} ${amount}`).toBe(field);
+      expect(c.error?.message.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('estimates a market order from the book and omits the price', () => {
+    const book = applyBookMessage(
+      null,
+      { type: 'snapshot', market: 'SKY-BTC', seq: 1, bids: [], asks: [['0.00011', '2'], ['0.00012', '4']] },
+      SKY_BTC,
+    ).state;
+    const c = checkOrderForm({ side: 'buy', type: 'market', price: 'ignored', amount: '3' }, SKY_BTC, book);
+    expect(c.request).toEqual({ market: 'SKY-BTC', side: 'buy', type: 'market', amount: '3' });
+    expect(c.total).toBe('≈ 0.00034000');
+  });
+});
+
+describe('specFrom', () => {
+  it('reads steps from the markets endpoint and falls back on junk', () => {
+    const s = specFrom(
+      { id: 'SKY-BTC', symbol: 'SKY/BTC', base: 'SKY', quote: 'BTC', amountStep: '0.5', priceStep: '0.00000010' },
+      SKY_BTC,
+    );
+    expect(s.amountStep).toBe(500_000n);
+    expect(s.priceStep).toBe(10n);
+    const junk = specFrom(
+      { id: 'SKY-BTC', symbol: 'SKY/BTC', base: 'SKY', quote: 'BTC', amountStep: 'x', priceStep: '-1' },
+      SKY_BTC,
+    );
+    expect(junk.amountStep).toBe(1_000_000n);
+    expect(junk.priceStep).toBe(1n);
+    expect(specFrom(undefined, SKY_BTC)).toBe(SKY_BTC);
+  });
+});
