@@ -39,8 +39,11 @@ public interface ExchangeEngine {
 
     /**
      * Amends an open order: {@code newPrice} in ticks (0: unchanged), {@code newRemaining} open size in lots
-     * (0: unchanged). A smaller remaining size at the same price keeps time priority; any other change loses it
-     * and may match at once (as a taker at the new price; a POST_ONLY order is refused with WOULD_TAKE).
+     * (0: unchanged). With {@code newPrice} 0, a smaller remaining size keeps time priority and a larger one
+     * loses it. Any {@code newPrice} (even the current one) moves the order: it loses time priority and may match
+     * at once as a taker at the new price (exchange-core's "move"); a POST_ONLY order that would take is refused
+     * with WOULD_TAKE. The lock is recomputed for the new price and size (INSUFFICIENT_FUNDS if it grows beyond
+     * the available balance). Minimum size and notional apply to placing only.
      */
     ResultCode amendOrder(long seq, long timestampMs, long userId, long orderId, long newPrice, long newRemaining);
 
