@@ -1,0 +1,181 @@
+package io.skyx.node.cipher;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * Skycoin's signature operations (skycoin-protocol.md §4): signing with low-S, public-key recovery, and exactly
+ * the verification rules the network applies. Verification returns a {@link VerifyResult} code rather than
+ * throwing, because it runs for every input of every transaction and every block.
+ */
+public final class Cipher {
+    private Cipher() {
+    }
+
+    /**
+     * Signs a 32-byte hash ({@code SignHash}). The nonce is RFC 6979 (HMAC-SHA256), so signatures are
+     * deterministic; Skycoin uses a random nonce, which verifies identically. S is made low (S &le; n/2, flipping
+     * the recid's parity bit).
+     *
+     * @throws IllegalArgumentException for the all-zero hash, which Skycoin refuses to sign
+     */
+    public static Sig signHash(SHA256 hash, SecKey sec) {
+        if (hash.isNull()) {
+            throw new IllegalArgumentException("refusing to sign the null hash");
+        }
+        byte[] h = hash.bytes();
+        BigInteger d = sec.scalar();
+        BigInteger e = new BigInteger(1, h);
+        BigInteger n = Secp256k1.N;
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        nonces.init(n, d, h);
+        while (true) {
+            BigInteger k = nonces.nextK();
+            ECPoint r = Secp256k1.mulG(k);
+            BigInteger rx = r.getAffineXCoord().toBigInteger();
+            BigInteger rr = rx.mod(n);
+            if (rr.signum() == 0) {
+                continue;
+            }
+            BigInteger s = BigIntegers.modOddInverse(n, k).multiply(e.add(rr.multiply(d))).mod(n);
+            if (s.signum() == 0) {
+                continue;
+            }
+            int recid = (r.getAffineYCoord().testBitZero() ? 1 : 0) | (rx.compareTo(n) >= 0 ? 2 : 0);
+            if (s.compareTo(Secp256k1.HALF_N) > 0) {
+                s = n.subtract(s);
+                recid ^= 1;
+            }
+            return Sig.of(rr, s, recid);
+        }
+    }
+
+    /**
+     * Recovers the public key that made {@code sig} over {@code hash} ({@code PubKeyFromSig}): requires
+     * 0 &lt; r &lt; n, 0 &lt; s &lt; n, recid &lt; 4, x = r (+ n if recid&amp;2) &lt; p, a point with that x and
+     * parity, and a valid non-infinite result.
+     *
+     * @return the key, or empty if recovery fails
+     */
+    public static Optional<PubKey> pubKeyFromSig(Sig sig, SHA256 hash) {
+        return Optional.ofNullable(recover(sig, hash));
+    }
+
+    static PubKey recover(Sig sig, SHA256 hash) {
+        int recid = sig.recid();
+        if (recid >= 4) {
+            return null;
+        }
+        BigInteger n = Secp256k1.N;
+        BigInteger r = sig.r();
+        BigInteger s = sig.s();
+        if (r.signum() == 0 || s.signum() == 0 || r.compareTo(n) >= 0 || s.compareTo(n) >= 0) {
+            return null;
+        }
+        BigInteger x = (recid & 2) != 0 ? r.add(n) : r;
+        if (x.compareTo(Secp256k1.P) >= 0) {
+            return null;
+        }
+        ECPoint bigR = Secp256k1.liftX(x, (recid & 1) != 0);
+        if (bigR == null) {
+            return null;
+        }
+        BigInteger rInv = BigIntegers.modOddInverse(n, r);
+        BigInteger e = new BigInteger(1, hash.bytes());
+        BigInteger u1 = n.subtract(e.multiply(rInv).mod(n)).mod(n);
+        BigInteger u2 = s.multiply(rInv).mod(n);
+        ECPoint q = Secp256k1.sumOfTwoMultiplies(u1, bigR, u2);
+        if (q.isInfinity()) {
+            return null;
+        }
+        return PubKey.ofPoint(q);
+    }
+
+    /**
+     * {@code VerifySignatureValidity}: rejects a signature whose S has its top bit set, or whose recid is &ge; 4.
+     * This is weaker than strict low-S on purpose: it accepts exactly what Skycoin accepts.
+     */
+    public static VerifyResult verifySignatureValidity(Sig sig) {
+        return sig.sTopBitSet() || sig.recid() >= 4 ? VerifyResult.INVALID_SIG_VALIDITY : VerifyResult.OK;
+    }
+
+    /**
+     * Skycoin's low-level {@code secp256k1.VerifySignature}: the validity rule, then recovery must give exactly
+     * {@code pub}.
+     */
+    private static boolean verifySignature(SHA256 hash, Sig sig, PubKey pub) {
+        if (verifySignatureValidity(sig) != VerifyResult.OK) {
+            return false;
+        }
+        PubKey recovered = recover(sig, hash);
+        return recovered != null && recovered.equals(pub);
+    }
+
+    /**
+     * {@code VerifyAddressSignedHash}, the check for transaction inputs: the recovered key's address must be
+     * {@code address}, and the signature must verify for the recovered key.
+     */
+    public static VerifyResult verifyAddressSignedHash(Address address, Sig sig, SHA256 hash) {
+        PubKey recovered = recover(sig, hash);
+        if (recovered == null) {
+            return VerifyResult.INVALID_SIG_PUBKEY_RECOVERY;
+        }
+        if (!Address.fromPubKey(recovered).equals(address)) {
+            return VerifyResult.INVALID_ADDRESS_FOR_SIG;
+        }
+        if (!verifySignature(hash, sig, recovered)) {
+            return VerifyResult.INVALID_SIG_FOR_PUBKEY;
+        }
+        return VerifyResult.OK;
+    }
+
+    /**
+     * {@code VerifyPubKeySignedHash}, the check for block signatures: recovered key == {@code pub}, {@code pub}
+     * valid, the validity rule, and the signature verifies.
+     */
+    public static VerifyResult verifyPubKeySignedHash(PubKey pub, Sig sig, SHA256 hash) {
+        PubKey recovered = recover(sig, hash);
+        if (recovered == null) {
+            return VerifyResult.INVALID_SIG_PUBKEY_RECOVERY;
+        }
+        if (!recovered.equals(pub)) {
+            return VerifyResult.PUBKEY_RECOVER_MISMATCH;
+        }
+        if (verifySignatureValidity(sig) != VerifyResult.OK) {
+            return VerifyResult.INVALID_SIG_VALIDITY;
+        }
+        if (!verifySignature(hash, sig, pub)) {
+            return VerifyResult.INVALID_SIG_FOR_PUBKEY;
+        }
+        return VerifyResult.OK;
+    }
+
+    /**
+     * {@code VerifySignatureRecoverPubKey}, used by {@code Transaction.Verify} where no address is known: recovery
+     * must succeed and the signature must verify for the recovered key.
+     */
+    public static VerifyResult verifySignatureRecoverPubKey(Sig sig, SHA256 hash) {
+        PubKey recovered = recover(sig, hash);
+        if (recovered == null) {
+            return VerifyResult.INVALID_SIG_PUBKEY_RECOVERY;
+        }
+        if (!verifySignature(hash, sig, recovered)) {
+            return VerifyResult.INVALID_SIG_FOR_PUBKEY;
+        }
+        return VerifyResult.OK;
+    }
+
+    /** @return the raw shared point {@code compressed(sec·pub)}, 33 bytes, not hashed ({@code secp256k1.ECDH}) */
+    public static byte[] ecdhRaw(PubKey pub, SecKey sec) {
+        return Secp256k1.compress(pub.point().multiply(sec.scalar()));
+    }
+
+    /** @return SHA256 of the raw shared point ({@code cipher.ECDH}) */
+    public static SHA256 ecdh(PubKey pub, SecKey sec) {
+        return SHA256.sum(ecdhRaw(pub, sec));
+    }
+}
