@@ -13,9 +13,9 @@ export function mountOrderForm(root: HTMLElement): void {
         <button type="button" id="type-limit" class="seg-btn active" data-type="limit">Limit</button>
         <button type="button" id="type-market" class="seg-btn" data-type="market">Market</button>
       </div>
-      <label id="price-label">Price <span class="unit" id="price-unit"></span>
+      <label id="price-label"><span>Price <span class="unit" id="price-unit"></span></span>
         <input id="order-price" name="price" inputmode="decimal" autocomplete="off" placeholder="0.00000000"></label>
-      <label>Amount <span class="unit" id="amount-unit"></span>
+      <label><span>Amount <span class="unit" id="amount-unit"></span></span>
         <input id="order-amount" name="amount" inputmode="decimal" autocomplete="off" placeholder="0"></label>
       <div class="preview"><span class="dim">Total</span> <span class="num" id="order-total">—</span></div>
       <div class="preview"><span class="dim">Available</span> <span class="num" id="order-available">—</span></div>
@@ -48,6 +48,8 @@ export function renderOrderForm(s: AppState): void {
   submit.textContent = s.me === null ? 'Log in to trade' : `${form.side === 'buy' ? 'Buy' : 'Sell'} ${base}`;
   submit.className = `btn ${form.side}`;
   submit.disabled = s.me === null;
-  const typed = form.amount.trim() !== '' || form.price.trim() !== '';
-  el('order-error').innerHTML = esc(s.orderError ?? (typed && check.error !== null ? check.error.message : ''));
+  // While typing, only a field that holds something gets a message; empty fields are reported on submit.
+  const field = check.error === null ? '' : check.error.field === 'price' ? form.price : form.amount;
+  const hint = check.error !== null && field.trim() !== '' ? check.error.message : '';
+  el('order-error').innerHTML = esc(s.orderError ?? hint);
 }

@@ -1,0 +1,225 @@
+// Browser end-to-end test of the trading page: two users sign up in two browser contexts, take test funds
+// from the faucet, place crossing limit orders, and the page must show the trade and the exact new balances.
+// Usage: node web-ui/e2e/trade.mjs <baseUrl> [screenshotDir]   (exit code 0 = pass; output explains failures)
+// Drives Debian's /usr/bin/chromium through playwright-core; no browser is downloaded.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const base = process.argv[2];
+const shotDir = process.argv[3] ?? null;
+if (!base || !/^https?:\/\//.test(base)) {
+  console.error('usage: node trade.mjs <baseUrl> [screenshotDir]');
+  process.exit(2);
+}
+
+const TIMEOUT = Number(process.env.SKYX_E2E_TIMEOUT_MS ?? 20000);
+const SKY = 6;
+const BTC = 8;
+const PRICE = '0.00010000';
+const AMOUNT = '10';
+
+// ---- integer decimal helpers (money is never a JS number) ----
+function units(text, decimals) {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text).trim());
+  if (!m || (m[3] ?? '').length > decimals) throw new Error(`not a decimal with <= ${decimals} places: ${text}`);
+  const v = BigInt(m[2] + (m[3] ?? '').padEnd(decimals, '0'));
+  return m[1] === '-' ? -v : v;
+}
+function fmt(v, decimals) {
+  const neg = v < 0n;
+  const s = (neg ? -v : v).toString().padStart(decimals + 1, '0');
+  return `${neg ? '-' : ''}${s.slice(0, s.length - decimals)}.${s.slice(s.length - decimals)}`;
+}
+/** rate (decimal string such as "0.001") times units, exact or the test refuses to guess the rounding. */
+function feeOf(rate, amountUnits) {
+  const r = /^(\d+)\.?(\d*)$/.exec(rate);
+  if (!r) throw new Error(`bad fee rate ${rate}`);
+  const scale = 10n ** BigInt(r[2].length);
+  const num = BigInt(r[1] + r[2]) * amountUnits;
+  if (num % scale !== 0n) throw new Error(`fee ${rate} x ${amountUnits} is not a whole unit; pick other test numbers`);
+  return num / scale;
+}
+
+// ---- page helpers ----
+const log = (...a) => console.log(new Date().toISOString().slice(11, 23), ...a);
+
+async function waitFor(what, probe, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last === true) return;
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function text(page, selector) {
+  const loc = page.locator(selector);
+  if ((await loc.count()) === 0) return null;
+  return ((await loc.first().textContent()) ?? '').trim();
+}
+
+async function expectText(page, who, selector, expected) {
+  await waitFor(`${who}: ${selector} = ${expected}`, async () => {
+    const t = await text(page, selector);
+    return t === expected ? true : t;
+  });
+  log(`${who}: ${selector} = ${expected}`);
+}
+
+async function openUser(browser, who) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') log(`[${who} console.${m.type()}] ${m.text()}`); });
+  page.on('pageerror', (e) => log(`[${who} pageerror] ${e.message}`));
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
+  return { who, context, page };
+}
+
+async function signUp({ who, page }, email, password) {
+  await page.locator('#auth-email').fill(email);
+  await page.locator('#auth-password').fill(password);
+  await page.locator('#signup-btn').click();
+  await waitFor(`${who} signed in`, async () => {
+    const err = await text(page, '#auth-error');
+    if (err) throw new Error(`sign-up refused: ${err}`);
+    return (await text(page, '#account-email')) === email ? true : await text(page, '#account');
+  });
+  log(`${who}: signed up as ${email}`);
+}
+
+async function placeLimit({ who, page }, side, price, amount) {
+  await page.locator(`#side-${side}`).click();
+  await page.locator('#type-limit').click();
+  await page.locator('#order-price').fill(price);
+  await page.locator('#order-amount').fill(amount);
+  const total = await text(page, '#order-total');
+  log(`${who}: ${side} ${amount} @ ${price}, total preview ${total}`);
+  await page.locator('#order-submit').click();
+  await waitFor(`${who}: order accepted`, async () => {
+    const err = await text(page, '#order-error');
+    if (err) throw new Error(`order refused: ${err}`);
+    return (await page.locator('#order-amount').inputValue()) === '' ? true : 'form not cleared yet';
+  });
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const users = [];
+  try {
+    const alice = await openUser(browser, 'alice');
+    const bob = await openUser(browser, 'bob');
+    users.push(alice, bob);
+    const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const password = 'Sky-Trader-2026-correct-horse';
+    await signUp(alice, `alice-${run}@example.com`, password);
+    await signUp(bob, `bob-${run}@example.com`, password);
+
+    const market = await alice.page.evaluate(async () => (await (await fetch('/api/v1/markets')).json()).find((m) => m.id === 'SKY-BTC'));
+    if (!market) throw new Error('GET /api/v1/markets has no SKY-BTC');
+    log(`market fees: maker ${market.makerFee}, taker ${market.takerFee}`);
+
+    // Funds from the faucet button, shown in the page.
+    for (const u of users) {
+      await u.page.locator('#faucet-btn').click();
+      await expectText(u.page, u.who, '[data-testid="bal-SKY-free"]', '1000.000000');
+      await expectText(u.page, u.who, '[data-testid="bal-BTC-free"]', '0.01000000');
+    }
+    await expectText(bob.page, 'bob', '#order-available', '0.01000000 BTC');
+
+    // The crossing orders must meet each other only: nothing may rest at or through the test price.
+    const prices = async (side) => (await bob.page.locator(`#book-${side} tr[data-price]`).evaluateAll((rows) => rows.map((r) => r.dataset.price)));
+    await waitFor('bob: book snapshot', async () => ((await text(bob.page, '#book')) ?? '').includes('seq') && !(await text(bob.page, '#book')).includes('Waiting'));
+    const price = units(PRICE, BTC);
+    const blocking = [...(await prices('asks')).filter((p) => units(p, BTC) <= price), ...(await prices('bids')).filter((p) => units(p, BTC) >= price)];
+    if (blocking.length > 0) throw new Error(`the book already holds orders at or through ${PRICE}: ${blocking.join(', ')}; run against a fresh app`);
+
+    // Alice rests a sell; her funds lock, and Bob sees the ask arrive live over the WebSocket.
+    await placeLimit(alice, 'sell', PRICE, AMOUNT);
+    await waitFor('alice: open order row', async () => (await alice.page.locator('#open-orders-body tr[data-order-id]').count()) === 1);
+    await expectText(alice.page, 'alice', '[data-testid="bal-SKY-used"]', '10.000000');
+    await expectText(alice.page, 'alice', '[data-testid="bal-SKY-free"]', '990.000000');
+    await expectText(bob.page, 'bob', `#book-asks tr[data-price="${PRICE}"] td:nth-child(2)`, '10.000000');
+
+    // Bob's crossing buy shows the exact total before it is sent.
+    await bob.page.locator('#side-buy').click();
+    await bob.page.locator('#order-price').fill(PRICE);
+    await bob.page.locator('#order-amount').fill(AMOUNT);
+    await expectText(bob.page, 'bob', '#order-total', '0.00100000 BTC');
+    await placeLimit(bob, 'buy', PRICE, AMOUNT);
+
+    // The trade appears in both pages: recent trades (public stream) and my trades.
+    for (const u of users) {
+      await waitFor(`${u.who}: recent trade row`, async () => {
+        const row = u.page.locator('#trades-body tr').first();
+        if ((await row.count()) === 0) return 'no trades';
+        const cells = await row.locator('td').allTextContents();
+        return cells[0] === PRICE && cells[1] === '10.000000' ? true : cells;
+      });
+      await waitFor(`${u.who}: my trade row`, async () => {
+        const row = u.page.locator('#my-trades-body tr').first();
+        if ((await row.count()) === 0) return 'no trades';
+        const cells = await row.locator('td').allTextContents();
+        return cells[2] === PRICE && cells[3] === '10.000000' ? true : cells;
+      });
+      await waitFor(`${u.who}: no open orders`, async () => (await u.page.locator('#open-orders-body tr').count()) === 0);
+      log(`${u.who}: sees the trade in recent trades and my trades; no open orders left`);
+    }
+    await waitFor('the ask left the book', async () => (await bob.page.locator(`#book-asks tr[data-price="${PRICE}"]`).count()) === 0);
+
+    // Exact balances: Alice (maker) sold 10 SKY for 0.001 BTC less the maker fee in BTC;
+    // Bob (taker) bought 10 SKY less the taker fee in SKY for 0.001 BTC.
+    const sky = units(AMOUNT, SKY);
+    const btc = units(PRICE, BTC) * units(AMOUNT, SKY) / 10n ** BigInt(SKY);
+    const faucetSky = units('1000', SKY);
+    const faucetBtc = units('0.01', BTC);
+    const expected = {
+      alice: { SKY: fmt(faucetSky - sky, SKY), BTC: fmt(faucetBtc + btc - feeOf(market.makerFee, btc), BTC) },
+      bob: { SKY: fmt(faucetSky + sky - feeOf(market.takerFee, sky), SKY), BTC: fmt(faucetBtc - btc, BTC) },
+    };
+    for (const u of users) {
+      for (const asset of ['SKY', 'BTC']) {
+        await expectText(u.page, u.who, `[data-testid="bal-${asset}-free"]`, expected[u.who][asset]);
+        await expectText(u.page, u.who, `[data-testid="bal-${asset}-used"]`, fmt(0n, asset === 'SKY' ? SKY : BTC));
+      }
+    }
+    if (shotDir) await shot(users, shotDir, 'pass');
+    log('PASS: trade seen in both pages and balances exact');
+  } catch (e) {
+    console.error(`FAIL: ${e.message}`);
+    for (const u of users) {
+      const panels = await u.page.evaluate(() =>
+        ['account', 'balances', 'book', 'trades', 'open-orders', 'my-trades', 'conn', 'order-error']
+          .map((id) => `${id}: ${(document.getElementById(id)?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 400)}`)
+          .join('\n')).catch(() => 'page not readable');
+      console.error(`--- ${u.who}'s page ---\n${panels}`);
+    }
+    if (shotDir) await shot(users, shotDir, 'fail').catch(() => {});
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function shot(users, dir, tag) {
+  mkdirSync(dir, { recursive: true });
+  for (const u of users) {
+    const file = join(dir, `${tag}-${u.who}.png`);
+    await u.page.screenshot({ path: file, fullPage: true });
+    log(`screenshot ${file}`);
+  }
+}
+
+await main();
