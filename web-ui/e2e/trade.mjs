@@ -179,21 +179,29 @@ async function main() {
     }
     await waitFor('the ask left the book', async () => (await bob.page.locator(`#book-asks tr[data-price="${PRICE}"]`).count()) === 0);
 
-    // Exact balances: Alice (maker) sold 10 SKY for 0.001 BTC less the maker fee in BTC;
-    // Bob (taker) bought 10 SKY less the taker fee in SKY for 0.001 BTC.
+    // Exact balances. Fees are in the quote asset (BTC): Alice (maker) sold 10 SKY and receives 0.001 BTC less
+    // the maker fee; Bob (taker) receives 10 SKY and pays 0.001 BTC plus the taker fee.
     const sky = units(AMOUNT, SKY);
     const btc = units(PRICE, BTC) * units(AMOUNT, SKY) / 10n ** BigInt(SKY);
     const faucetSky = units('1000', SKY);
     const faucetBtc = units('0.01', BTC);
     const expected = {
       alice: { SKY: fmt(faucetSky - sky, SKY), BTC: fmt(faucetBtc + btc - feeOf(market.makerFee, btc), BTC) },
-      bob: { SKY: fmt(faucetSky + sky - feeOf(market.takerFee, sky), SKY), BTC: fmt(faucetBtc - btc, BTC) },
+      bob: { SKY: fmt(faucetSky + sky, SKY), BTC: fmt(faucetBtc - btc - feeOf(market.takerFee, btc), BTC) },
     };
     for (const u of users) {
       for (const asset of ['SKY', 'BTC']) {
         await expectText(u.page, u.who, `[data-testid="bal-${asset}-free"]`, expected[u.who][asset]);
         await expectText(u.page, u.who, `[data-testid="bal-${asset}-used"]`, fmt(0n, asset === 'SKY' ? SKY : BTC));
       }
+    }
+    const fees = { alice: feeOf(market.makerFee, btc), bob: feeOf(market.takerFee, btc) };
+    for (const u of users) {
+      await waitFor(`${u.who}: fee in my trades`, async () => {
+        const cells = await u.page.locator('#my-trades-body tr').first().locator('td').allTextContents();
+        return cells[4] === `${fmt(fees[u.who], BTC)} BTC` ? true : cells;
+      });
+      log(`${u.who}: my trade shows fee ${fmt(fees[u.who], BTC)} BTC`);
     }
     if (shotDir) await shot(users, shotDir, 'pass');
     log('PASS: trade seen in both pages and balances exact');

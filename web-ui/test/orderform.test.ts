@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { applyBookMessage } from '../src/lib/book';
 import { SKY_BTC, specFrom } from '../src/lib/market';
-import { checkOrderForm } from '../src/lib/orderform';
+import { checkOrderForm, maxFeeOf, ratePpm } from '../src/lib/orderform';
 
 describe('checkOrderForm', () => {
   it('builds a limit request and an exact total', () => {
     const c = checkOrderForm({ side: 'buy', type: 'limit', price: '0.0001', amount: '10' }, SKY_BTC, null);
     expect(c.error).toBeNull();
     expect(c.total).toBe('0.00100000');
+    expect(c.maxFee).toBe('0.00000200');
     expect(c.request).toEqual({
       market: 'SKY-BTC', side: 'buy', type: 'limit', price: '0.00010000', amount: '10', timeInForce: 'GTC',
     });
@@ -49,6 +50,17 @@ describe('checkOrderForm', () => {
     const c = checkOrderForm({ side: 'buy', type: 'market', price: 'ignored', amount: '3' }, SKY_BTC, book);
     expect(c.request).toEqual({ market: 'SKY-BTC', side: 'buy', type: 'market', amount: '3' });
     expect(c.total).toBe('≈ 0.00034000');
+    expect(c.maxFee).toBe('≈ 0.00000068');
+  });
+});
+
+describe('maxFeeOf', () => {
+  it('rounds the fee up to a whole satoshi at the higher rate', () => {
+    expect(maxFeeOf(100_000n, SKY_BTC)).toBe(200n);
+    expect(maxFeeOf(1n, SKY_BTC)).toBe(1n);
+    expect(maxFeeOf(0n, SKY_BTC)).toBe(0n);
+    expect(maxFeeOf(100_000n, { ...SKY_BTC, makerFee: '0.005', takerFee: 'junk' })).toBe(500n);
+    expect(ratePpm('0.0025')).toBe(2500n);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Validation and total preview of the order form: integer maths on decimal strings only. */
 import { estimateMarket, type BookState, type Side } from './book';
-import { formatTrimmed, formatUnits, notional, parseUnits } from './decimal';
+import { ceilDiv, formatTrimmed, formatUnits, notional, parseUnits } from './decimal';
 import type { MarketSpec } from './market';
 
 export type OrderType = 'limit' | 'market';
@@ -26,11 +26,13 @@ export interface FormCheck {
   readonly request: OrderRequest | null;
   /** Total in the quote asset (exact for limit, estimated from the book for market), or null. */
   readonly total: string | null;
+  /** The most the fee can be (quote asset, the higher of the maker and taker rates, rounded up), or null. */
+  readonly maxFee: string | null;
   readonly error: { readonly field: 'price' | 'amount'; readonly message: string } | null;
 }
 
 function fail(field: 'price' | 'amount', message: string, total: string | null = null): FormCheck {
-  return { request: null, total, error: { field, message } };
+  return { request: null, total, maxFee: null, error: { field, message } };
 }
 
 export function checkOrderForm(form: OrderForm, spec: MarketSpec, book: BookState | null): FormCheck {
@@ -46,10 +48,11 @@ export function checkOrderForm(form: OrderForm, spec: MarketSpec, book: BookStat
   const amountOut = formatTrimmed(amount, spec.baseDecimals);
   if (form.type === 'market') {
     const estimate = estimateMarket(book, form.side, amount, spec);
-    const total = estimate.filled === 0n ? null : `≈ ${formatUnits(estimate.quote, spec.quoteDecimals)}`;
+    const known = estimate.filled > 0n;
     return {
       request: { market: spec.id, side: form.side, type: 'market', amount: amountOut },
-      total,
+      total: known ? `≈ ${formatUnits(estimate.quote, spec.quoteDecimals)}` : null,
+      maxFee: known ? `≈ ${formatUnits(maxFeeOf(estimate.quote, spec), spec.quoteDecimals)}` : null,
       error: null,
     };
   }
@@ -71,6 +74,19 @@ export function checkOrderForm(form: OrderForm, spec: MarketSpec, book: BookStat
       timeInForce: 'GTC',
     },
     total: formatUnits(cost.units, spec.quoteDecimals),
+    maxFee: formatUnits(maxFeeOf(cost.units, spec), spec.quoteDecimals),
     error: null,
   };
+}
+
+/** Fee rate "0.002" as parts per million (2000n); 0n if the rate is malformed. */
+export function ratePpm(rate: string): bigint {
+  return parseUnits(rate, 6) ?? 0n;
+}
+
+/** Upper bound of the fee on `quoteUnits` of notional: the higher rate, rounded up to a whole unit. */
+export function maxFeeOf(quoteUnits: bigint, spec: MarketSpec): bigint {
+  const maker = ratePpm(spec.makerFee);
+  const taker = ratePpm(spec.takerFee);
+  return ceilDiv(quoteUnits * (maker > taker ? maker : taker), 1_000_000n);
 }

@@ -18,6 +18,7 @@ export function mountOrderForm(root: HTMLElement): void {
       <label><span>Amount <span class="unit" id="amount-unit"></span></span>
         <input id="order-amount" name="amount" inputmode="decimal" autocomplete="off" placeholder="0"></label>
       <div class="preview"><span class="dim">Total</span> <span class="num" id="order-total">—</span></div>
+      <div class="preview"><span class="dim">Fee (at most)</span> <span class="num" id="order-fee">—</span></div>
       <div class="preview"><span class="dim">Available</span> <span class="num" id="order-available">—</span></div>
       <button id="order-submit" type="submit" class="btn buy">Buy</button>
       <p id="order-error" class="error" role="alert"></p>
@@ -42,6 +43,7 @@ export function renderOrderForm(s: AppState): void {
   el('amount-unit').textContent = base;
   el('price-label').hidden = form.type === 'market';
   el('order-total').textContent = check.total === null ? '—' : `${check.total} ${quote}`;
+  el('order-fee').textContent = check.maxFee === null ? '—' : `${check.maxFee} ${quote}`;
   const spendAsset = form.side === 'buy' ? quote : base;
   el('order-available').textContent = s.me === null ? '—' : `${amountOf(spendAsset, s.balances[spendAsset]?.free ?? '0')} ${spendAsset}`;
   const submit = el<HTMLButtonElement>('order-submit');
