@@ -8,7 +8,9 @@ public final class Engines {
     /** Which implementation to run; both give the same events and state hashes for the same commands. */
     public enum Implementation {
         /** Plain TreeMap-and-list engine: the test oracle. */
-        REFERENCE
+        REFERENCE,
+        /** Allocation-free engine: open addressing, intrusive lists, pooled orders and levels. */
+        FAST
     }
 
     private Engines() {
@@ -16,7 +18,7 @@ public final class Engines {
 
     /** A new, empty engine of the default (fastest available) implementation. */
     public static ExchangeEngine create(EngineConfig config, EventSink sink) {
-        return create(Implementation.REFERENCE, config, sink);
+        return create(Implementation.FAST, config, sink);
     }
 
     /** A new, empty engine. */
@@ -25,6 +27,7 @@ public final class Engines {
         Objects.requireNonNull(sink, "sink");
         return switch (Objects.requireNonNull(impl, "impl")) {
             case REFERENCE -> new ReferenceEngine(config, sink);
+            case FAST -> new FastEngine(config, sink);
         };
     }
 
@@ -39,6 +42,7 @@ public final class Engines {
         EngineState state = SnapshotCodec.decode(config, snapshot);
         return switch (Objects.requireNonNull(impl, "impl")) {
             case REFERENCE -> new ReferenceEngine(config, sink, state);
+            case FAST -> new FastEngine(config, sink, state);
         };
     }
 }
