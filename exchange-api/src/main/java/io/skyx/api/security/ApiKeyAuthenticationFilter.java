@@ -1,0 +1,71 @@
+package io.skyx.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates requests that carry {@code X-SKYX-APIKEY}: reads the whole body once (bounded), verifies
+ * {@code X-SKYX-TIMESTAMP} and {@code X-SKYX-SIGNATURE} over timestamp + method + path-with-query + body, and
+ * passes the request on with the cached body and the key's owner as principal for this request only.
+ * A request with the key header but a bad signature is refused here with 401 and the error shape.
+ * Requests without the header pass untouched (the session, if any, decides). Not a bean: only the security
+ * filter chain runs it.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String KEY_HEADER = "X-SKYX-APIKEY";
+    static final String TIMESTAMP_HEADER = "X-SKYX-TIMESTAMP";
+    static final String SIGNATURE_HEADER = "X-SKYX-SIGNATURE";
+
+    private final ApiKeys apiKeys;
+    private final int maxBodyBytes;
+
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, int maxBodyBytes) {
+        this.apiKeys = apiKeys;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    static boolean isSigned(HttpServletRequest request) {
+        return request.getHeader(KEY_HEADER) != null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!isSigned(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = CachedBodyRequest.readBody(request, maxBodyBytes);
+        if (body == null) {
+            SecurityError.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "a signed request body may have at most " + maxBodyBytes + " bytes").write(response);
+            return;
+        }
+        String query = request.getQueryString();
+        String pathWithQuery = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        ApiKeys.Verification v = apiKeys.verify(request.getHeader(KEY_HEADER), request.getHeader(TIMESTAMP_HEADER),
+                request.getHeader(SIGNATURE_HEADER), request.getMethod(), pathWithQuery, body);
+        if (v.error() != null) {
+            SecurityContextHolder.clearContext();
+            v.error().write(response);
+            return;
+        }
+        List<SimpleGrantedAuthority> roles = v.key().ownerAdmin()
+                ? List.of(SecurityConfig.ROLE_USER, SecurityConfig.ROLE_ADMIN)
+                : List.of(SecurityConfig.ROLE_USER);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(v.key().owner(), v.key().keyId(), roles));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+}

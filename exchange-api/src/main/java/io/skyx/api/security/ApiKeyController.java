@@ -1,0 +1,80 @@
+package io.skyx.api.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * API keys of the signed-in user. Managed from a browser session only: a signed request (an API key) cannot
+ * create, list or delete keys.
+ */
+@RestController
+@RequestMapping("/api/v1/api-keys")
+class ApiKeyController {
+
+    /** Optional body of a create request. */
+    record CreateRequest(String label) { }
+
+    private final ApiKeys apiKeys;
+
+    ApiKeyController(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @PostMapping
+    ResponseEntity<?> create(@RequestBody(required = false) CreateRequest body, Authentication auth) {
+        Optional<SkyxUser> user = sessionUser(auth);
+        if (user.isEmpty()) {
+            return sessionOnly();
+        }
+        Optional<ApiKeys.Created> created = apiKeys.create(user.get(), body == null ? null : body.label());
+        if (created.isEmpty()) {
+            return SecurityError.of(HttpStatus.CONFLICT, "BAD_REQUEST",
+                    "at most " + apiKeys.maxKeysPerUser() + " API keys per user: delete one first").toResponse();
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(created.get());
+    }
+
+    @GetMapping
+    ResponseEntity<?> list(Authentication auth) {
+        Optional<SkyxUser> user = sessionUser(auth);
+        if (user.isEmpty()) {
+            return sessionOnly();
+        }
+        List<ApiKeyStore.KeyInfo> keys = apiKeys.list(user.get());
+        return ResponseEntity.ok(keys);
+    }
+
+    @DeleteMapping("/{key}")
+    ResponseEntity<?> delete(@PathVariable("key") String key, Authentication auth) {
+        Optional<SkyxUser> user = sessionUser(auth);
+        if (user.isEmpty()) {
+            return sessionOnly();
+        }
+        if (!apiKeys.delete(user.get(), key)) {
+            return SecurityError.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such API key").toResponse();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Optional<SkyxUser> sessionUser(Authentication auth) {
+        if (auth == null || auth instanceof ApiKeyAuthentication || !(auth.getPrincipal() instanceof SkyxUser u)) {
+            return Optional.empty();
+        }
+        return Optional.of(u);
+    }
+
+    private static ResponseEntity<String> sessionOnly() {
+        return SecurityError.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "API keys are managed from a browser session")
+                .toResponse();
+    }
+}

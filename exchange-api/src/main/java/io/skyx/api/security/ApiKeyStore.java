@@ -1,0 +1,88 @@
+package io.skyx.api.security;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** API keys in PostgreSQL; secrets are stored sealed by {@link SecretBox}. */
+@Repository
+class ApiKeyStore {
+
+    /** A key as listed to its owner (no secret). */
+    record KeyInfo(String key, String label, Instant createdAt) { }
+
+    /** A key with its sealed secret and its owner, for verifying a signature. */
+    record StoredKey(String keyId, SkyxUser owner, boolean ownerAdmin, byte[] secretBox) {
+        @Override
+        public String toString() {
+            return "StoredKey[" + keyId + ", owner=" + owner.id() + "]";
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ApiKeyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a key unless the owner already has {@code max} keys; false if at the limit. */
+    boolean insert(String keyId, long userId, byte[] secretBox, String label, int max) {
+        return jdbc.sql("""
+                        insert into api_keys (key_id, user_id, secret_box, label)
+                        select :key, :user, :box, :label
+                        where (select count(*) from api_keys where user_id = :user) < :max""")
+                .param("key", keyId)
+                .param("user", userId)
+                .param("box", secretBox)
+                .param("label", label)
+                .param("max", max)
+                .update() == 1;
+    }
+
+    List<KeyInfo> list(long userId) {
+        return jdbc.sql("select key_id, label, created_at from api_keys where user_id = :user order by created_at, key_id")
+                .param("user", userId)
+                .query((rs, n) -> new KeyInfo(rs.getString("key_id"), rs.getString("label"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Deletes the owner's key; false if there is no such key of this owner. */
+    boolean delete(String keyId, long userId) {
+        return jdbc.sql("delete from api_keys where key_id = :key and user_id = :user")
+                .param("key", keyId)
+                .param("user", userId)
+                .update() == 1;
+    }
+
+    Optional<StoredKey> find(String keyId) {
+        return jdbc.sql("""
+                        select k.key_id, k.secret_box, u.id, u.email, u.admin
+                        from api_keys k join users u on u.id = k.user_id where k.key_id = :key""")
+                .param("key", keyId)
+                .query((rs, n) -> new StoredKey(rs.getString("key_id"),
+                        new SkyxUser(rs.getLong("id"), rs.getString("email")), rs.getBoolean("admin"),
+                        rs.getBytes("secret_box")))
+                .optional();
+    }
+
+    /** A named security setting, if stored. */
+    Optional<byte[]> setting(String name) {
+        return jdbc.sql("select value from security_settings where name = :name")
+                .param("name", name)
+                .query((rs, n) -> rs.getBytes("value"))
+                .optional();
+    }
+
+    /** Stores a setting unless one of that name exists; returns the stored value (the existing one wins). */
+    byte[] settingIfAbsent(String name, byte[] value) {
+        jdbc.sql("insert into security_settings (name, value) values (:name, :value) on conflict (name) do nothing")
+                .param("name", name)
+                .param("value", value)
+                .update();
+        return setting(name).orElseThrow();
+    }
+}

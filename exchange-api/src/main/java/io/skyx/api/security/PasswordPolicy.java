@@ -1,0 +1,59 @@
+package io.skyx.api.security;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The sign-up password policy: long enough, not absurdly long (hashing cost), not the e-mail address, not one
+ * repeated character and not one of the most common passwords.
+ */
+final class PasswordPolicy {
+
+    static final int MAX_LENGTH = 128;
+
+    private static final Set<String> COMMON = Set.of(
+            "password", "password1", "password12", "password123", "password1234", "passw0rd", "p@ssw0rd",
+            "1234567890", "12345678910", "0123456789", "123456789a", "qwertyuiop", "qwerty1234", "qwerty123456",
+            "1q2w3e4r5t", "1qaz2wsx3edc", "iloveyou123", "letmein123", "welcome123", "abcdefghij", "abc1234567",
+            "administrator", "changeme123", "trustno1234", "football123", "baseball123", "sunshine123",
+            "princess123", "dragon1234", "monkey1234", "skycoin123", "bitcoin123", "skyx123456");
+
+    private final int minLength;
+
+    PasswordPolicy(int minLength) {
+        if (minLength < 1 || minLength > MAX_LENGTH) {
+            throw new IllegalArgumentException("minLength must be 1.." + MAX_LENGTH);
+        }
+        this.minLength = minLength;
+    }
+
+    /** Why {@code password} is refused for {@code email}, or null if it is acceptable. */
+    String problem(String password, String email) {
+        if (password == null || password.isEmpty()) {
+            return "password is required";
+        }
+        int length = password.codePointCount(0, password.length());
+        if (length < minLength) {
+            return "password must have at least " + minLength + " characters";
+        }
+        if (length > MAX_LENGTH) {
+            return "password must have at most " + MAX_LENGTH + " characters";
+        }
+        if (password.codePoints().distinct().count() == 1) {
+            return "password must not be one repeated character";
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (COMMON.contains(lower)) {
+            return "password is too common";
+        }
+        if (email != null && (lower.equals(email) || lower.equals(localPart(email)))) {
+            return "password must not be the email address";
+        }
+        return null;
+    }
+
+    private static String localPart(String email) {
+        int at = email.indexOf('@');
+        return at < 0 ? email : email.substring(0, at);
+    }
+}
