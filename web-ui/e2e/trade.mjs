@@ -59,10 +59,13 @@ async function waitFor(what, probe, timeout = TIMEOUT) {
   }
 }
 
+/** Text of the first match, or null if there is none (the page re-renders, so never wait long for one). */
 async function text(page, selector) {
-  const loc = page.locator(selector);
-  if ((await loc.count()) === 0) return null;
-  return ((await loc.first().textContent()) ?? '').trim();
+  try {
+    return ((await page.locator(selector).first().textContent({ timeout: 300 })) ?? '').trim();
+  } catch {
+    return null;
+  }
 }
 
 async function expectText(page, who, selector, expected) {
@@ -125,7 +128,8 @@ async function main() {
     const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
     const password = 'Sky-Trader-2026-correct-horse';
     await signUp(alice, `alice-${run}@example.com`, password);
-    await signUp(bob, `bob-${run}@example.com`, password);
+    const bobEmail = `bob-${run}@example.com`;
+    await signUp(bob, bobEmail, password);
 
     const market = await alice.page.evaluate(async () => (await (await fetch('/api/v1/markets')).json()).find((m) => m.id === 'SKY-BTC'));
     if (!market) throw new Error('GET /api/v1/markets has no SKY-BTC');
@@ -203,6 +207,41 @@ async function main() {
       });
       log(`${u.who}: my trade shows fee ${fmt(fees[u.who], BTC)} BTC`);
     }
+    // Cancel from the open-orders list gives the locked funds back.
+    await placeLimit(alice, 'sell', '0.00020000', '5');
+    await expectText(alice.page, 'alice', '[data-testid="bal-SKY-used"]', '5.000000');
+    await waitFor('alice: second open order', async () => (await alice.page.locator('#open-orders-body tr[data-order-id]').count()) === 1);
+    await alice.page.locator('#open-orders-body .cancel-btn').first().click();
+    await waitFor('alice: order cancelled', async () => (await alice.page.locator('#open-orders-body tr').count()) === 0);
+    await expectText(alice.page, 'alice', '[data-testid="bal-SKY-used"]', '0.000000');
+    await expectText(alice.page, 'alice', '[data-testid="bal-SKY-free"]', expected.alice.SKY);
+
+    // Bad input: the form refuses an over-precise amount; the server's error (one error shape) is shown for
+    // an order the account cannot pay for; neither changes a balance.
+    await bob.page.locator('#side-sell').click();
+    await bob.page.locator('#order-price').fill('0.00010000');
+    await bob.page.locator('#order-amount').fill('1.5');
+    await expectText(bob.page, 'bob', '#order-error', 'Amount must be a multiple of 1 SKY');
+    await bob.page.locator('#order-amount').fill('100000');
+    await bob.page.locator('#order-submit').click();
+    await waitFor('bob: server refusal shown', async () => {
+      const code = await bob.page.locator('#order-error').getAttribute('data-code', { timeout: 300 });
+      return code === 'INSUFFICIENT_FUNDS' ? true : `${code}: ${await text(bob.page, '#order-error')}`;
+    });
+    log(`bob: server refusal shown: ${await text(bob.page, '#order-error')}`);
+    await bob.page.locator('#order-amount').fill('');
+    await expectText(bob.page, 'bob', '[data-testid="bal-SKY-free"]', expected.bob.SKY);
+
+    // Log out and back in: the session and its balances come back.
+    await bob.page.locator('#logout-btn').click();
+    await waitFor('bob: logged out', async () => (await bob.page.locator('#auth-email').count()) === 1);
+    await bob.page.locator('#auth-email').fill(bobEmail);
+    await bob.page.locator('#auth-password').fill(password);
+    await bob.page.locator('#login-btn').click();
+    await expectText(bob.page, 'bob', '#account-email', bobEmail);
+    await expectText(bob.page, 'bob', '[data-testid="bal-BTC-free"]', expected.bob.BTC);
+    await waitFor('bob: my trade after login', async () => (await bob.page.locator('#my-trades-body tr').count()) === 1);
+
     if (shotDir) await shot(users, shotDir, 'pass');
     log('PASS: trade seen in both pages and balances exact');
   } catch (e) {

@@ -73,7 +73,7 @@ export class Actions {
       await Promise.all([this.feed.loadBalances(), this.feed.loadMyTrades(), this.feed.loadOpenOrders()]);
       return true;
     } catch (e) {
-      this.store.update({ orderError: messageOf(e) });
+      this.store.update({ orderError: { code: e instanceof ApiError ? e.code : null, text: messageOf(e) } });
       return false;
     }
   }

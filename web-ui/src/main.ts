@@ -59,7 +59,7 @@ document.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const check = checkOrderForm(readOrderForm(), store.state.spec, store.state.book);
     if (check.request === null) {
-      store.update({ orderError: check.error?.message ?? 'Check the order' });
+      store.update({ orderError: { code: null, text: check.error?.message ?? 'Check the order' } });
       return;
     }
     const submit = el<HTMLButtonElement>('order-submit');

@@ -21,7 +21,8 @@ export interface AppState {
   readonly myTrades: readonly MyTradeDto[];
   readonly notice: Notice | null;
   readonly authError: string | null;
-  readonly orderError: string | null;
+  /** Why the last order was refused: the server's error code (null for a form check) and its message. */
+  readonly orderError: { readonly code: string | null; readonly text: string } | null;
 }
 
 export const initialState: AppState = {

@@ -1,7 +1,7 @@
 /** The order form's markup (built once so typing is never interrupted) and its live preview line. */
 import { checkOrderForm, type OrderForm } from '../lib/orderform';
 import type { AppState } from '../store';
-import { amountOf, el, esc } from './format';
+import { amountOf, el } from './format';
 
 export function mountOrderForm(root: HTMLElement): void {
   root.innerHTML = `<form id="order-form" class="order-form" data-side="buy" data-type="limit" novalidate>
@@ -53,5 +53,7 @@ export function renderOrderForm(s: AppState): void {
   // While typing, only a field that holds something gets a message; empty fields are reported on submit.
   const field = check.error === null ? '' : check.error.field === 'price' ? form.price : form.amount;
   const hint = check.error !== null && field.trim() !== '' ? check.error.message : '';
-  el('order-error').innerHTML = esc(s.orderError ?? hint);
+  const box = el('order-error');
+  box.textContent = s.orderError?.text ?? hint;
+  box.dataset.code = s.orderError?.code ?? '';
 }
