@@ -17,7 +17,7 @@ public enum TxnResult {
     INVALID_TYPE(Kind.HARD, "transaction type invalid"),
     LENGTH_MISMATCH(Kind.HARD, "transaction size prefix invalid"),
     DUPLICATE_OUTPUT(Kind.HARD, "Duplicate output in transaction"),
-    NULL_SIGNATURE(Kind.HARD, "Signature is null"),
+    NULL_SIGNATURE(Kind.HARD, "Unsigned input in transaction"),
     INVALID_SIGNATURE(Kind.HARD, "Signature does not recover to a valid public key"),
     ZERO_COIN_OUTPUT(Kind.HARD, "Zero coin output"),
     OUTPUT_COINS_OVERFLOW(Kind.HARD, "Output coins overflow"),
