@@ -56,8 +56,9 @@ public final class Cipher {
 
     /**
      * Recovers the public key that made {@code sig} over {@code hash} ({@code PubKeyFromSig}): requires
-     * 0 &lt; r &lt; n, 0 &lt; s &lt; n, recid &lt; 4, x = r (+ n if recid&amp;2) &lt; p, a point with that x and
-     * parity, and a valid non-infinite result.
+     * 0 &lt; r &lt; n, 0 &lt; s &lt; n, x = r (+ n if recid&amp;2) &lt; p, a point with that x and parity
+     * (recid&amp;1), and a valid non-infinite result. Like Skycoin, recovery looks only at the two low bits of the
+     * recid byte; a recid &ge; 4 is rejected by the verification functions, not here.
      *
      * @return the key, or empty if recovery fails
      */
@@ -67,9 +68,6 @@ public final class Cipher {
 
     static PubKey recover(Sig sig, SHA256 hash) {
         int recid = sig.recid();
-        if (recid >= 4) {
-            return null;
-        }
         BigInteger n = Secp256k1.N;
         BigInteger r = sig.r();
         BigInteger s = sig.s();
