@@ -1,0 +1,141 @@
+package io.skyx.ops.load;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * One simulated bot: signs up in a browser-like session, creates an API key and takes faucet funds, then sends
+ * signed requests over its own keep-alive HTTP/1.1 connection. Used by one thread at a time.
+ */
+final class LoadClient {
+
+    /** An answer: status and body. */
+    record Answer(int status, String body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The error code of an error body, or {@code HTTP_<status>}. */
+        String errorCode() {
+            if (body != null) {
+                int at = body.indexOf("\"code\":\"");
+                if (at >= 0) {
+                    int end = body.indexOf('"', at + 8);
+                    if (end > at) {
+                        return body.substring(at + 8, end);
+                    }
+                }
+            }
+            return "HTTP_" + status;
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final URI base;
+    private final HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
+    private String key;
+    private ApiSigner signer;
+
+    private LoadClient(URI base) {
+        this.base = base;
+    }
+
+    /** Signs up a new user, creates its API key and funds it through the faucet. */
+    static LoadClient create(URI base, String runId, int index) throws IOException, InterruptedException {
+        LoadClient c = new LoadClient(base);
+        c.setUp(runId, index);
+        return c;
+    }
+
+    private void setUp(String runId, int index) throws IOException, InterruptedException {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        try (HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies).connectTimeout(TIMEOUT).build()) {
+            setUp(browser, cookies, runId, index);
+        }
+    }
+
+    private void setUp(HttpClient browser, CookieManager cookies, String runId, int index)
+            throws IOException, InterruptedException {
+        Answer csrf = toAnswer(browser.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/csrf"))
+                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        require(csrf, "GET /api/v1/auth/csrf");
+        byte[] pw = new byte[16];
+        new SecureRandom().nextBytes(pw);
+        String email = "load-" + runId + "-" + index + "@loadtest.invalid";
+        String password = HEX.formatHex(pw);
+        require(browserPost(browser, cookies, "/api/v1/auth/signup",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"), "sign-up of " + email);
+        Answer created = browserPost(browser, cookies, "/api/v1/api-keys", "{\"label\":\"load generator\"}");
+        require(created, "POST /api/v1/api-keys");
+        key = MiniJson.member(created.body(), "key");
+        String secret = MiniJson.member(created.body(), "secret");
+        if (key == null || secret == null) {
+            throw new IOException("POST /api/v1/api-keys answered without key and secret");
+        }
+        signer = new ApiSigner(secret);
+        Answer faucet = browserPost(browser, cookies, "/api/v1/faucet", "{}");
+        if (faucet.status() == 404) {
+            throw new IOException("the faucet is off: run the app with the local profile");
+        }
+        require(faucet, "POST /api/v1/faucet");
+    }
+
+    private Answer browserPost(HttpClient browser, CookieManager cookies, String path, String json)
+            throws IOException, InterruptedException {
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return toAnswer(browser.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Sends one signed request. */
+    Answer signed(String method, String pathWithQuery, String body) throws IOException, InterruptedException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        String ts = Long.toString(System.currentTimeMillis());
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathWithQuery)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("X-SKYX-APIKEY", key)
+                .header("X-SKYX-TIMESTAMP", ts)
+                .header("X-SKYX-SIGNATURE", signer.sign(ts, method, pathWithQuery, bytes));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return toAnswer(api.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    void close() {
+        api.close();
+    }
+
+    private static Answer toAnswer(HttpResponse<String> r) {
+        return new Answer(r.statusCode(), r.body());
+    }
+
+    private static void require(Answer a, String what) throws IOException {
+        if (!a.ok()) {
+            throw new IOException(what + " failed: " + a.status() + " " + a.errorCode());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LoadClient[" + key + "]";
+    }
+}
