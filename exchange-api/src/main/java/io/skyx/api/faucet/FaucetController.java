@@ -1,0 +1,75 @@
+package io.skyx.api.faucet;
+
+import io.skyx.api.ledger.Balances;
+import io.skyx.api.ledger.LedgerQueries;
+import io.skyx.api.market.Asset;
+import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.security.SkyxUser;
+import io.skyx.api.sequencer.Command;
+import io.skyx.api.sequencer.CommandResult;
+import io.skyx.api.sequencer.Sequencer;
+import io.skyx.api.web.Acks;
+import io.skyx.api.web.ApiException;
+import io.skyx.api.web.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Local profile only: test funds (1000 SKY and 0.01 BTC) for the signed-in user, through the ordinary
+ * deposit-credit command. An {@code Idempotency-Key} header makes a request safe to repeat.
+ */
+@RestController
+@Tag(name = "faucet (local profile)")
+@ConditionalOnProperty(name = "skyx.faucet.enabled", havingValue = "true")
+class FaucetController {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Map<String, Long> GRANT = Map.of("SKY", 1_000_000_000L, "BTC", 1_000_000L);
+
+    private final Sequencer sequencer;
+    private final LedgerQueries ledger;
+    private final MarketCatalog catalog;
+
+    FaucetController(Sequencer sequencer, LedgerQueries ledger, MarketCatalog catalog) {
+        this.sequencer = sequencer;
+        this.ledger = ledger;
+        this.catalog = catalog;
+    }
+
+    @PostMapping("/api/v1/faucet")
+    @Operation(summary = "Credit 1000 SKY and 0.01 BTC of test funds (local profile); returns the balances")
+    Map<String, Balances.Balance> faucet(@AuthenticationPrincipal SkyxUser user,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        long userId = Acks.userId(user);
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "'Idempotency-Key' must be 1-64 of A-Z a-z 0-9 _ -",
+                    "Idempotency-Key");
+        }
+        String k = key != null ? key : UUID.randomUUID().toString();
+        Map<String, CompletableFuture<CommandResult>> acks = new LinkedHashMap<>();
+        for (Asset a : catalog.assets()) {
+            Long amount = GRANT.get(a.code());
+            if (amount != null) {
+                acks.put(a.code(), sequencer.submit(new Command.Deposit(userId, a.id(), amount,
+                        "faucet:" + userId + ":" + k + ":" + a.code())));
+            }
+        }
+        acks.forEach((asset, f) -> {
+            CommandResult r = Acks.await(f);
+            if (!r.ok()) {
+                throw new ApiException(ErrorCode.BAD_REQUEST, "faucet refused for " + asset + ": " + r.code());
+            }
+        });
+        return ledger.balances(userId).json();
+    }
+}

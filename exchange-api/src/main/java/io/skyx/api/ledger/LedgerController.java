@@ -1,0 +1,44 @@
+package io.skyx.api.ledger;
+
+import io.skyx.api.market.Asset;
+import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.security.SkyxUser;
+import io.skyx.api.web.Acks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user's balances (fetchBalance) and ledger (fetchLedger). */
+@RestController
+@Tag(name = "account")
+class LedgerController {
+
+    private final LedgerQueries queries;
+    private final MarketCatalog catalog;
+
+    LedgerController(LedgerQueries queries, MarketCatalog catalog) {
+        this.queries = queries;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/api/v1/balances")
+    @Operation(summary = "fetchBalance: free, used (locked by open orders) and total per asset")
+    Map<String, Balances.Balance> balances(@AuthenticationPrincipal SkyxUser user) {
+        return queries.balances(Acks.userId(user)).json();
+    }
+
+    @GetMapping("/api/v1/ledger")
+    @Operation(summary = "fetchLedger: changes of the user's total balance, newest first")
+    List<LedgerQueries.LedgerItem> ledger(@AuthenticationPrincipal SkyxUser user,
+                                          @RequestParam(required = false) String asset,
+                                          @RequestParam(required = false) Integer limit) {
+        long userId = Acks.userId(user);
+        Asset a = asset == null ? null : catalog.asset(asset, "asset");
+        return queries.ledger(userId, a, Acks.limit(limit, 100, 1000));
+    }
+}

@@ -1,0 +1,121 @@
+package io.skyx.api.sequencer;
+
+import io.skyx.engine.OrderType;
+import io.skyx.engine.Side;
+import io.skyx.engine.StpMode;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The journal's binary form of a {@link Command}: a kind byte, then fixed big-endian fields, then strings as
+ * a u16 length and US-ASCII bytes. {@link #size}, {@link #encode} and {@link #decode} agree exactly.
+ */
+final class CommandCodec {
+
+    static final byte DEPOSIT = 1;
+    static final byte PLACE = 2;
+    static final byte CANCEL = 3;
+    static final byte CANCEL_ALL = 4;
+
+    private CommandCodec() {
+    }
+
+    static byte kind(Command c) {
+        return switch (c) {
+            case Command.Deposit d -> DEPOSIT;
+            case Command.Place p -> PLACE;
+            case Command.Cancel x -> CANCEL;
+            case Command.CancelAll x -> CANCEL_ALL;
+        };
+    }
+
+    static int size(Command c) {
+        return 1 + switch (c) {
+            case Command.Deposit d -> 8 + 4 + 8 + str(d.key());
+            case Command.Place p -> 8 + 4 + 1 + 1 + 8 + 8 + 8 + 1 + str(p.clientOrderId());
+            case Command.Cancel x -> 8 + 8;
+            case Command.CancelAll x -> 8 + 4;
+        };
+    }
+
+    static byte[] encode(Command c) {
+        ByteBuffer b = ByteBuffer.allocate(size(c));
+        b.put(kind(c));
+        switch (c) {
+            case Command.Deposit d -> {
+                b.putLong(d.userId()).putInt(d.assetId()).putLong(d.amount());
+                putStr(b, d.key());
+            }
+            case Command.Place p -> {
+                b.putLong(p.userId()).putInt(p.marketId()).put((byte) p.side().ordinal())
+                        .put((byte) p.type().ordinal()).putLong(p.price()).putLong(p.size())
+                        .putLong(p.quoteBudget()).put((byte) p.stp().ordinal());
+                putStr(b, p.clientOrderId());
+            }
+            case Command.Cancel x -> b.putLong(x.userId()).putLong(x.orderId());
+            case Command.CancelAll x -> b.putLong(x.userId()).putInt(x.marketId());
+        }
+        if (b.hasRemaining()) {
+            throw new IllegalStateException("size and encode disagree for " + c);
+        }
+        return b.array();
+    }
+
+    /** Decodes one command; a malformed payload gives IllegalArgumentException and nothing else. */
+    static Command decode(byte[] bytes) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            Command c = switch (b.get()) {
+                case DEPOSIT -> new Command.Deposit(b.getLong(), b.getInt(), b.getLong(), getStr(b));
+                case PLACE -> new Command.Place(b.getLong(), b.getInt(), enumOf(Side.values(), b.get()),
+                        enumOf(OrderType.values(), b.get()), b.getLong(), b.getLong(), b.getLong(),
+                        enumOf(StpMode.values(), b.get()), getStr(b));
+                case CANCEL -> new Command.Cancel(b.getLong(), b.getLong());
+                case CANCEL_ALL -> new Command.CancelAll(b.getLong(), b.getInt());
+                default -> throw new IllegalArgumentException("unknown command kind " + bytes[0]);
+            };
+            if (b.hasRemaining()) {
+                throw new IllegalArgumentException(b.remaining() + " trailing bytes after command");
+            }
+            return c;
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("truncated command payload", e);
+        } catch (NullPointerException e) {
+            throw new IllegalArgumentException("command payload lacks a required field", e);
+        }
+    }
+
+    private static int str(String s) {
+        return 2 + (s == null ? 0 : s.length());
+    }
+
+    private static void putStr(ByteBuffer b, String s) {
+        if (s == null) {
+            b.putShort((short) 0xFFFF);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
+        b.putShort((short) bytes.length).put(bytes);
+    }
+
+    private static String getStr(ByteBuffer b) {
+        int len = Short.toUnsignedInt(b.getShort());
+        if (len == 0xFFFF) {
+            return null;
+        }
+        if (len > Command.MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("string too long: " + len);
+        }
+        byte[] bytes = new byte[len];
+        b.get(bytes);
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+
+    private static <E extends Enum<E>> E enumOf(E[] values, byte ordinal) {
+        if (ordinal < 0 || ordinal >= values.length) {
+            throw new IllegalArgumentException("bad enum ordinal " + ordinal);
+        }
+        return values[ordinal];
+    }
+}

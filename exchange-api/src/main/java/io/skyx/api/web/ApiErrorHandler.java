@@ -1,0 +1,94 @@
+package io.skyx.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Renders every refused request in the one error shape; nothing else leaks (no stack traces, no internals). */
+@RestControllerAdvice
+class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> api(ApiException e) {
+        return body(e.code(), e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.PayloadTooLargeException p) {
+                return body(ErrorCode.PAYLOAD_TOO_LARGE, p.getMessage(), null);
+            }
+            if (t instanceof ApiException a) {
+                return api(a);
+            }
+        }
+        String msg = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                ? "request body is missing" : "request body is not valid JSON of the expected shape";
+        return body(ErrorCode.MALFORMED_JSON, msg, null);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParam(MissingServletRequestParameterException e) {
+        return body(ErrorCode.MISSING_FIELD, "query parameter '" + e.getParameterName() + "' is required",
+                e.getParameterName());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e) {
+        return body(ErrorCode.MISSING_FIELD, "header '" + e.getHeaderName() + "' is required", e.getHeaderName());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return body(ErrorCode.BAD_REQUEST, "'" + e.getName() + "' has an invalid value", e.getName());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return body(ErrorCode.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return body(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return body(ErrorCode.BAD_REQUEST, "the API answers application/json", null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
+        return body(ErrorCode.NOT_FOUND, "no such resource", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> other(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return body(ErrorCode.INTERNAL, "internal error", null);
+    }
+
+    static ResponseEntity<ApiError> body(ErrorCode code, String message, String field) {
+        return ResponseEntity.status(code.status()).body(ApiError.of(code.name(), message, field));
+    }
+}

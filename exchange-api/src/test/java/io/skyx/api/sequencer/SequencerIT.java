@@ -1,0 +1,135 @@
+package io.skyx.api.sequencer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.testing.IntegrationTestBase;
+import io.skyx.engine.OrderType;
+import io.skyx.engine.ResultCode;
+import io.skyx.engine.Side;
+import io.skyx.engine.StpMode;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class SequencerIT extends IntegrationTestBase {
+
+    @Autowired
+    Sequencer sequencer;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    MarketCatalog catalog;
+
+    private static final int SKY = 1;
+    private static final int BTC = 2;
+    private static final int SKY_BTC = 1;
+
+    private static long newUser() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+    }
+
+    private CommandResult ack(Command c) {
+        return sequencer.submit(c).join();
+    }
+
+    @Test
+    void crossingOrdersTradeAndTheLedgerBalancesToTheUnit() {
+        long seller = newUser();
+        long buyer = newUser();
+        assertThat(ack(new Command.Deposit(seller, SKY, 1_000_000_000L, "t:" + seller + ":sky")).ok()).isTrue();
+        assertThat(ack(new Command.Deposit(buyer, BTC, 1_000_000L, "t:" + buyer + ":btc")).ok()).isTrue();
+
+        CommandResult sell = ack(new Command.Place(seller, SKY_BTC, Side.ASK, OrderType.GTC, 50, 10, 0,
+                StpMode.EXPIRE_MAKER, null));
+        CommandResult buy = ack(new Command.Place(buyer, SKY_BTC, Side.BID, OrderType.GTC, 50, 10, 0,
+                StpMode.EXPIRE_MAKER, "b1"));
+        assertThat(sell.ok()).isTrue();
+        assertThat(buy.ok()).isTrue();
+
+        // 10 SKY at 50 sat: notional 500 sat; maker (seller) fee ceil(0.5) = 1, taker (buyer) fee 1
+        assertThat(account(seller, "SKY")).containsExactly(990_000_000L, 0L);
+        assertThat(account(seller, "BTC")).containsExactly(499L, 0L);
+        assertThat(account(buyer, "SKY")).containsExactly(10_000_000L, 0L);
+        assertThat(account(buyer, "BTC")).containsExactly(999_499L, 0L);
+
+        assertThat(status(sell.seq())).isEqualTo("closed");
+        assertThat(status(buy.seq())).isEqualTo("closed");
+        assertThat(jdbc.queryForObject("select count(*) from trades where maker_order_id = ? and taker_order_id = ?",
+                Long.class, sell.seq(), buy.seq())).isEqualTo(1);
+
+        for (String asset : new String[] {"SKY", "BTC"}) {
+            assertThat(jdbc.queryForObject("select coalesce(sum(amount),0) from ledger_entries where asset = ?",
+                    Long.class, asset)).as("ledger sum of " + asset).isZero();
+        }
+        assertThat(jdbc.queryForObject("select sum(amount) from ledger_entries where user_id = ? and asset = 'BTC'",
+                Long.class, buyer)).isEqualTo(999_499L);
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyReturnsTheOriginalResultAndChangesNothing() {
+        long user = newUser();
+        CommandResult first = ack(new Command.Deposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
+        CommandResult again = ack(new Command.Deposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.seq()).isEqualTo(first.seq());
+        assertThat(account(user, "SKY")).containsExactly(5_000_000L, 0L);
+
+        CommandResult place = ack(new Command.Place(user, SKY_BTC, Side.ASK, OrderType.GTC, 70, 2, 0,
+                StpMode.EXPIRE_MAKER, "same"));
+        CommandResult repeat = ack(new Command.Place(user, SKY_BTC, Side.ASK, OrderType.GTC, 70, 3, 0,
+                StpMode.EXPIRE_MAKER, "same"));
+        assertThat(repeat).isEqualTo(new CommandResult(place.seq(), ResultCode.OK, true));
+        assertThat(account(user, "SKY")).containsExactly(3_000_000L, 2_000_000L);
+    }
+
+    @Test
+    void refusedOrdersAreJournaledButMoveNoMoney() {
+        long user = newUser();
+        CommandResult r = ack(new Command.Place(user, SKY_BTC, Side.BID, OrderType.GTC, 50, 10, 0,
+                StpMode.EXPIRE_MAKER, null));
+        assertThat(r.code()).isEqualTo(ResultCode.INSUFFICIENT_FUNDS);
+        assertThat(status(r.seq())).isEqualTo("rejected");
+        assertThat(jdbc.queryForObject("select count(*) from ledger_entries where user_id = ?", Long.class, user))
+                .isZero();
+    }
+
+    @Test
+    void stateHashEqualsAFreshReplayOfTheJournal() throws Exception {
+        long a = newUser();
+        ack(new Command.Deposit(a, BTC, 10_000L, "t:" + a));
+        ack(new Command.Place(a, SKY_BTC, Side.BID, OrderType.GTC, 9, 3, 0, StpMode.EXPIRE_MAKER, null));
+        Sequencer.StateView live = sequencer.state().join();
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(JournalReplay.replay(c, catalog.engineConfig())).isEqualTo(live);
+        }
+    }
+
+    @Test
+    void recoveryAfterRestartRestoresTheSameState() {
+        long a = newUser();
+        ack(new Command.Deposit(a, SKY, 7_000_000L, "t:" + a));
+        ack(new Command.Place(a, SKY_BTC, Side.ASK, OrderType.GTC, 90, 4, 0, StpMode.EXPIRE_MAKER, null));
+        Sequencer.StateView before = sequencer.state().join();
+        sequencer.stop();
+        sequencer.start();
+        assertThat(sequencer.state().join()).isEqualTo(before);
+        assertThat(ack(new Command.Deposit(a, SKY, 1_000_000L, "t:" + a)).duplicate()).isTrue();
+    }
+
+    private long[] account(long user, String asset) {
+        Map<String, Object> row = jdbc.queryForList("select available, locked from accounts where user_id = ? "
+                + "and asset = ?", user, asset).stream().findFirst().orElse(Map.of("available", 0L, "locked", 0L));
+        return new long[] {((Number) row.get("available")).longValue(), ((Number) row.get("locked")).longValue()};
+    }
+
+    private String status(long orderId) {
+        return jdbc.queryForObject("select status from orders where id = ?", String.class, orderId);
+    }
+}
