@@ -1,0 +1,65 @@
+package io.skyx.node.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * The standalone node's HTTP server (JDK {@code com.sun.net.httpserver}) in front of {@link SkycoinApi}.
+ * Request bodies above 1 MiB are refused.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final HttpServer server;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** Starts serving {@code api} on {@code bindAddress} (port 0 picks a free port). */
+    public ApiServer(SkycoinApi api, InetSocketAddress bindAddress) throws IOException {
+        server = HttpServer.create(bindAddress, 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> handle(api, exchange));
+        server.start();
+    }
+
+    /** @return the port actually bound */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(SkycoinApi api, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
+            ApiResponse response;
+            if (body.length > MAX_BODY) {
+                response = SkycoinApi.error(413, "request body too large");
+            } else {
+                response = api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst(Csrf.HEADER),
+                        exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            }
+            byte[] out = json.writerWithDefaultPrettyPrinter().writeValueAsString(response.body())
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(response.status(), out.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,519 @@
+package io.skyx.node.api;
+
+import io.skyx.node.cipher.Address;
+import io.skyx.node.cipher.CipherException;
+import io.skyx.node.cipher.SHA256;
+import io.skyx.node.coin.SignedBlock;
+import io.skyx.node.coin.Transaction;
+import io.skyx.node.coin.TransactionCodec;
+import io.skyx.node.coin.UxOut;
+import io.skyx.node.daemon.Daemon;
+import io.skyx.node.encoding.DecodeException;
+import io.skyx.node.pool.PoolEntry;
+import io.skyx.node.pool.UnconfirmedPool;
+import io.skyx.node.service.SkycoinNode;
+import io.skyx.node.store.StoredOutput;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+import static io.skyx.node.api.Readable.F;
+
+/**
+ * The Skycoin-compatible REST API as a framework-free handler: {@code (method, path, query, body) → (status,
+ * JSON)}. Paths, parameters and JSON shapes follow the Skycoin node (src/api); POSTs need the CSRF token from
+ * {@code GET /api/v1/csrf}. Served by {@link ApiServer} standalone and by the platform under a prefix.
+ */
+public final class SkycoinApi {
+    /** The Skycoin version this API mirrors. */
+    public static final String VERSION = "0.27.1";
+    private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_INSTANT;
+
+    private final SkycoinNode node;
+    private final ChainJson chain;
+    private final Csrf csrf;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final long startedAt;
+
+    public SkycoinApi(SkycoinNode node) {
+        this(node, Clock.systemUTC());
+    }
+
+    SkycoinApi(SkycoinNode node, Clock clock) {
+        this.node = node;
+        this.chain = new ChainJson(node);
+        this.csrf = new Csrf(clock);
+        this.startedAt = clock.instant().getEpochSecond();
+    }
+
+    static ApiResponse error(int status, String detail) {
+        String text = switch (status) {
+            case 400 -> "400 Bad Request";
+            case 403 -> "403 Forbidden";
+            case 404 -> "404 Not Found";
+            case 405 -> "405 Method Not Allowed";
+            case 413 -> "413 Request Entity Too Large";
+            case 422 -> "422 Unprocessable Entity";
+            case 503 -> "503 Service Unavailable";
+            default -> status + " Error";
+        };
+        return new ApiResponse(status, F.stringNode(detail.isEmpty() ? text : text + " - " + detail));
+    }
+
+    private static ApiResponse v2Error(int status, String message, JsonNode data) {
+        ObjectNode err = F.objectNode();
+        err.put("message", message);
+        err.put("code", status);
+        ObjectNode o = F.objectNode();
+        if (data != null) {
+            o.set("data", data);
+        }
+        o.set("error", err);
+        return new ApiResponse(status, o);
+    }
+
+    private static ApiResponse ok(JsonNode body) {
+        return new ApiResponse(200, body);
+    }
+
+    /**
+     * Handles one request.
+     *
+     * @param method      HTTP method
+     * @param path        path below the API root, e.g. {@code /api/v1/block}
+     * @param rawQuery    the raw query string or null
+     * @param csrfToken   the {@code X-CSRF-Token} header or null
+     * @param contentType the Content-Type header or null
+     * @param body        the request body (empty for GET)
+     */
+    public ApiResponse handle(String method, String path, String rawQuery, String csrfToken, String contentType,
+                              byte[] body) {
+        try {
+            boolean post = "POST".equals(method);
+            if (!post && !"GET".equals(method)) {
+                return error(405, "");
+            }
+            if (post && !csrf.valid(csrfToken)) {
+                return error(403, "invalid CSRF token");
+            }
+            boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
+            Params p = new Params(rawQuery, post && form ? new String(body, StandardCharsets.UTF_8) : null);
+            return route(method, path, p, body);
+        } catch (ApiError e) {
+            return error(e.status(), e.getMessage());
+        }
+    }
+
+    private ApiResponse route(String method, String path, Params p, byte[] body) throws ApiError {
+        boolean get = "GET".equals(method);
+        return switch (path) {
+            case "/api/v1/csrf" -> requireGet(get, () -> {
+                ObjectNode o = F.objectNode();
+                o.put("csrf_token", csrf.issue());
+                return ok(o);
+            });
+            case "/api/v1/health" -> requireGet(get, this::health);
+            case "/api/v1/version" -> requireGet(get, () -> ok(version()));
+            case "/api/v1/blockchain/metadata" -> requireGet(get, this::metadata);
+            case "/api/v1/blockchain/progress" -> requireGet(get, this::progress);
+            case "/api/v1/block" -> requireGet(get, () -> block(p));
+            case "/api/v1/blocks" -> blocks(p);
+            case "/api/v1/last_blocks" -> requireGet(get, () -> lastBlocks(p));
+            case "/api/v1/outputs" -> outputs(p);
+            case "/api/v1/balance" -> balance(p);
+            case "/api/v1/uxout" -> requireGet(get, () -> uxout(p));
+            case "/api/v1/address_uxouts" -> requireGet(get, () -> ok(chain.addressUxouts(address(p.get("address")
+                    .orElseThrow(() -> ApiError.badRequest("address is empty"))))));
+            case "/api/v1/transaction" -> requireGet(get, () -> transaction(p));
+            case "/api/v1/rawtx" -> requireGet(get, () -> ok(F.stringNode(HexFormat.of().formatHex(
+                    TransactionCodec.INSTANCE.encode(chain.rawTransaction(txid(p)).orElseThrow(ApiError::notFound))))));
+            case "/api/v1/transactions" -> transactions(p);
+            case "/api/v1/pendingTxs" -> requireGet(get, () -> pending(p));
+            case "/api/v1/injectTransaction" -> requirePost(get, () -> inject(body));
+            case "/api/v2/transaction/verify" -> requirePost(get, () -> verifyTransaction(body));
+            case "/api/v2/address/verify" -> requirePost(get, () -> verifyAddress(body));
+            case "/api/v1/addresscount" -> requireGet(get, () -> {
+                ObjectNode o = F.objectNode();
+                o.put("count", node.store().addressCount());
+                return ok(o);
+            });
+            case "/api/v1/coinSupply" -> requireGet(get, this::coinSupply);
+            case "/api/v1/network/connections" -> requireGet(get, this::connections);
+            default -> error(404, "");
+        };
+    }
+
+    private interface Handler {
+        ApiResponse run() throws ApiError;
+    }
+
+    private static ApiResponse requireGet(boolean get, Handler h) throws ApiError {
+        return get ? h.run() : error(405, "");
+    }
+
+    private static ApiResponse requirePost(boolean get, Handler h) throws ApiError {
+        return get ? error(405, "") : h.run();
+    }
+
+    private static SHA256 hash(String hex, String what) throws ApiError {
+        try {
+            return SHA256.fromHex(hex);
+        } catch (CipherException | RuntimeException e) {
+            throw ApiError.badRequest("Invalid " + what);
+        }
+    }
+
+    private static SHA256 txid(Params p) throws ApiError {
+        return hash(p.get("txid").orElseThrow(() -> ApiError.badRequest("txid is empty")), "txid");
+    }
+
+    private static Address address(String s) throws ApiError {
+        try {
+            return Address.parse(s);
+        } catch (CipherException | RuntimeException e) {
+            throw ApiError.badRequest("Invalid address " + s);
+        }
+    }
+
+    private static List<Address> addresses(List<String> raw) throws ApiError {
+        LinkedHashSet<Address> out = new LinkedHashSet<>();
+        for (String s : raw) {
+            out.add(address(s));
+        }
+        return List.copyOf(out);
+    }
+
+    private ObjectNode version() {
+        ObjectNode v = F.objectNode();
+        v.put("version", VERSION);
+        v.put("commit", "");
+        v.put("branch", "");
+        return v;
+    }
+
+    private ObjectNode verifyParams() {
+        ObjectNode v = F.objectNode();
+        v.put("burn_factor", node.softParams().burnFactor());
+        v.put("max_transaction_size", node.softParams().maxTransactionSize());
+        v.put("max_decimals", node.softParams().maxDropletPrecision());
+        return v;
+    }
+
+    private ApiResponse health() {
+        var head = node.storedHead();
+        ObjectNode bc = F.objectNode();
+        bc.set("head", Readable.header(head.block().header()));
+        bc.put("unspents", head.unspentCount());
+        bc.put("unconfirmed", node.pool().size());
+        long since = Math.max(0, Clock.systemUTC().instant().getEpochSecond() - head.block().header().time());
+        bc.put("time_since_last_block", since + "s");
+        List<Daemon.PeerInfo> peers = node.daemon().map(Daemon::peers).orElse(List.of());
+        ObjectNode o = F.objectNode();
+        o.set("blockchain", bc);
+        o.set("version", version());
+        o.put("coin", "skycoin");
+        o.put("user_agent", "skyx:0.1.0");
+        o.put("open_connections", peers.size());
+        o.put("outgoing_connections", peers.stream().filter(Daemon.PeerInfo::outgoing).count());
+        o.put("incoming_connections", peers.stream().filter(x -> !x.outgoing()).count());
+        o.put("uptime", (Clock.systemUTC().instant().getEpochSecond() - startedAt) + "s");
+        o.put("csrf_enabled", true);
+        o.put("csp_enabled", false);
+        o.put("wallet_api_enabled", false);
+        o.put("gui_enabled", false);
+        o.put("block_publisher", node.config().publisher());
+        o.set("user_verify_transaction", verifyParams());
+        o.set("unconfirmed_verify_transaction", verifyParams());
+        o.put("started_at", startedAt);
+        return ok(o);
+    }
+
+    private ApiResponse metadata() {
+        var head = node.storedHead();
+        ObjectNode o = F.objectNode();
+        o.set("head", Readable.header(head.block().header()));
+        o.put("unspents", head.unspentCount());
+        o.put("unconfirmed", node.pool().size());
+        return ok(o);
+    }
+
+    private ApiResponse progress() {
+        SkycoinNode.Status s = node.status();
+        ArrayNode peers = F.arrayNode();
+        node.daemon().map(Daemon::peers).orElse(List.of()).stream().filter(Daemon.PeerInfo::introduced)
+                .forEach(x -> {
+                    ObjectNode one = F.objectNode();
+                    one.put("address", x.address());
+                    one.set("height", Readable.u64(x.headSeq()));
+                    peers.add(one);
+                });
+        ObjectNode o = F.objectNode();
+        o.set("current", Readable.u64(s.headSeq()));
+        o.set("highest", Readable.u64(s.highestSeq()));
+        o.set("peers", peers);
+        return ok(o);
+    }
+
+    private ApiResponse block(Params p) throws ApiError {
+        boolean verbose = p.flag("verbose");
+        Optional<String> h = p.get("hash");
+        Optional<Long> seq = p.u64("seq");
+        if (h.isPresent() == seq.isPresent()) {
+            throw ApiError.badRequest("should specify one filter, hash or seq");
+        }
+        Optional<SignedBlock> b = h.isPresent() ? node.store().blockByHash(hash(h.get(), "block hash"))
+                : node.store().blockBySeq(seq.get());
+        return ok(chain.block(b.orElseThrow(ApiError::notFound), verbose));
+    }
+
+    private static final int MAX_BLOCKS = 1000;
+
+    private ApiResponse blocks(Params p) throws ApiError {
+        boolean verbose = p.flag("verbose");
+        List<String> seqs = p.list("seqs");
+        Optional<Long> start = p.u64("start");
+        Optional<Long> end = p.u64("end");
+        List<SignedBlock> out = new ArrayList<>();
+        if (!seqs.isEmpty()) {
+            if (start.isPresent() || end.isPresent()) {
+                throw ApiError.badRequest("seqs cannot be used with start or end");
+            }
+            for (String s : seqs) {
+                long seq;
+                try {
+                    seq = Long.parseUnsignedLong(s);
+                } catch (NumberFormatException e) {
+                    throw ApiError.badRequest("Invalid sequence \"" + s + "\"");
+                }
+                out.add(node.store().blockBySeq(seq).orElseThrow(() -> new ApiError(404, "block seq=" + s + " not found")));
+            }
+        } else {
+            long from = start.orElse(0L);
+            long to = Math.min(end.orElse(chain.headSeq()), chain.headSeq());
+            if (Long.compareUnsigned(from, to) > 0 && end.isPresent() && Long.compareUnsigned(from, end.get()) > 0) {
+                throw ApiError.badRequest("start must be <= end");
+            }
+            for (long s = from; s <= to && out.size() < MAX_BLOCKS; s++) {
+                node.store().blockBySeq(s).ifPresent(out::add);
+            }
+        }
+        return ok(chain.blocks(out, verbose));
+    }
+
+    private ApiResponse lastBlocks(Params p) throws ApiError {
+        long num = p.u64("num").orElseThrow(() -> ApiError.badRequest("Invalid num value \"\""));
+        long head = chain.headSeq();
+        long n = Math.min(Math.min(num, MAX_BLOCKS), head + 1);
+        List<SignedBlock> out = new ArrayList<>();
+        for (long s = head - n + 1; s <= head && n > 0; s++) {
+            node.store().blockBySeq(s).ifPresent(out::add);
+        }
+        return ok(chain.blocks(out, p.flag("verbose")));
+    }
+
+    private ApiResponse outputs(Params p) throws ApiError {
+        List<String> addrs = p.list("addrs");
+        List<String> hashes = p.list("hashes");
+        if (!addrs.isEmpty() && !hashes.isEmpty()) {
+            throw ApiError.badRequest("addrs and hashes cannot be specified together");
+        }
+        List<UxOut> head = new ArrayList<>();
+        List<Address> parsed = addresses(addrs);
+        for (Address a : parsed) {
+            head.addAll(node.store().unspentsOf(a));
+        }
+        if (addrs.isEmpty()) {
+            if (hashes.isEmpty()) {
+                head.addAll(node.store().allUnspents());
+            }
+            for (String h : hashes) {
+                node.store().unspent(hash(h, "hash " + h)).ifPresent(head::add);
+            }
+        }
+        return ok(chain.outputs(head, new LinkedHashSet<>(parsed)));
+    }
+
+    private ApiResponse balance(Params p) throws ApiError {
+        List<Address> addrs = addresses(p.list("addrs"));
+        if (addrs.isEmpty()) {
+            throw ApiError.badRequest("addrs is required");
+        }
+        return ok(chain.balance(addrs));
+    }
+
+    private ApiResponse uxout(Params p) throws ApiError {
+        SHA256 id = hash(p.get("uxid").orElseThrow(() -> ApiError.badRequest("uxid is empty")), "uxid");
+        StoredOutput s = node.store().output(id).orElseThrow(ApiError::notFound);
+        return ok(Readable.uxout(s, chain.headTime()));
+    }
+
+    private ApiResponse transaction(Params p) throws ApiError {
+        SHA256 id = txid(p);
+        return ok(chain.transaction(id, p.flag("verbose"), p.flag("encoded")).orElseThrow(ApiError::notFound));
+    }
+
+    private ApiResponse transactions(Params p) throws ApiError {
+        List<Address> addrs = addresses(p.list("addrs"));
+        Optional<String> confirmed = p.get("confirmed");
+        boolean verbose = p.flag("verbose");
+        ArrayNode out = F.arrayNode();
+        if (confirmed.isEmpty() || p.flag("confirmed")) {
+            for (SHA256 id : chain.confirmedTxidsOf(addrs)) {
+                chain.transaction(id, verbose, false).ifPresent(out::add);
+            }
+        }
+        if (confirmed.isEmpty() || !p.flag("confirmed")) {
+            for (PoolEntry e : node.pool().all()) {
+                boolean touches = addrs.isEmpty() || e.transaction().outputs().stream()
+                        .anyMatch(o -> addrs.contains(o.address()));
+                if (touches) {
+                    chain.transaction(e.transaction().txid(), verbose, false).ifPresent(out::add);
+                }
+            }
+        }
+        return ok(out);
+    }
+
+    private ApiResponse pending(Params p) throws ApiError {
+        boolean verbose = p.flag("verbose");
+        ArrayNode out = F.arrayNode();
+        for (PoolEntry e : node.pool().all()) {
+            ObjectNode o = F.objectNode();
+            ObjectNode txn = (ObjectNode) chain.transaction(e.transaction().txid(), verbose, false)
+                    .map(t -> t.get("txn")).orElseThrow(ApiError::notFound);
+            txn.remove("timestamp");
+            o.set("transaction", txn);
+            o.put("received", RFC3339.format(e.received()));
+            o.put("checked", RFC3339.format(e.checked()));
+            o.put("announced", e.announced().map(RFC3339::format).orElse("0001-01-01T00:00:00Z"));
+            o.put("is_valid", e.valid());
+            out.add(o);
+        }
+        return ok(out);
+    }
+
+    private JsonNode readJson(byte[] body) throws ApiError {
+        try {
+            JsonNode n = json.readTree(body);
+            if (n == null || !n.isObject()) {
+                throw ApiError.badRequest("Invalid request body");
+            }
+            return n;
+        } catch (JacksonException e) {
+            throw ApiError.badRequest("Invalid request body");
+        }
+    }
+
+    private static Transaction decodeTxn(String hex) throws ApiError {
+        try {
+            return TransactionCodec.INSTANCE.decodeExact(HexFormat.of().parseHex(hex));
+        } catch (DecodeException | IllegalArgumentException e) {
+            throw ApiError.badRequest("decode transaction failed: " + e.getMessage());
+        }
+    }
+
+    private ApiResponse inject(byte[] body) throws ApiError {
+        JsonNode req = readJson(body);
+        String raw = req.path("rawtx").asString("");
+        if (raw.isEmpty()) {
+            throw ApiError.badRequest("rawtx is required");
+        }
+        boolean noBroadcast = req.path("no_broadcast").asBoolean(false);
+        Transaction t = decodeTxn(raw);
+        if (!noBroadcast && node.status().peers() == 0) {
+            return error(503, "Outgoing connections not available");
+        }
+        UnconfirmedPool.Offer o = node.inject(t, noBroadcast);
+        if (o.admission() == UnconfirmedPool.Admission.REJECTED) {
+            throw ApiError.badRequest(o.reason());
+        }
+        return ok(F.stringNode(t.txid().toString()));
+    }
+
+    private ApiResponse verifyTransaction(byte[] body) throws ApiError {
+        JsonNode req = readJson(body);
+        boolean unsigned = req.path("unsigned").asBoolean(false);
+        String raw = req.path("encoded_transaction").asString("");
+        if (raw.isEmpty()) {
+            return v2Error(400, "encoded_transaction is required", null);
+        }
+        Transaction t;
+        try {
+            t = TransactionCodec.INSTANCE.decodeExact(HexFormat.of().parseHex(raw));
+        } catch (DecodeException | IllegalArgumentException e) {
+            return v2Error(400, "decode transaction failed", null);
+        }
+        return VerifyJson.verify(node, t, unsigned, chain.headTime());
+    }
+
+    private ApiResponse verifyAddress(byte[] body) throws ApiError {
+        JsonNode req = readJson(body);
+        String a = req.path("address").asString("");
+        if (a.isEmpty()) {
+            return v2Error(400, "address is required", null);
+        }
+        try {
+            Address parsed = Address.parse(a);
+            ObjectNode data = F.objectNode();
+            data.put("version", parsed.version());
+            ObjectNode o = F.objectNode();
+            o.set("data", data);
+            return ok(o);
+        } catch (CipherException | RuntimeException e) {
+            return v2Error(422, "Invalid address length", null);
+        }
+    }
+
+    private ApiResponse coinSupply() {
+        long coins = 0;
+        long hours = 0;
+        long headTime = chain.headTime();
+        for (UxOut u : node.store().allUnspents()) {
+            coins += u.body().coins();
+            hours += u.body().hours();
+        }
+        ObjectNode o = F.objectNode();
+        o.put("current_supply", Readable.coins(coins));
+        o.put("total_supply", Readable.coins(coins));
+        o.put("max_supply", Readable.coins(node.config().genesis().coins()));
+        o.put("current_coinhour_supply", Long.toUnsignedString(hours));
+        o.put("total_coinhour_supply", Long.toUnsignedString(hours));
+        o.set("unlocked_distribution_addresses", F.arrayNode());
+        o.set("locked_distribution_addresses", F.arrayNode());
+        o.put("head_time", headTime);
+        return ok(o);
+    }
+
+    private ApiResponse connections() {
+        ArrayNode arr = F.arrayNode();
+        int id = 1;
+        for (Daemon.PeerInfo x : node.daemon().map(Daemon::peers).orElse(List.of())) {
+            ObjectNode c = F.objectNode();
+            c.put("id", id++);
+            c.put("address", x.address());
+            c.put("outgoing", x.outgoing());
+            c.put("state", x.introduced() ? "introduced" : "connected");
+            c.put("listen_port", x.listenPort());
+            c.set("height", Readable.u64(x.headSeq()));
+            c.put("user_agent", x.userAgent());
+            c.put("is_trusted_peer", node.config().peers().stream()
+                    .anyMatch(pe -> x.address().endsWith(":" + pe.getPort())));
+            c.set("unconfirmed_verify_transaction", verifyParams());
+            arr.add(c);
+        }
+        ObjectNode o = F.objectNode();
+        o.set("connections", arr);
+        return ok(o);
+    }
+}

@@ -1,0 +1,163 @@
+package io.skyx.node.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One TCP connection to a peer: a blocking socket read by one virtual thread; writes are serialized. The
+ * handshake state lives here; message handling is the {@link Daemon}'s.
+ */
+final class Connection {
+    private final Socket socket;
+    private final boolean outgoing;
+    private final InetSocketAddress remote;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final long openedNanos = System.nanoTime();
+    private volatile boolean introduced;
+    private volatile long lastReceivedNanos = System.nanoTime();
+    private volatile long lastSentNanos = System.nanoTime();
+    private volatile long peerHeadSeq;
+    private volatile int peerListenPort;
+    private volatile String peerUserAgent = "";
+    private volatile DisconnectReason closeReason;
+
+    Connection(Socket socket, boolean outgoing) throws IOException {
+        this.socket = socket;
+        this.outgoing = outgoing;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    }
+
+    /**
+     * Reads the next message. The socket's read timeout is the idle limit: a peer silent that long is an
+     * {@link DisconnectReason#IDLE} error.
+     */
+    Optional<Message> read(int maxIncoming) throws IOException, PeerError {
+        try {
+            Optional<Message> m = Frames.read(in, maxIncoming);
+            lastReceivedNanos = System.nanoTime();
+            return m;
+        } catch (SocketTimeoutException e) {
+            throw new PeerError(DisconnectReason.IDLE, "peer silent for longer than the idle limit");
+        }
+    }
+
+    /** Sends one message; returns false if the connection is closed or the write fails. */
+    boolean send(Message m) {
+        if (closed.get()) {
+            return false;
+        }
+        byte[] frame = Frames.encode(m);
+        if (frame.length - 4 > Frames.MAX_OUTGOING) {
+            throw new IllegalArgumentException(m.id() + " frame of " + frame.length + " bytes exceeds the outgoing limit");
+        }
+        synchronized (out) {
+            try {
+                out.write(frame);
+                out.flush();
+                lastSentNanos = System.nanoTime();
+                return true;
+            } catch (IOException e) {
+                closeQuietly(DisconnectReason.READ_FAILED);
+                return false;
+            }
+        }
+    }
+
+    /** Sends DISC with {@code reason} (best effort) and closes. */
+    void disconnect(DisconnectReason reason, Consumer<Connection> onClosed) {
+        if (!closed.get()) {
+            send(new Message.Disconnect(reason));
+        }
+        if (closeQuietly(reason)) {
+            onClosed.accept(this);
+        }
+    }
+
+    /** @return true if this call closed the connection */
+    boolean closeQuietly(DisconnectReason reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        closeReason = reason;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closing; nothing else to release
+        }
+        return true;
+    }
+
+    void remoteSocketTimeout(java.time.Duration idle) throws IOException {
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idle.toMillis()));
+        socket.setTcpNoDelay(true);
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    boolean outgoing() {
+        return outgoing;
+    }
+
+    InetSocketAddress remote() {
+        return remote;
+    }
+
+    boolean introduced() {
+        return introduced;
+    }
+
+    void markIntroduced(int listenPort, String userAgent) {
+        this.peerListenPort = listenPort;
+        this.peerUserAgent = userAgent;
+        this.introduced = true;
+    }
+
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    long lastSentNanos() {
+        return lastSentNanos;
+    }
+
+    long peerHeadSeq() {
+        return peerHeadSeq;
+    }
+
+    void peerHeadSeq(long seq) {
+        if (Long.compareUnsigned(seq, peerHeadSeq) > 0) {
+            peerHeadSeq = seq;
+        }
+    }
+
+    int peerListenPort() {
+        return peerListenPort;
+    }
+
+    String peerUserAgent() {
+        return peerUserAgent;
+    }
+
+    DisconnectReason closeReason() {
+        return closeReason;
+    }
+}

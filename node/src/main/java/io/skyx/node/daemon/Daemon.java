@@ -1,0 +1,359 @@
+package io.skyx.node.daemon;
+
+import io.skyx.node.cipher.SHA256;
+import io.skyx.node.coin.SignedBlock;
+import io.skyx.node.coin.Transaction;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The P2P daemon (skycoin-protocol.md §9): listens for peers and keeps connections to the configured ones,
+ * introduces itself, serves blocks (GETB/GIVB) and transactions (GETT/GIVT), syncs from peers that announce a
+ * higher head, relays announced transactions, and disconnects protocol violators with Skycoin's reason codes.
+ * Each connection is read by its own virtual thread.
+ */
+public final class Daemon implements AutoCloseable {
+    /** Protocol version sent and minimum accepted. */
+    static final int PROTOCOL_VERSION = 2;
+    /** Blocks per GETB request and cap per GIVB reply. */
+    static final int BLOCKS_PER_REQUEST = 20;
+    private static final Logger LOG = Logger.getLogger(Daemon.class.getName());
+
+    private final DaemonConfig config;
+    private final DaemonBackend backend;
+    private final long mirror;
+    private final byte[] extra;
+    private final ServerSocket server;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<InetSocketAddress> dialing = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timers;
+    private volatile boolean running = true;
+
+    /** Binds the listen address and starts accepting, dialing and the timers. */
+    public Daemon(DaemonConfig config, DaemonBackend backend) throws IOException {
+        this.config = config;
+        this.backend = backend;
+        this.mirror = Integer.toUnsignedLong(new SecureRandom().nextInt());
+        this.extra = new IntroductionExtra(config.blockchainPubkey().bytes(), config.burnFactor(),
+                config.maxTransactionSize(), config.maxDropletPrecision(), config.userAgent(),
+                Optional.of(config.genesisHash().bytes())).encode();
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(config.listen());
+        this.timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("p2p-timer").factory());
+        Thread.ofVirtual().name("p2p-accept").start(this::acceptLoop);
+        long reconnect = config.reconnectInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::dialPeers, 0, reconnect, TimeUnit.MILLISECONDS);
+        long ping = config.pingInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::keepalive, ping, ping, TimeUnit.MILLISECONDS);
+        long req = config.blocksRequestInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::requestBlocksFromAll, req, req, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return the bound P2P port */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** A snapshot of one connection for the API and metrics. */
+    public record PeerInfo(String address, boolean outgoing, boolean introduced, long headSeq, int listenPort,
+                           String userAgent, long lastReceivedMillisAgo) {
+    }
+
+    /** @return the open connections */
+    public List<PeerInfo> peers() {
+        long now = System.nanoTime();
+        List<PeerInfo> out = new ArrayList<>();
+        for (Connection c : connections) {
+            if (!c.isClosed()) {
+                out.add(new PeerInfo(c.remote().getAddress().getHostAddress() + ":" + c.remote().getPort(),
+                        c.outgoing(), c.introduced(), c.peerHeadSeq(), c.peerListenPort(), c.peerUserAgent(),
+                        TimeUnit.NANOSECONDS.toMillis(now - c.lastReceivedNanos())));
+            }
+        }
+        return out;
+    }
+
+    /** @return the highest head seq announced by any introduced peer (0 if none) */
+    public long highestPeerSeq() {
+        long max = 0;
+        for (Connection c : connections) {
+            if (c.introduced() && Long.compareUnsigned(c.peerHeadSeq(), max) > 0) {
+                max = c.peerHeadSeq();
+            }
+        }
+        return max;
+    }
+
+    /** @return the number of introduced connections */
+    public int introducedCount() {
+        return (int) connections.stream().filter(c -> c.introduced() && !c.isClosed()).count();
+    }
+
+    /** Announces the local head to every peer (after creating or applying blocks). */
+    public void announceHead() {
+        broadcast(new Message.AnnounceBlocks(backend.headSeq()), null);
+    }
+
+    /** Announces these txids to every peer. */
+    public void announceTxns(List<SHA256> txids) {
+        for (int i = 0; i < txids.size(); i += MessageCodec.MAX_TXNS) {
+            broadcast(new Message.AnnounceTxns(txids.subList(i, Math.min(txids.size(), i + MessageCodec.MAX_TXNS))), null);
+        }
+    }
+
+    /** Connects to one more peer now (in addition to the configured ones). */
+    public void connect(InetSocketAddress peer) {
+        Thread.ofVirtual().name("p2p-dial").start(() -> dial(peer));
+    }
+
+    private void acceptLoop() {
+        while (running) {
+            try {
+                Socket s = server.accept();
+                if (connections.size() >= config.maxConnections()) {
+                    Connection c = new Connection(s, false);
+                    c.disconnect(DisconnectReason.PEERLIST_FULL, this::forget);
+                    continue;
+                }
+                start(new Connection(s, false));
+            } catch (IOException e) {
+                if (running) {
+                    LOG.log(Level.FINE, "accept failed", e);
+                }
+            }
+        }
+    }
+
+    private void dialPeers() {
+        for (InetSocketAddress peer : config.peers()) {
+            boolean connected = connections.stream().anyMatch(c -> c.outgoing() && c.remote().equals(peer));
+            if (!connected && running) {
+                connect(peer);
+            }
+        }
+    }
+
+    private void dial(InetSocketAddress peer) {
+        if (!dialing.add(peer)) {
+            return;
+        }
+        try {
+            Socket s = new Socket();
+            s.connect(peer, (int) Math.min(Integer.MAX_VALUE, config.pingInterval().toMillis() * 2));
+            start(new Connection(s, true));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, () -> "cannot connect to " + peer + ": " + e.getMessage());
+        } finally {
+            dialing.remove(peer);
+        }
+    }
+
+    private void start(Connection c) throws IOException {
+        if (!running) {
+            c.closeQuietly(DisconnectReason.SHUTDOWN);
+            return;
+        }
+        connections.add(c);
+        c.send(new Message.Introduction(mirror, server.getLocalPort(), PROTOCOL_VERSION, extra));
+        Thread.ofVirtual().name("p2p-peer").start(() -> readLoop(c));
+    }
+
+    private void readLoop(Connection c) {
+        try {
+            c.remoteSocketTimeout(config.idleTimeout());
+            while (running && !c.isClosed()) {
+                Optional<Message> m = c.read(config.maxIncomingFrame());
+                if (m.isEmpty()) {
+                    break;
+                }
+                handle(c, m.get());
+            }
+            if (c.closeQuietly(DisconnectReason.READ_FAILED)) {
+                forget(c);
+            }
+        } catch (PeerError e) {
+            LOG.log(Level.FINE, () -> "disconnecting " + c.remote() + ": " + e.getMessage());
+            c.disconnect(e.reason(), this::forget);
+        } catch (IOException e) {
+            if (c.closeQuietly(DisconnectReason.READ_FAILED)) {
+                forget(c);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "unexpected error handling a peer message", e);
+            c.disconnect(DisconnectReason.UNEXPECTED_ERROR, this::forget);
+        }
+    }
+
+    private void forget(Connection c) {
+        connections.remove(c);
+    }
+
+    private void handle(Connection c, Message m) throws PeerError {
+        if (!c.introduced() && !(m instanceof Message.Introduction || m instanceof Message.Disconnect
+                || m instanceof Message.GivePeers)) {
+            throw new PeerError(DisconnectReason.NO_INTRODUCTION, m.id() + " before INTR");
+        }
+        switch (m) {
+            case Message.Introduction intro -> introduce(c, intro);
+            case Message.Disconnect d -> {
+                if (c.closeQuietly(DisconnectReason.RECEIVED_DISCONNECT)) {
+                    forget(c);
+                }
+            }
+            case Message.Ping p -> c.send(new Message.Pong());
+            case Message.Pong p -> { }
+            case Message.GetPeers g -> c.send(new Message.GivePeers(List.of()));
+            case Message.GivePeers g -> { }
+            case Message.GetBlocks g -> serveBlocks(c, g);
+            case Message.GiveBlocks g -> receiveBlocks(c, g.blocks());
+            case Message.AnnounceBlocks a -> {
+                c.peerHeadSeq(a.maxBlockSeq());
+                long head = backend.headSeq();
+                if (Long.compareUnsigned(a.maxBlockSeq(), head) > 0) {
+                    c.send(new Message.GetBlocks(head, BLOCKS_PER_REQUEST));
+                }
+            }
+            case Message.AnnounceTxns a -> {
+                List<SHA256> unknown = a.txids().stream().filter(t -> !backend.knows(t)).toList();
+                if (!unknown.isEmpty()) {
+                    c.send(new Message.GetTxns(unknown));
+                }
+            }
+            case Message.GetTxns g -> {
+                List<Transaction> known = new ArrayList<>();
+                for (SHA256 id : g.txids()) {
+                    backend.unconfirmed(id).ifPresent(known::add);
+                }
+                if (!known.isEmpty()) {
+                    c.send(new Message.GiveTxns(known));
+                }
+            }
+            case Message.GiveTxns g -> {
+                List<SHA256> accepted = new ArrayList<>();
+                for (Transaction t : g.transactions()) {
+                    if (backend.offer(t)) {
+                        accepted.add(t.txid());
+                    }
+                }
+                if (!accepted.isEmpty()) {
+                    broadcast(new Message.AnnounceTxns(accepted), c);
+                }
+            }
+        }
+    }
+
+    private void introduce(Connection c, Message.Introduction intro) throws PeerError {
+        if (c.introduced()) {
+            return;
+        }
+        if (intro.mirror() == mirror) {
+            throw new PeerError(DisconnectReason.SELF, "connected to self");
+        }
+        if (intro.protocolVersion() < PROTOCOL_VERSION) {
+            throw new PeerError(DisconnectReason.VERSION_NOT_SUPPORTED, "protocol version " + intro.protocolVersion());
+        }
+        if (intro.extra().length == 0) {
+            throw new PeerError(DisconnectReason.INVALID_EXTRA_DATA, "introduction without extra");
+        }
+        IntroductionExtra x = IntroductionExtra.parseAndVerify(intro.extra(), config.blockchainPubkey().bytes());
+        if (x.genesisHash().isPresent() && !Arrays.equals(x.genesisHash().get(), config.genesisHash().bytes())) {
+            throw new PeerError(DisconnectReason.BLOCKCHAIN_PUBKEY_MISMATCH, "peer has another genesis block");
+        }
+        c.markIntroduced(intro.listenPort(), x.userAgent());
+        c.send(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST));
+        List<SHA256> txids = backend.announceableTxids();
+        for (int i = 0; i < txids.size(); i += MessageCodec.MAX_TXNS) {
+            c.send(new Message.AnnounceTxns(txids.subList(i, Math.min(txids.size(), i + MessageCodec.MAX_TXNS))));
+        }
+    }
+
+    private void serveBlocks(Connection c, Message.GetBlocks g) {
+        long count = Long.compareUnsigned(g.requestedBlocks(), BLOCKS_PER_REQUEST) > 0 ? BLOCKS_PER_REQUEST
+                : g.requestedBlocks();
+        if (count == 0) {
+            return;
+        }
+        List<SignedBlock> blocks = new ArrayList<>(backend.blocksAfter(g.lastBlock(), (int) count));
+        while (!blocks.isEmpty()
+                && MessageCodec.size(new Message.GiveBlocks(blocks)) > Frames.MAX_OUTGOING) {
+            blocks.removeLast();
+        }
+        if (!blocks.isEmpty()) {
+            c.send(new Message.GiveBlocks(blocks));
+        }
+    }
+
+    private void receiveBlocks(Connection c, List<SignedBlock> blocks) {
+        long before = backend.headSeq();
+        for (SignedBlock b : blocks) {
+            long seq = b.header().seq();
+            if (Long.compareUnsigned(seq, backend.headSeq()) <= 0) {
+                continue;
+            }
+            if (!backend.applyBlock(b)) {
+                break;
+            }
+            c.peerHeadSeq(seq);
+        }
+        long after = backend.headSeq();
+        if (after != before) {
+            broadcast(new Message.AnnounceBlocks(after), null);
+            c.send(new Message.GetBlocks(after, BLOCKS_PER_REQUEST));
+        }
+    }
+
+    private void broadcast(Message m, Connection except) {
+        for (Connection c : connections) {
+            if (c != except && c.introduced() && !c.isClosed()) {
+                c.send(m);
+            }
+        }
+    }
+
+    private void keepalive() {
+        long now = System.nanoTime();
+        long pingNanos = config.pingInterval().toNanos();
+        long introNanos = config.introductionTimeout().toNanos();
+        for (Connection c : connections) {
+            if (!c.introduced() && now - c.openedNanos() > introNanos) {
+                c.disconnect(DisconnectReason.INTRODUCTION_TIMEOUT, this::forget);
+            } else if (c.introduced() && now - c.lastSentNanos() >= pingNanos) {
+                c.send(new Message.Ping());
+            }
+        }
+    }
+
+    private void requestBlocksFromAll() {
+        broadcast(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST), null);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        timers.shutdownNow();
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Connection c : connections) {
+            c.disconnect(DisconnectReason.SHUTDOWN, this::forget);
+        }
+    }
+}

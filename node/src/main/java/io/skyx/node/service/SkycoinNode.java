@@ -1,0 +1,344 @@
+package io.skyx.node.service;
+
+import io.skyx.node.chain.ApplyResult;
+import io.skyx.node.chain.Chain;
+import io.skyx.node.cipher.SHA256;
+import io.skyx.node.coin.Block;
+import io.skyx.node.coin.BlockBody;
+import io.skyx.node.coin.BlockHeader;
+import io.skyx.node.coin.SignedBlock;
+import io.skyx.node.coin.Transaction;
+import io.skyx.node.coin.TransactionRules;
+import io.skyx.node.coin.TxnResult;
+import io.skyx.node.coin.UxOut;
+import io.skyx.node.daemon.Daemon;
+import io.skyx.node.daemon.DaemonBackend;
+import io.skyx.node.daemon.DaemonConfig;
+import io.skyx.node.pool.UnconfirmedPool;
+import io.skyx.node.store.ChainStore;
+import io.skyx.node.store.StoreException;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Skycoin node facade: the durable {@link ChainStore}, the chain rules ({@link Chain}), the
+ * {@link UnconfirmedPool}, the P2P {@link Daemon} and, in publisher mode, block creation every
+ * {@link NodeConfig#blockInterval()} when transactions are pending.
+ *
+ * <p>{@link #open} loads the store (writing the genesis block to a new one) and re-checks it against the chain
+ * rules; {@link #start} brings up the network and the publisher.
+ */
+public final class SkycoinNode implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SkycoinNode.class.getName());
+
+    private final NodeConfig config;
+    private final ChainStore store;
+    private final Chain chain;
+    private final UnconfirmedPool pool;
+    private final Object lock = new Object();
+    private final TransactionRules.SoftParams soft = TransactionRules.SoftParams.DEFAULTS;
+    private volatile Daemon daemon;
+    private volatile ScheduledExecutorService publisher;
+
+    private SkycoinNode(NodeConfig config, ChainStore store, Chain chain) {
+        this.config = config;
+        this.store = store;
+        this.chain = chain;
+        this.pool = new UnconfirmedPool(this::check, Clock.systemUTC(), 65536);
+    }
+
+    /**
+     * Opens the node's store, creating it with the genesis block if new, and replays it through the chain rules.
+     *
+     * @throws StoreException if the store cannot be opened or holds another chain
+     */
+    public static SkycoinNode open(NodeConfig config) throws StoreException {
+        ChainStore store = ChainStore.open(config.dataDir());
+        try {
+            Chain chain = Chain.fromGenesis(config.genesis(), false);
+            SignedBlock genesis = config.genesis().genesisBlock();
+            if (store.head().isEmpty()) {
+                store.append(genesis);
+            } else if (!store.blockBySeq(0).map(SignedBlock::hash).equals(Optional.of(genesis.hash()))) {
+                throw new StoreException("the store in " + config.dataDir() + " holds another chain's genesis block");
+            }
+            long head = store.head().orElseThrow().seq();
+            for (long seq = 1; seq <= head; seq++) {
+                SignedBlock b = store.blockBySeq(seq).orElseThrow(() -> new StoreException("store lost a block"));
+                ApplyResult r = chain.apply(b);
+                if (!r.ok()) {
+                    throw new StoreException("stored " + r.describe());
+                }
+            }
+            if (!chain.uxHash().equals(store.head().orElseThrow().uxHash())) {
+                throw new StoreException("stored unspent set does not match the replayed chain");
+            }
+            return new SkycoinNode(config, store, chain);
+        } catch (StoreException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Starts the P2P daemon (listening and dialing the configured peers) and, for a publisher, block creation. */
+    public void start() throws IOException {
+        DaemonConfig dc = DaemonConfig.defaults(config.genesis().blockchainPubKey(),
+                config.genesis().genesisBlock().hash(), config.p2pListen(), config.peers())
+                .withMaxIncomingFrame(config.maxIncomingFrame());
+        if (config.timers().isPresent()) {
+            Duration t = config.timers().get();
+            dc = dc.withTimers(t, Duration.ofSeconds(60), Duration.ofSeconds(30), t, t);
+        }
+        daemon = new Daemon(dc, new Backend());
+        if (config.publisher()) {
+            publisher = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("block-publisher").factory());
+            long ms = config.blockInterval().toMillis();
+            publisher.scheduleWithFixedDelay(this::publishQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** @return the durable store (blocks, outputs, indexes) for read access */
+    public ChainStore store() {
+        return store;
+    }
+
+    /** @return the unconfirmed pool */
+    public UnconfirmedPool pool() {
+        return pool;
+    }
+
+    /** @return the running daemon, if {@link #start} was called */
+    public Optional<Daemon> daemon() {
+        return Optional.ofNullable(daemon);
+    }
+
+    /** @return the head block header */
+    public BlockHeader head() {
+        synchronized (lock) {
+            return chain.head();
+        }
+    }
+
+    /** @return the head as stored: block, UxHash and unspent count */
+    public ChainStore.Head storedHead() {
+        return store.head().orElseThrow();
+    }
+
+    /** @return the soft-rule parameters this node applies to unconfirmed transactions */
+    public TransactionRules.SoftParams softParams() {
+        return soft;
+    }
+
+    /** A status summary for health checks and metrics. */
+    public record Status(long headSeq, long highestSeq, int peers, int poolSize) {
+    }
+
+    public Status status() {
+        long head = head().seq();
+        Daemon d = daemon;
+        long highest = d == null ? head : Math.max(head, d.highestPeerSeq());
+        return new Status(head, highest, d == null ? 0 : d.introducedCount(), pool.size());
+    }
+
+    /**
+     * Verifies a block against the chain rules and, if valid, stores it and updates the pool.
+     *
+     * @return the chain's verdict
+     */
+    public ApplyResult applyBlock(SignedBlock block) throws StoreException {
+        ApplyResult r;
+        synchronized (lock) {
+            r = chain.apply(block);
+            if (!r.ok()) {
+                return r;
+            }
+            store.append(block);
+        }
+        Set<SHA256> confirmed = new HashSet<>();
+        for (Transaction t : block.block().body().transactions()) {
+            confirmed.add(t.txid());
+        }
+        pool.onBlock(confirmed);
+        return r;
+    }
+
+    /** Checks a transaction against the head: hard, soft and user rules, with its fee. */
+    public UnconfirmedPool.Check check(Transaction t) {
+        synchronized (lock) {
+            TxnResult r = chain.verifyTransaction(t, soft);
+            if (r.ok()) {
+                r = TransactionRules.verifyUser(t);
+            }
+            if (!r.ok()) {
+                String kind = switch (r.kind()) {
+                    case SOFT -> "soft";
+                    case USER -> "user";
+                    default -> "hard";
+                };
+                return UnconfirmedPool.Check.invalid("Transaction violates " + kind + " constraint: " + r.message());
+            }
+            List<UxOut> in = new ArrayList<>();
+            for (SHA256 id : t.inputs()) {
+                in.add(chain.unspent(id).orElseThrow());
+            }
+            return UnconfirmedPool.Check.ok(TransactionRules.fee(t, chain.head().time(), in).fee());
+        }
+    }
+
+    /** @return the currently unspent output with this id, from the chain's in-memory set */
+    public Optional<UxOut> unspent(SHA256 uxid) {
+        synchronized (lock) {
+            return chain.unspent(uxid);
+        }
+    }
+
+    /**
+     * Offers a transaction to the pool and, unless {@code noBroadcast}, announces it to peers.
+     *
+     * @return the pool's answer (invalid transactions change nothing)
+     */
+    public UnconfirmedPool.Offer inject(Transaction t, boolean noBroadcast) {
+        UnconfirmedPool.Offer o = pool.offer(t);
+        Daemon d = daemon;
+        if (o.admission() == UnconfirmedPool.Admission.ADDED && !noBroadcast && d != null) {
+            d.announceTxns(List.of(t.txid()));
+            pool.markAnnounced(List.of(t.txid()));
+        }
+        return o;
+    }
+
+    /**
+     * Publisher: makes, signs, applies and announces a block from the pending transactions, if any.
+     *
+     * @return the new block, or empty when nothing is pending or this node is not the publisher
+     */
+    public Optional<SignedBlock> createBlock() throws StoreException {
+        if (!config.publisher()) {
+            return Optional.empty();
+        }
+        SignedBlock signed;
+        synchronized (lock) {
+            List<Transaction> txns = pool.blockCandidates(config.maxBlockBytes());
+            if (txns.isEmpty()) {
+                return Optional.empty();
+            }
+            BlockHeader parent = chain.head();
+            long fee = 0;
+            for (Transaction t : txns) {
+                fee += pool.get(t.txid()).orElseThrow().fee();
+            }
+            BlockBody body = new BlockBody(txns);
+            long now = Clock.systemUTC().instant().getEpochSecond();
+            long time = Math.max(now, parent.time() + 1);
+            BlockHeader header = new BlockHeader(0, time, parent.seq() + 1, fee, chain.headHash(), body.hash(),
+                    chain.uxHash());
+            SHA256 hash = header.hash();
+            signed = new SignedBlock(new Block(header, body), io.skyx.node.cipher.Cipher.signHash(hash, config.signingKey().orElseThrow()));
+        }
+        ApplyResult r = applyBlock(signed);
+        if (!r.ok()) {
+            LOG.warning(() -> "publisher made an invalid block: " + r.describe());
+            return Optional.empty();
+        }
+        Daemon d = daemon;
+        if (d != null) {
+            d.announceHead();
+        }
+        return Optional.of(signed);
+    }
+
+    private void publishQuietly() {
+        try {
+            createBlock();
+        } catch (StoreException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "block creation failed", e);
+        }
+    }
+
+    /** The daemon's view of this node. */
+    private final class Backend implements DaemonBackend {
+        @Override
+        public long headSeq() {
+            return head().seq();
+        }
+
+        @Override
+        public List<SignedBlock> blocksAfter(long afterSeq, int max) {
+            List<SignedBlock> out = new ArrayList<>();
+            for (long s = afterSeq + 1; out.size() < max; s++) {
+                Optional<SignedBlock> b = store.blockBySeq(s);
+                if (b.isEmpty()) {
+                    break;
+                }
+                out.add(b.get());
+            }
+            return out;
+        }
+
+        @Override
+        public boolean applyBlock(SignedBlock block) {
+            try {
+                ApplyResult r = SkycoinNode.this.applyBlock(block);
+                if (!r.ok()) {
+                    LOG.info(() -> "refused a block from a peer: " + r.describe());
+                }
+                return r.ok();
+            } catch (StoreException e) {
+                LOG.log(Level.SEVERE, "cannot store a block", e);
+                return false;
+            }
+        }
+
+        @Override
+        public Optional<Transaction> unconfirmed(SHA256 txid) {
+            return pool.get(txid).map(e -> e.transaction());
+        }
+
+        @Override
+        public boolean knows(SHA256 txid) {
+            return pool.contains(txid) || store.transaction(txid).isPresent();
+        }
+
+        @Override
+        public boolean offer(Transaction txn) {
+            return pool.offer(txn).admission() == UnconfirmedPool.Admission.ADDED;
+        }
+
+        @Override
+        public List<SHA256> announceableTxids() {
+            return pool.all().stream().filter(e -> e.valid()).map(e -> e.transaction().txid()).toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService p = publisher;
+        if (p != null) {
+            p.shutdownNow();
+        }
+        Daemon d = daemon;
+        if (d != null) {
+            d.close();
+        }
+        synchronized (lock) {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.skyx.node.store;
+
+import io.skyx.node.cipher.Address;
+import io.skyx.node.cipher.SHA256;
+import io.skyx.node.coin.SignedBlock;
+import io.skyx.node.coin.SignedBlockCodec;
+import io.skyx.node.coin.Transaction;
+import io.skyx.node.coin.TransactionOutput;
+import io.skyx.node.coin.UxBody;
+import io.skyx.node.coin.UxHead;
+import io.skyx.node.coin.UxOut;
+import io.skyx.node.encoding.DecodeException;
+import io.skyx.node.store.RocksTables.Table;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable chain store on RocksDB: blocks by seq and hash, every output (unspent set plus spent history), an
+ * address index and a transaction index. {@link #append(SignedBlock)} writes a block and all its effects in one
+ * atomic batch, so after a crash the store reopens at a consistent head and unspent set.
+ *
+ * <p>The store does not validate: callers append only blocks the chain rules accepted against {@link #unspent}.
+ */
+public final class ChainStore implements AutoCloseable {
+    private static final byte[] HEAD_KEY = "head".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UX_HASH_KEY = "uxhash".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNSPENT_COUNT_KEY = "unspents".getBytes(StandardCharsets.US_ASCII);
+    
+
+    private final RocksTables db;
+    private volatile Head head;
+
+    /** A consistent view of the head: block, UxHash of the current unspent set and its size. */
+    public record Head(SignedBlock block, SHA256 uxHash, long unspentCount) {
+        public long seq() {
+            return block.header().seq();
+        }
+    }
+
+    private ChainStore(RocksTables db) throws StoreException {
+        this.db = db;
+        this.head = loadHead();
+    }
+
+    /** Opens (creating if needed) the store in {@code dir}. */
+    public static ChainStore open(Path dir) throws StoreException {
+        return open(dir, false);
+    }
+
+    /**
+     * Opens the store; with {@code fsyncEachBlock} each block's batch is fsynced (survives power loss, slower);
+     * without it a batch still survives a process kill.
+     */
+    public static ChainStore open(Path dir, boolean fsyncEachBlock) throws StoreException {
+        return new ChainStore(new RocksTables(dir, fsyncEachBlock));
+    }
+
+    private Head loadHead() throws StoreException {
+        Optional<byte[]> seq = db.get(Table.META, HEAD_KEY);
+        if (seq.isEmpty()) {
+            return null;
+        }
+        SignedBlock block = blockBySeq(ByteBuffer.wrap(seq.get()).getLong())
+                .orElseThrow(() -> new StoreException("head block missing: store is corrupt"));
+        SHA256 ux = SHA256.of(db.get(Table.META, UX_HASH_KEY).orElseThrow(() -> new StoreException("no uxhash")));
+        long count = ByteBuffer.wrap(db.get(Table.META, UNSPENT_COUNT_KEY).orElseThrow(
+                () -> new StoreException("no unspent count"))).getLong();
+        return new Head(block, ux, count);
+    }
+
+    /** @return the head, or empty before the genesis block is stored */
+    public Optional<Head> head() {
+        return Optional.ofNullable(head);
+    }
+
+    /** @return the signed block at {@code seq} */
+    public Optional<SignedBlock> blockBySeq(long seq) {
+        return db.get(Table.BLOCKS, u64(seq)).map(ChainStore::decodeBlock);
+    }
+
+    /** @return the signed block with this header hash */
+    public Optional<SignedBlock> blockByHash(SHA256 hash) {
+        return db.get(Table.BLOCK_HASHES, hash.bytes()).flatMap(s -> blockBySeq(ByteBuffer.wrap(s).getLong()));
+    }
+
+    /** @return the output if it is currently unspent */
+    public Optional<UxOut> unspent(SHA256 uxid) {
+        if (db.get(Table.UNSPENT, uxid.bytes()).isEmpty()) {
+            return Optional.empty();
+        }
+        return output(uxid).map(StoredOutput::out);
+    }
+
+    /** @return any output ever created, spent or not */
+    public Optional<StoredOutput> output(SHA256 uxid) {
+        return db.get(Table.OUTPUTS, uxid.bytes()).map(ChainStore::decodeOutput);
+    }
+
+    /** @return every output the address ever received, in uxid order */
+    public List<StoredOutput> outputsOf(Address address) {
+        List<StoredOutput> out = new ArrayList<>();
+        db.scanPrefix(Table.ADDRESS_OUTPUTS, addressKey(address), (k, v) -> {
+            byte[] uxid = new byte[32];
+            System.arraycopy(k, 21, uxid, 0, 32);
+            output(SHA256.of(uxid)).ifPresent(out::add);
+        });
+        return out;
+    }
+
+    /** @return the address's currently unspent outputs */
+    public List<UxOut> unspentsOf(Address address) {
+        return outputsOf(address).stream().filter(o -> !o.spent()).map(StoredOutput::out).toList();
+    }
+
+    /** @return where a confirmed transaction is */
+    public Optional<TxLocation> transaction(SHA256 txid) {
+        return db.get(Table.TRANSACTIONS, txid.bytes()).map(v -> {
+            ByteBuffer b = ByteBuffer.wrap(v);
+            return new TxLocation(b.getLong(), b.getInt());
+        });
+    }
+
+    /** @return every currently unspent output (walks the whole set) */
+    public List<UxOut> allUnspents() {
+        List<UxOut> out = new ArrayList<>();
+        db.scanPrefix(Table.UNSPENT, new byte[0], (k, v) -> output(SHA256.of(k)).ifPresent(o -> out.add(o.out())));
+        return out;
+    }
+
+    /** @return the number of distinct addresses that ever received an output */
+    public long addressCount() {
+        long[] n = {0};
+        byte[][] last = {null};
+        db.scanPrefix(Table.ADDRESS_OUTPUTS, new byte[0], (k, v) -> {
+            if (last[0] == null || !java.util.Arrays.equals(k, 0, 21, last[0], 0, 21)) {
+                n[0]++;
+                last[0] = k;
+            }
+        });
+        return n[0];
+    }
+
+    /**
+     * The outputs a block creates: the block's time and seq as head, the creating txid as source, except in
+     * the genesis block, whose outputs have an all-zero source (Skycoin's "FIXME hardfork" quirk).
+     */
+    public static List<UxOut> createdOutputs(SignedBlock b, Transaction t) {
+        UxHead uxHead = new UxHead(b.header().time(), b.header().seq());
+        SHA256 src = b.header().seq() == 0 ? SHA256.NULL : t.txid();
+        List<UxOut> out = new ArrayList<>(t.outputs().size());
+        for (TransactionOutput o : t.outputs()) {
+            out.add(new UxOut(uxHead, new UxBody(src, o.address(), o.coins(), o.hours())));
+        }
+        return out;
+    }
+
+    /**
+     * Appends a validated block as the new head in one atomic write: the block, its hash index, spent and
+     * created outputs, the address and transaction indexes, the running UxHash and the head pointer.
+     *
+     * @throws StoreException if the block does not extend the head or spends an output that is not unspent
+     */
+    public synchronized void append(SignedBlock b) throws StoreException {
+        Head h = head;
+        long seq = b.header().seq();
+        long expected = h == null ? 0 : h.seq() + 1;
+        if (seq != expected) {
+            throw new StoreException("block seq " + Long.toUnsignedString(seq) + " does not extend head "
+                    + (h == null ? "(empty)" : Long.toUnsignedString(h.seq())));
+        }
+        byte[] ux = h == null ? new byte[32] : h.uxHash().bytes();
+        long count = h == null ? 0 : h.unspentCount();
+        Map<SHA256, StoredOutput> touched = new HashMap<>();
+        try (RocksTables.Batch batch = db.batch()) {
+            batch.put(Table.BLOCKS, u64(seq), SignedBlockCodec.INSTANCE.encode(b));
+            batch.put(Table.BLOCK_HASHES, b.hash().bytes(), u64(seq));
+            List<Transaction> txns = b.block().body().transactions();
+            for (int i = 0; i < txns.size(); i++) {
+                Transaction t = txns.get(i);
+                SHA256 txid = t.txid();
+                batch.put(Table.TRANSACTIONS, txid.bytes(), ByteBuffer.allocate(12).putLong(seq).putInt(i).array());
+                for (SHA256 in : t.inputs()) {
+                    StoredOutput spent = touched.containsKey(in) ? touched.get(in) : output(in).orElse(null);
+                    if (spent == null || spent.spent()) {
+                        throw new StoreException("block " + seq + " spends " + in + " which is not unspent");
+                    }
+                    StoredOutput now = spent.spentAt(seq, txid);
+                    touched.put(in, now);
+                    batch.put(Table.OUTPUTS, in.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(now));
+                    batch.delete(Table.UNSPENT, in.bytes());
+                    xor(ux, spent.out().snapshotHash().bytes());
+                    count--;
+                }
+                for (UxOut o : createdOutputs(b, t)) {
+                    SHA256 id = o.id();
+                    StoredOutput fresh = new StoredOutput(o, Optional.empty(), Optional.empty());
+                    touched.put(id, fresh);
+                    batch.put(Table.OUTPUTS, id.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(fresh));
+                    batch.put(Table.UNSPENT, id.bytes(), new byte[0]);
+                    batch.put(Table.ADDRESS_OUTPUTS, concat(addressKey(o.body().address()), id.bytes()), new byte[0]);
+                    xor(ux, o.snapshotHash().bytes());
+                    count++;
+                }
+            }
+            batch.put(Table.META, UX_HASH_KEY, ux);
+            batch.put(Table.META, UNSPENT_COUNT_KEY, u64(count));
+            batch.put(Table.META, HEAD_KEY, u64(seq));
+            db.commit(batch);
+        }
+        head = new Head(b, SHA256.of(ux), count);
+    }
+
+    private static void xor(byte[] acc, byte[] h) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] ^= h[i];
+        }
+    }
+
+    private static byte[] u64(long v) {
+        return ByteBuffer.allocate(8).putLong(v).array();
+    }
+
+    private static byte[] addressKey(Address a) {
+        byte[] k = new byte[21];
+        k[0] = (byte) a.version();
+        System.arraycopy(a.key().bytes(), 0, k, 1, 20);
+        return k;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static SignedBlock decodeBlock(byte[] v) {
+        try {
+            return SignedBlockCodec.INSTANCE.decodeExact(v);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("stored block does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    private static StoredOutput decodeOutput(byte[] v) {
+        try {
+            return StoredOutput.StoredOutputCodec.INSTANCE.decodeExact(v);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("stored output does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
