@@ -18,6 +18,8 @@ public final class Main {
 
     static {
         COMMANDS.put("address", AddressCommand::new);
+        COMMANDS.put("decode-tx", DecodeTxCommand::new);
+        COMMANDS.put("verify-chain", VerifyChainCommand::new);
     }
 
     private Main() {
