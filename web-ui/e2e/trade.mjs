@@ -131,6 +131,9 @@ async function main() {
     const bobEmail = `bob-${run}@example.com`;
     await signUp(bob, bobEmail, password);
 
+    // Everything below must arrive live: the page polls REST only while its WebSocket is down, so insist on it.
+    for (const u of users) await expectText(u.page, u.who, '#conn', 'Live');
+
     const market = await alice.page.evaluate(async () => (await (await fetch('/api/v1/markets')).json()).find((m) => m.id === 'SKY-BTC'));
     if (!market) throw new Error('GET /api/v1/markets has no SKY-BTC');
     log(`market fees: maker ${market.makerFee}, taker ${market.takerFee}`);
@@ -242,6 +245,7 @@ async function main() {
     await expectText(bob.page, 'bob', '[data-testid="bal-BTC-free"]', expected.bob.BTC);
     await waitFor('bob: my trade after login', async () => (await bob.page.locator('#my-trades-body tr').count()) === 1);
 
+    for (const u of users) await expectText(u.page, u.who, '#conn', 'Live');
     if (shotDir) await shot(users, shotDir, 'pass');
     log('PASS: trade seen in both pages and balances exact');
   } catch (e) {

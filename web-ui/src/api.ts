@@ -49,6 +49,7 @@ export interface MyTradeDto {
   role: string;
   timestamp: string | number;
 }
+export interface OrderBookDto { market: string; sequence: number; bids: [string, string][]; asks: [string, string][] }
 export interface CandleDto { time: number; open: string; high: string; low: string; close: string; volume: string }
 export interface TickerDto {
   market: string; last?: string | null; bid?: string | null; ask?: string | null; high?: string | null;
@@ -131,6 +132,8 @@ export const api = {
   login: (email: string, password: string) => request<Me>('POST', '/auth/login', { email, password }),
   logout: () => request<void>('POST', '/auth/logout', {}),
   markets: () => request<MarketDto[]>('GET', '/markets'),
+  orderBook: (market: string, limit = 50) =>
+    request<OrderBookDto>('GET', `/markets/${enc(market)}/orderbook?limit=${limit}`),
   trades: (market: string, limit = 50) => request<TradeDto[]>('GET', `/markets/${enc(market)}/trades?limit=${limit}`),
   candles: (market: string, timeframe = '1m', limit = 200) =>
     request<CandleDto[]>('GET', `/markets/${enc(market)}/candles?timeframe=${enc(timeframe)}&limit=${limit}`),

@@ -8,24 +8,29 @@ import { applyBookMessage, type BookMessage } from './lib/book';
 import { applyOrderUpdate, mergeNewestFirst, prependUnique, upsertCandle } from './lib/lists';
 import { specFrom } from './lib/market';
 import { SeqTracker, streamKey } from './lib/seq';
-import type { Store } from './store';
+import type { Connection, Store } from './store';
 import { StreamClient, type StreamMessage, type Subscription } from './stream';
 
 const MAX_TRADES = 50;
 const MAX_CANDLES = 500;
+/** While the stream is down, REST is polled this often so the page stays current. */
+const POLL_MS = 3_000;
 
 export class Feed {
   private readonly stream: StreamClient;
   private readonly seqs = new SeqTracker();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private poller: ReturnType<typeof setInterval> | null = null;
+  /** True when the book state came from the stream (its seq can be resumed with `since`), false after REST. */
+  private bookFromStream = false;
 
   constructor(private readonly store: Store) {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     this.stream = new StreamClient(`${scheme}://${location.host}/ws`, {
       onMessage: (m) => this.onMessage(m),
-      onStatus: (connection) => this.store.update({ connection }),
+      onStatus: (connection) => this.onStatus(connection),
       onOpen: () => this.onOpen(),
-      sinceFor: (sub) => (sub.channel === 'book' ? (this.store.state.book?.seq ?? null) : null),
+      sinceFor: (sub) => (sub.channel === 'book' && this.bookFromStream ? (this.store.state.book?.seq ?? null) : null),
     });
   }
 
@@ -58,6 +63,34 @@ export class Feed {
     }
     if (this.store.state.me === null) this.store.update({ balances: {}, openOrders: [], myTrades: [] });
     this.stream.restart();
+  }
+
+  /** Polls REST while the stream is down; stops as soon as it is back. */
+  private onStatus(connection: Connection): void {
+    this.store.update({ connection });
+    if (connection === 'open' && this.poller !== null) {
+      clearInterval(this.poller);
+      this.poller = null;
+    } else if (connection === 'closed' && this.poller === null) {
+      void this.poll();
+      this.poller = setInterval(() => void this.poll(), POLL_MS);
+    }
+  }
+
+  private async poll(): Promise<void> {
+    await Promise.all([this.loadBook(), this.loadPublic(), this.loadPrivate()]);
+  }
+
+  private async loadBook(): Promise<void> {
+    await this.guard('order book', async () => {
+      const dto = await api.orderBook(this.market, 50);
+      const snapshot: BookMessage = { type: 'snapshot', market: dto.market, seq: dto.sequence, bids: dto.bids, asks: dto.asks };
+      const { result, state } = applyBookMessage(null, snapshot, this.store.state.spec);
+      if (result === 'applied' && this.store.state.connection !== 'open') {
+        this.bookFromStream = false;
+        this.store.update({ book: state });
+      }
+    });
   }
 
   private onOpen(): void {
@@ -151,8 +184,13 @@ export class Feed {
   private onBook(msg: BookMessage): void {
     if (msg.market !== this.market) return;
     const { result, state } = applyBookMessage(this.store.state.book, msg, this.store.state.spec);
-    if (result === 'applied') this.store.update({ book: state });
-    else if (result === 'gap') this.stream.subscribe({ channel: 'book', market: this.market }, state?.seq ?? null);
+    if (result === 'applied') {
+      this.bookFromStream = true;
+      this.store.update({ book: state });
+    }
+    else if (result === 'gap') {
+      this.stream.subscribe({ channel: 'book', market: this.market }, this.bookFromStream ? (state?.seq ?? null) : null);
+    }
     else if (result === 'invalid') console.warn('book: ignored a malformed message', msg);
   }
 
