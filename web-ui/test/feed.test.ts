@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Feed } from '../src/feed';
+import { initialState, Store } from '../src/store';
+import { FakeSocket } from './fakesocket';
+
+/** REST answers for the public endpoints the feed loads; anything else is a 401 in the one error shape. */
+function fakeFetch(url: string): Promise<Response> {
+  const json = (body: unknown, status = 200) =>
+    Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+  if (url.endsWith('/markets')) {
+    return json([{ id: 'SKY-BTC', symbol: 'SKY/BTC', base: 'SKY', quote: 'BTC', amountStep: '1', priceStep: '0.00000001' }]);
+  }
+  if (url.includes('/trades')) return json([{ id: '1', price: '0.0001', amount: '1', side: 'buy', timestamp: '2026-01-01T00:00:00Z' }]);
+  if (url.includes('/candles') || url.includes('/orders') || url.includes('/my-trades')) return json([]);
+  if (url.includes('/ticker')) return json({ market: 'SKY-BTC' });
+  return json({ error: { code: 'UNAUTHENTICATED', message: 'sign in' } }, 401);
+}
+
+async function started(): Promise<{ store: Store; ws: FakeSocket }> {
+  const store = new Store(initialState);
+  const feed = new Feed(store);
+  await feed.start();
+  const ws = FakeSocket.all[0];
+  ws.open();
+  await vi.waitFor(() => expect(store.state.trades).toHaveLength(1));
+  return { store, ws };
+}
+
+beforeEach(() => {
+  FakeSocket.all = [];
+  vi.stubGlobal('WebSocket', FakeSocket);
+  vi.stubGlobal('location', { protocol: 'http:', host: 'exchange.test' });
+  vi.stubGlobal('fetch', vi.fn((url: string) => fakeFetch(url)));
+  vi.stubGlobal('document', { cookie: '' });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('Feed', () => {
+  it('subscribes to the public channels and loads REST history', async () => {
+    const { ws } = await started();
+    expect(ws.url).toBe('ws://exchange.test/ws');
+    expect(ws.sent).toEqual([
+      { op: 'subscribe', channel: 'book', market: 'SKY-BTC' },
+      { op: 'subscribe', channel: 'trades', market: 'SKY-BTC' },
+      { op: 'subscribe', channel: 'candles', market: 'SKY-BTC' },
+    ]);
+  });
+
+  it('applies the book and resubscribes with since on a gap', async () => {
+    const { store, ws } = await started();
+    ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'snapshot', seq: 5, bids: [['0.0001', '2']], asks: [] });
+    ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'delta', seq: 6, bids: [['0.0001', '3']], asks: [] });
+    expect(store.state.book?.seq).toBe(6);
+    ws.sent.length = 0;
+    ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'delta', seq: 8, bids: [['0.0001', '0']], asks: [] });
+    expect(store.state.book?.seq).toBe(6);
+    expect(store.state.book?.bids.get(10_000n)).toBe(3_000_000n);
+    expect(ws.sent).toEqual([{ op: 'subscribe', channel: 'book', market: 'SKY-BTC', since: 6 }]);
+  });
+
+  it('adds live trades once and reloads over REST after a gap', async () => {
+    const { store, ws } = await started();
+    const calls = () => vi.mocked(fetch).mock.calls.filter(([u]) => String(u).includes('/trades')).length;
+    const before = calls();
+    ws.receive({ channel: 'trades', market: 'SKY-BTC', type: 'trade', seq: 10, id: '2', price: '0.0002', amount: '1', side: 'sell', timestamp: 1 });
+    ws.receive({ channel: 'trades', market: 'SKY-BTC', type: 'trade', seq: 10, id: '2', price: '0.0002', amount: '1', side: 'sell', timestamp: 1 });
+    expect(store.state.trades.map((t) => t.id)).toEqual(['2', '1']);
+    expect(calls()).toBe(before);
+    ws.receive({ channel: 'trades', market: 'SKY-BTC', type: 'trade', seq: 12, id: '4', price: '0.0002', amount: '1', side: 'sell', timestamp: 2 });
+    expect(calls()).toBe(before + 1);
+    expect(store.state.trades[0].id).toBe('4');
+  });
+
+  it('shows stream errors and ignores other markets', async () => {
+    const { store, ws } = await started();
+    ws.receive({ type: 'error', code: 'UNAUTHENTICATED', message: 'log in for private channels' });
+    expect(store.state.notice).toEqual({ kind: 'error', text: 'Stream: log in for private channels' });
+    ws.receive({ channel: 'book', market: 'SKY-ETH', type: 'snapshot', seq: 1, bids: [], asks: [] });
+    expect(store.state.book).toBeNull();
+  });
+});
