@@ -1,0 +1,62 @@
+package io.skyx.node.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Optional;
+
+/** A hand-driven peer for tests: writes raw frames to a node and reads what it answers (5 s timeout). */
+final class RoguePeer implements AutoCloseable {
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+
+    RoguePeer(int port) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(5000);
+        in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        out = socket.getOutputStream();
+    }
+
+    void send(Message m) throws IOException {
+        sendRaw(Frames.encode(m));
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** @return the next message, or empty when the node closed the connection */
+    Optional<Message> next() throws IOException, PeerError {
+        return Frames.read(in, Frames.MAX_INCOMING);
+    }
+
+    /** Reads until a message of {@code type} arrives. */
+    <T extends Message> T await(Class<T> type) throws IOException, PeerError {
+        while (true) {
+            Message m = next().orElseThrow(() -> new IOException("connection closed while waiting for " + type));
+            if (type.isInstance(m)) {
+                return type.cast(m);
+            }
+        }
+    }
+
+    /** Reads until the node disconnects; returns the DISC it sent first. */
+    Message.Disconnect awaitDisconnect() throws IOException, PeerError {
+        Message.Disconnect disc = await(Message.Disconnect.class);
+        while (next().isPresent()) {
+            continue;
+        }
+        return disc;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
