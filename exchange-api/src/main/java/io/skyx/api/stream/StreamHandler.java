@@ -1,0 +1,55 @@
+package io.skyx.api.stream;
+
+import io.skyx.api.security.SkyxUser;
+import java.security.Principal;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * One WebSocket connection: the user is the HTTP session's (or signed handshake's) principal at the handshake,
+ * or nobody; messages go to the {@link StreamHub}.
+ */
+final class StreamHandler extends TextWebSocketHandler {
+
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final int BUFFER_LIMIT_BYTES = 1 << 20;
+
+    private final StreamHub hub;
+
+    StreamHandler(StreamHub hub) {
+        this.hub = hub;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
+                BUFFER_LIMIT_BYTES, ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        hub.connected(session.getId(), safe, userId(session.getPrincipal()));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        hub.received(session.getId(), message.getPayload());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        hub.disconnected(session.getId());
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        hub.disconnected(session.getId());
+    }
+
+    static long userId(Principal principal) {
+        if (principal instanceof Authentication a && a.isAuthenticated() && a.getPrincipal() instanceof SkyxUser u) {
+            return u.id();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,92 @@
+package io.skyx.api.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyx.api.testing.IntegrationTestBase;
+import io.skyx.api.testing.TestBrowser;
+import io.skyx.api.testing.TestSocket;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The WebSocket streams against the running app: book snapshot, deltas and resume; private channels. */
+class StreamIT extends IntegrationTestBase {
+
+    private static final String SUB_BOOK = "{\"op\":\"subscribe\",\"channel\":\"book\",\"market\":\"SKY-BTC\"}";
+
+    @Test
+    void bookSnapshotThenDeltasAndResumeSinceN() throws Exception {
+        TestBrowser trader = new TestBrowser(url("")).signUp();
+        trader.post("/api/v1/faucet", null);
+        try (TestSocket ws = new TestSocket(port, null)) {
+            ws.send(SUB_BOOK);
+            JsonNode snap = ws.await(m -> "snapshot".equals(m.path("type").asString()));
+            long s = snap.path("seq").asLong();
+
+            trader.post("/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"sell\",\"type\":\"limit\","
+                    + "\"price\":\"0.00300001\",\"amount\":\"3\"}");
+            JsonNode delta = ws.await(m -> "delta".equals(m.path("type").asString()));
+            assertThat(delta.path("seq").asLong()).isEqualTo(s + 1);
+            assertThat(delta.path("asks").get(0).get(0).asString()).isEqualTo("0.00300001");
+            assertThat(delta.path("asks").get(0).get(1).asString()).isEqualTo("3");
+
+            try (TestSocket resumed = new TestSocket(port, null)) {
+                resumed.send("{\"op\":\"subscribe\",\"channel\":\"book\",\"market\":\"SKY-BTC\",\"since\":" + s + "}");
+                JsonNode first = resumed.await(m -> "book".equals(m.path("channel").asString()));
+                assertThat(first.path("type").asString()).isEqualTo("delta");
+                assertThat(first.path("seq").asLong()).isEqualTo(s + 1);
+            }
+            try (TestSocket tooOld = new TestSocket(port, null)) {
+                tooOld.send("{\"op\":\"subscribe\",\"channel\":\"book\",\"market\":\"SKY-BTC\",\"since\":"
+                        + (s + 1_000_000) + "}");
+                JsonNode first = tooOld.await(m -> "book".equals(m.path("channel").asString()));
+                assertThat(first.path("type").asString()).isEqualTo("snapshot");
+                assertThat(first.path("asks").toString()).contains("0.00300001");
+            }
+        }
+    }
+
+    @Test
+    void privateChannelsCarryOnlyTheSessionUsersOwnOrdersAndBalances() throws Exception {
+        TestBrowser alice = new TestBrowser(url("")).signUp();
+        TestBrowser bob = new TestBrowser(url("")).signUp();
+        alice.post("/api/v1/faucet", null);
+        bob.post("/api/v1/faucet", null);
+        try (TestSocket a = new TestSocket(port, alice.cookieHeader());
+             TestSocket b = new TestSocket(port, bob.cookieHeader())) {
+            for (TestSocket s : new TestSocket[] {a, b}) {
+                s.send("{\"op\":\"subscribe\",\"channel\":\"orders\"}");
+                s.send("{\"op\":\"subscribe\",\"channel\":\"balances\"}");
+                s.send("{\"op\":\"ping\"}");
+                s.await(m -> "pong".equals(m.path("type").asString()));
+            }
+            String aliceOrder = TestBrowser.json(alice.post("/api/v1/orders", "{\"market\":\"SKY-BTC\","
+                    + "\"side\":\"buy\",\"type\":\"limit\",\"price\":\"0.00000003\",\"amount\":\"7\"}").body())
+                    .path("id").asString();
+            JsonNode order = a.await(m -> "orders".equals(m.path("channel").asString()));
+            assertThat(order.path("id").asString()).isEqualTo(aliceOrder);
+            assertThat(order.path("seq").asLong()).isEqualTo(1);
+            JsonNode bal = a.await(m -> "balances".equals(m.path("channel").asString()));
+            assertThat(bal.path("asset").asString()).isEqualTo("BTC");
+            assertThat(bal.path("used").asString()).isEqualTo("0.00000022");
+
+            String bobOrder = TestBrowser.json(bob.post("/api/v1/orders", "{\"market\":\"SKY-BTC\","
+                    + "\"side\":\"buy\",\"type\":\"limit\",\"price\":\"0.00000002\",\"amount\":\"1\"}").body())
+                    .path("id").asString();
+            JsonNode bobsFirst = b.await(m -> "orders".equals(m.path("channel").asString()));
+            assertThat(bobsFirst.path("id").asString()).isEqualTo(bobOrder);
+            assertThat(b.inbox()).noneMatch(m -> aliceOrder.equals(m.path("id").asString()));
+        }
+    }
+
+    @Test
+    void privateChannelsRefuseAnAnonymousConnection() throws Exception {
+        try (TestSocket ws = new TestSocket(port, null)) {
+            ws.send("{\"op\":\"subscribe\",\"channel\":\"balances\"}");
+            JsonNode err = ws.await(m -> "error".equals(m.path("type").asString()));
+            assertThat(err.path("code").asString()).isEqualTo("UNAUTHENTICATED");
+            ws.send("not json");
+            assertThat(ws.await(m -> "error".equals(m.path("type").asString())).path("code").asString())
+                    .isEqualTo("MALFORMED_JSON");
+        }
+    }
+}
