@@ -20,6 +20,7 @@ public final class Main {
         COMMANDS.put("address", AddressCommand::new);
         COMMANDS.put("decode-tx", DecodeTxCommand::new);
         COMMANDS.put("verify-chain", VerifyChainCommand::new);
+        COMMANDS.put("node", NodeCommand::new);
     }
 
     private Main() {
