@@ -3,7 +3,7 @@
  * sequence gaps (book: resubscribe with `since`; other channels: reload over REST) and reloads REST
  * state after every reconnect so nothing missed while offline stays missing.
  */
-import { api, type BalanceDto, type CandleDto, type OrderDto, type TradeDto } from './api';
+import { api, ApiError, type BalanceDto, type CandleDto, type OrderDto, type TradeDto } from './api';
 import { applyBookMessage, type BookMessage } from './lib/book';
 import { applyOrderUpdate, mergeNewestFirst, prependUnique, upsertCandle } from './lib/lists';
 import { specFrom } from './lib/market';
@@ -154,7 +154,8 @@ export class Feed {
     try {
       await load();
     } catch (e) {
-      console.warn(`could not load ${what}`, e);
+      // A 401 here is a load racing a logout or an expired session; the account box says what to do.
+      if (!(e instanceof ApiError && e.status === 401)) console.warn(`could not load ${what}`, e);
     }
   }
 
