@@ -70,7 +70,9 @@ class RestGoldensTest {
         for (JsonNode p : SharedVectors.json("api/pending-transactions.golden").values()) {
             checkTransaction(p.get("transaction"));
         }
-        checkTransaction(SharedVectors.json("api/verify-transaction-invalid-bad-sig.golden").get("transaction"));
+        Transaction badSig = checkTransaction(
+                SharedVectors.json("api/verify-transaction-invalid-bad-sig.golden").get("transaction"));
+        assertThat(TransactionRules.verifyStructure(badSig)).isEqualTo(TxnResult.INVALID_SIGNATURE);
         Transaction empty = JsonTransactions.transaction(
                 SharedVectors.json("api/verify-transaction-invalid-empty.golden").get("transaction"));
         assertThat(empty.txid().hex()).isEqualTo("78877fa898f0b4c45c9c33ae941e40617ad7c8657a307db62bc5691f92f4f60e");
@@ -126,9 +128,10 @@ class RestGoldensTest {
         }
     }
 
-    @Test
-    void outputsGoldenIdsAndHours() throws Exception {
-        JsonNode g = SharedVectors.json("api/outputs-hashes.golden");
+    @ParameterizedTest
+    @ValueSource(strings = {"outputs-hashes", "outputs-addrs"})
+    void outputsGoldenIdsAndHours(String name) throws Exception {
+        JsonNode g = SharedVectors.json("api/" + name + ".golden");
         long headTime = g.get("head").get("timestamp").asLong();
         for (JsonNode o : g.get("head_outputs").values()) {
             UxOut ux = new UxOut(new UxHead(o.get("time").asLong(), o.get("block_seq").asLong()),
