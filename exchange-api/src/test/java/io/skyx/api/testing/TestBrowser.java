@@ -76,11 +76,17 @@ public final class TestBrowser {
     /** A state-changing request with the CSRF header; {@code body} may be null. */
     public HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
+        return sendBody(method, path, body == null ? null : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** A state-changing request with the CSRF header and any body publisher (e.g. chunked); may be null. */
+    public HttpResponse<String> sendBody(String method, String path, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
         if (cookie("XSRF-TOKEN").isEmpty()) {
             get("/api/v1/auth/csrf");
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
