@@ -101,17 +101,12 @@ public final class Cipher {
         return sig.sTopBitSet() || sig.recid() >= 4 ? VerifyResult.INVALID_SIG_VALIDITY : VerifyResult.OK;
     }
 
-    /**
-     * Skycoin's low-level {@code secp256k1.VerifySignature}: the validity rule, then recovery must give exactly
-     * {@code pub}.
+    /*
+     * Skycoin's low-level secp256k1.VerifySignature(hash, sig, pub) is "validity rule, then recover(sig, hash) must
+     * equal pub". Every caller below has just recovered the key from the same (sig, hash), and recovery is
+     * deterministic, so that second recovery always agrees: only its validity rule is left to check. The outcomes
+     * and their order are exactly Skycoin's, at the cost of one recovery instead of two.
      */
-    private static boolean verifySignature(SHA256 hash, Sig sig, PubKey pub) {
-        if (verifySignatureValidity(sig) != VerifyResult.OK) {
-            return false;
-        }
-        PubKey recovered = recover(sig, hash);
-        return recovered != null && recovered.equals(pub);
-    }
 
     /**
      * {@code VerifyAddressSignedHash}, the check for transaction inputs: the recovered key's address must be
@@ -125,7 +120,7 @@ public final class Cipher {
         if (!Address.fromPubKey(recovered).equals(address)) {
             return VerifyResult.INVALID_ADDRESS_FOR_SIG;
         }
-        if (!verifySignature(hash, sig, recovered)) {
+        if (verifySignatureValidity(sig) != VerifyResult.OK) {
             return VerifyResult.INVALID_SIG_FOR_PUBKEY;
         }
         return VerifyResult.OK;
@@ -133,7 +128,7 @@ public final class Cipher {
 
     /**
      * {@code VerifyPubKeySignedHash}, the check for block signatures: recovered key == {@code pub}, {@code pub}
-     * valid, the validity rule, and the signature verifies.
+     * valid (always true of a {@link PubKey}), the validity rule, and the signature verifies.
      */
     public static VerifyResult verifyPubKeySignedHash(PubKey pub, Sig sig, SHA256 hash) {
         PubKey recovered = recover(sig, hash);
@@ -145,9 +140,6 @@ public final class Cipher {
         }
         if (verifySignatureValidity(sig) != VerifyResult.OK) {
             return VerifyResult.INVALID_SIG_VALIDITY;
-        }
-        if (!verifySignature(hash, sig, pub)) {
-            return VerifyResult.INVALID_SIG_FOR_PUBKEY;
         }
         return VerifyResult.OK;
     }
@@ -161,7 +153,7 @@ public final class Cipher {
         if (recovered == null) {
             return VerifyResult.INVALID_SIG_PUBKEY_RECOVERY;
         }
-        if (!verifySignature(hash, sig, recovered)) {
+        if (verifySignatureValidity(sig) != VerifyResult.OK) {
             return VerifyResult.INVALID_SIG_FOR_PUBKEY;
         }
         return VerifyResult.OK;

@@ -80,9 +80,10 @@ public final class SecKey {
         return o instanceof SecKey other && MessageDigest.isEqual(bytes, other.bytes);
     }
 
+    /** A hash of a digest of the key, so the hash code reveals nothing usable about the secret. */
     @Override
     public int hashCode() {
-        return pubKey().hashCode();
+        return java.util.Arrays.hashCode(SHA256.digest(bytes));
     }
 
     @Override
