@@ -33,7 +33,9 @@ export class CandleChart {
     this.series = this.chart.addSeries(CandlestickSeries, {
       upColor: '#16c784',
       downColor: '#ea3943',
-      borderVisible: false,
+      borderVisible: true,
+      borderUpColor: '#16c784',
+      borderDownColor: '#ea3943',
       wickUpColor: '#16c784',
       wickDownColor: '#ea3943',
       priceFormat: { type: 'price', precision: 8, minMove: 0.00000001 },

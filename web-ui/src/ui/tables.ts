@@ -31,6 +31,8 @@ export function renderBalances(root: HTMLElement, s: AppState): void {
 
 export function renderOpenOrders(root: HTMLElement, s: AppState): void {
   const { base, quote } = s.spec;
+  const cancelAll = document.getElementById('cancel-all-btn');
+  if (cancelAll !== null) cancelAll.hidden = s.me === null || s.openOrders.length === 0;
   if (s.me === null) {
     root.innerHTML = '<p class="empty">Log in to see your orders</p>';
     return;
