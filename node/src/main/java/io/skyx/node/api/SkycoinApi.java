@@ -57,7 +57,8 @@ public final class SkycoinApi {
         this.startedAt = clock.instant().getEpochSecond();
     }
 
-    static ApiResponse error(int status, String detail) {
+    /** A Skycoin-style plain error: a JSON string "NNN Status Text - detail". */
+    public static ApiResponse error(int status, String detail) {
         String text = switch (status) {
             case 400 -> "400 Bad Request";
             case 403 -> "403 Forbidden";
