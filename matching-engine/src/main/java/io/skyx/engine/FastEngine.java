@@ -161,7 +161,7 @@ final class FastEngine implements ExchangeEngine {
                 size, quoteBudget);
         a.lock(lockIdx, lock);
         balanceEvent(a, lockIdx);
-        takeAndFinish(book, o);
+        takeAndFinish(book, o, false);
         return ResultCode.OK;
     }
 
@@ -241,7 +241,7 @@ final class FastEngine implements ExchangeEngine {
             resize(o, remaining, required);
             return ResultCode.OK;
         }
-        long oldTotal = unregister(o);
+        long oldTotal = book.remove(o);
         o.size += remaining - o.remaining;
         o.remaining = remaining;
         long oldPrice = o.price;
@@ -253,7 +253,7 @@ final class FastEngine implements ExchangeEngine {
         sink.orderAmended(++eventSeq, seq, ts, marketId, orderId, userId, price, remaining, false);
         sink.bookDelta(++eventSeq, seq, ts, marketId, o.side, oldPrice, oldTotal);
         balanceEvent(a, idx);
-        takeAndFinish(book, o);
+        takeAndFinish(book, o, true);
         return ResultCode.OK;
     }
 
@@ -280,7 +280,8 @@ final class FastEngine implements ExchangeEngine {
 
     // ---- matching ----
 
-    private void takeAndFinish(FastBook book, FastOrder taker) {
+    /** Matches a taker, then rests, expires or retires it. inMaps: it is still in the id maps (an amend). */
+    private void takeAndFinish(FastBook book, FastOrder taker, boolean inMaps) {
         MarketSpec m = book.market;
         boolean marketBuy = taker.type == OrderType.MARKET && taker.side == Side.BID;
         boolean limited = taker.type != OrderType.MARKET && taker.type != OrderType.FOK_BUDGET;
@@ -324,9 +325,13 @@ final class FastEngine implements ExchangeEngine {
                 taker.locked = 0;
                 balanceEvent(a, idx);
             }
-            free(taker);
+            retire(taker, inMaps);
         } else if (taker.remaining > 0) {
-            register(book, taker);
+            if (inMaps) {
+                book.add(taker);
+            } else {
+                register(book, taker);
+            }
             sink.bookDelta(++eventSeq, seq, ts, marketId, taker.side, taker.price, taker.level.total);
         } else {
             if (taker.locked > 0) {
@@ -334,7 +339,7 @@ final class FastEngine implements ExchangeEngine {
                 taker.locked = 0;
                 balanceEvent(a, idx);
             }
-            free(taker);
+            retire(taker, inMaps);
         }
     }
 
@@ -441,6 +446,16 @@ final class FastEngine implements ExchangeEngine {
             o.account.removeClientId(o.clientOrderId);
         }
         return total;
+    }
+
+    private void retire(FastOrder o, boolean inMaps) {
+        if (inMaps) {
+            orders.remove(o.orderId);
+            if (o.clientOrderId != 0) {
+                o.account.removeClientId(o.clientOrderId);
+            }
+        }
+        free(o);
     }
 
     // ---- plumbing ----
