@@ -28,6 +28,7 @@ public final class TestBrowser {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private long userId;
+    private String email;
 
     /** A browser against {@code base} (http://localhost:port). */
     public TestBrowser(String base) {
@@ -37,13 +38,25 @@ public final class TestBrowser {
 
     /** Signs up a new random user (which signs in) and returns this browser. */
     public TestBrowser signUp() throws IOException, InterruptedException {
-        String email = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "@example.com";
+        email = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "@example.com";
         HttpResponse<String> r = send("POST", "/api/v1/auth/signup",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
         if (r.statusCode() != 201) {
             throw new IllegalStateException("signup failed: " + r.statusCode() + " " + r.body());
         }
         userId = json(r.body()).path("userId").asLong();
+        return this;
+    }
+
+    /** Logs in as the user another browser signed up (e.g. after a restart of the app). */
+    public TestBrowser logIn(TestBrowser signedUp) throws IOException, InterruptedException {
+        HttpResponse<String> r = send("POST", "/api/v1/auth/login",
+                "{\"email\":\"" + signedUp.email + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+        }
+        userId = signedUp.userId;
+        email = signedUp.email;
         return this;
     }
 
