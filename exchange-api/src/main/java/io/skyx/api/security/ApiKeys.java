@@ -5,7 +5,9 @@ import java.time.InstantSource;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -38,7 +40,17 @@ class ApiKeys {
         }
     }
 
+    /** A verified key's owner and its opened secret, cached briefly to spare a database read per request. */
+    private record CachedKey(ApiKeyStore.StoredKey key, String secret, long loadedAtMillis) {
+        @Override
+        public String toString() {
+            return "CachedKey[" + key + "]";
+        }
+    }
+
     static final String MASTER_KEY_SETTING = "api-key-encryption-key";
+    private static final long CACHE_TTL_MILLIS = 5_000;
+    private static final int CACHE_MAX = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
     private static final HexFormat HEX = HexFormat.of();
     private static final int MAX_LABEL = 64;
@@ -50,6 +62,7 @@ class ApiKeys {
     private final long windowMillis;
     private final int maxKeysPerUser;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
 
     ApiKeys(ApiKeyStore store, SkyxSecurityProperties props, Environment env, InstantSource clock) {
         this.store = store;
@@ -107,7 +120,9 @@ class ApiKeys {
     }
 
     boolean delete(SkyxUser user, String keyId) {
-        return store.delete(keyId, user.id());
+        boolean deleted = store.delete(keyId, user.id());
+        cache.remove(keyId);
+        return deleted;
     }
 
     int maxKeysPerUser() {
@@ -139,15 +154,11 @@ class ApiKeys {
         if (!isKeyId(keyId)) {
             return Verification.fail("UNAUTHENTICATED", "unknown API key");
         }
-        Optional<ApiKeyStore.StoredKey> stored = store.find(keyId);
-        if (stored.isEmpty()) {
+        CachedKey known = lookUp(keyId, now);
+        if (known == null) {
             return Verification.fail("UNAUTHENTICATED", "unknown API key");
         }
-        String secret = box.open(stored.get().secretBox(), keyId);
-        if (secret == null) {
-            log.warn("API key {} cannot be decrypted (was the encryption key changed?)", keyId);
-            return Verification.fail("UNAUTHENTICATED", "unknown API key");
-        }
+        String secret = known.secret();
         byte[] expected = RequestSignature.compute(secret, timestamp, method, pathWithQuery, body);
         if (!RequestSignature.matches(expected, presented)) {
             return Verification.fail("BAD_SIGNATURE", "the signature does not match the request");
@@ -155,7 +166,34 @@ class ApiKeys {
         if (!replays.firstSeen(signature, ts, now)) {
             return Verification.fail("REPLAYED_REQUEST", "this signed request was already received");
         }
-        return Verification.ok(stored.get());
+        return Verification.ok(known.key());
+    }
+
+    /**
+     * The key and its opened secret: from the cache if read within the last few seconds, else from the database.
+     * A key deleted on this instance is gone at once; on another instance within {@code CACHE_TTL_MILLIS}.
+     */
+    private CachedKey lookUp(String keyId, long now) {
+        CachedKey cached = cache.get(keyId);
+        if (cached != null && now - cached.loadedAtMillis() < CACHE_TTL_MILLIS) {
+            return cached;
+        }
+        Optional<ApiKeyStore.StoredKey> stored = store.find(keyId);
+        if (stored.isEmpty()) {
+            cache.remove(keyId);
+            return null;
+        }
+        String secret = box.open(stored.get().secretBox(), keyId);
+        if (secret == null) {
+            log.warn("API key {} cannot be decrypted (was the encryption key changed?)", keyId);
+            return null;
+        }
+        if (cache.size() >= CACHE_MAX) {
+            cache.clear();
+        }
+        CachedKey fresh = new CachedKey(stored.get(), secret, now);
+        cache.put(keyId, fresh);
+        return fresh;
     }
 
     private static boolean isKeyId(String keyId) {
