@@ -16,7 +16,8 @@ if (!base || !/^https?:\/\//.test(base)) {
 const TIMEOUT = Number(process.env.SKYX_E2E_TIMEOUT_MS ?? 20000);
 const SKY = 6;
 const BTC = 8;
-const PRICE = '0.00010000';
+/** The preferred test price in satoshis; another is picked if the book already holds orders there. */
+const PREFERRED_PRICE = 10_000n;
 const AMOUNT = '10';
 
 // ---- integer decimal helpers (money is never a JS number) ----
@@ -39,6 +40,20 @@ function feeOf(rate, amountUnits) {
   const num = BigInt(r[1] + r[2]) * amountUnits;
   if (num % scale !== 0n) throw new Error(`fee ${rate} x ${amountUnits} is not a whole unit; pick other test numbers`);
   return num / scale;
+}
+
+/**
+ * A price (satoshis per SKY) strictly between the best bid and the best ask, so that the test's two orders meet
+ * only each other; a multiple of 100 satoshis so that the 0.1 % and 0.2 % fees on 10 SKY are whole satoshis; and
+ * low enough that 10 SKY plus fees fit in the faucet's 0.01 BTC.
+ */
+function pickPrice(bids, asks) {
+  const bestBid = bids.reduce((a, b) => (b > a ? b : a), 0n);
+  const bestAsk = asks.reduce((a, b) => (a === null || b < a ? b : a), null);
+  const fits = (p) => p > bestBid && (bestAsk === null || p < bestAsk);
+  if (fits(PREFERRED_PRICE)) return PREFERRED_PRICE;
+  for (let p = (bestBid / 100n + 1n) * 100n; p <= 90_000n; p += 100n) if (fits(p)) return p;
+  throw new Error(`no room in the spread (best bid ${bestBid}, best ask ${bestAsk} satoshis) for the test's orders`);
 }
 
 // ---- page helpers ----
@@ -146,12 +161,13 @@ async function main() {
     }
     await expectText(bob.page, 'bob', '#order-available', '0.01000000 BTC');
 
-    // The crossing orders must meet each other only: nothing may rest at or through the test price.
+    // The crossing orders must meet each other only: the price must lie strictly inside the spread.
     const prices = async (side) => (await bob.page.locator(`#book-${side} tr[data-price]`).evaluateAll((rows) => rows.map((r) => r.dataset.price)));
     await waitFor('bob: book snapshot', async () => ((await text(bob.page, '#book')) ?? '').includes('seq') && !(await text(bob.page, '#book')).includes('Waiting'));
-    const price = units(PRICE, BTC);
-    const blocking = [...(await prices('asks')).filter((p) => units(p, BTC) <= price), ...(await prices('bids')).filter((p) => units(p, BTC) >= price)];
-    if (blocking.length > 0) throw new Error(`the book already holds orders at or through ${PRICE}: ${blocking.join(', ')}; run against a fresh app`);
+    const PRICE = fmt(pickPrice((await prices('bids')).map((p) => units(p, BTC)), (await prices('asks')).map((p) => units(p, BTC))), BTC);
+    const sky = units(AMOUNT, SKY);
+    const btc = units(PRICE, BTC) * sky / 10n ** BigInt(SKY);
+    log(`test price ${PRICE} BTC, notional ${fmt(btc, BTC)} BTC`);
 
     // Alice rests a sell; her funds lock, and Bob sees the ask arrive live over the WebSocket.
     await placeLimit(alice, 'sell', PRICE, AMOUNT);
@@ -164,7 +180,7 @@ async function main() {
     await bob.page.locator('#side-buy').click();
     await bob.page.locator('#order-price').fill(PRICE);
     await bob.page.locator('#order-amount').fill(AMOUNT);
-    await expectText(bob.page, 'bob', '#order-total', '0.00100000 BTC');
+    await expectText(bob.page, 'bob', '#order-total', `${fmt(btc, BTC)} BTC`);
     await placeLimit(bob, 'buy', PRICE, AMOUNT);
 
     // The trade appears in both pages: recent trades (public stream) and my trades.
@@ -188,8 +204,6 @@ async function main() {
 
     // Exact balances. Fees are in the quote asset (BTC): Alice (maker) sold 10 SKY and receives 0.001 BTC less
     // the maker fee; Bob (taker) receives 10 SKY and pays 0.001 BTC plus the taker fee.
-    const sky = units(AMOUNT, SKY);
-    const btc = units(PRICE, BTC) * units(AMOUNT, SKY) / 10n ** BigInt(SKY);
     const faucetSky = units('1000', SKY);
     const faucetBtc = units('0.01', BTC);
     const expected = {
@@ -211,7 +225,7 @@ async function main() {
       log(`${u.who}: my trade shows fee ${fmt(fees[u.who], BTC)} BTC`);
     }
     // Cancel from the open-orders list gives the locked funds back.
-    await placeLimit(alice, 'sell', '0.00020000', '5');
+    await placeLimit(alice, 'sell', fmt(units(PRICE, BTC) * 2n, BTC), '5');
     await expectText(alice.page, 'alice', '[data-testid="bal-SKY-used"]', '5.000000');
     await waitFor('alice: second open order', async () => (await alice.page.locator('#open-orders-body tr[data-order-id]').count()) === 1);
     await alice.page.locator('#open-orders-body .cancel-btn').first().click();
