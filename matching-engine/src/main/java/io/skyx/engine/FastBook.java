@@ -54,8 +54,7 @@ final class FastBook {
         long cost = 0;
         long tick = market.quoteTickUnits();
         walk:
-        for (int i = 0; i < other.size(); i++) {
-            FastLevel level = other.fromBest(i);
+        for (FastLevel level = other.best(); level != null; level = other.worse(level)) {
             if (type == OrderType.FOK && !crossesLevel(side, limit, level.price)) {
                 break;
             }
@@ -87,21 +86,23 @@ final class FastBook {
         long[] bs = new long[nb];
         long[] ap = new long[na];
         long[] as = new long[na];
-        for (int i = 0; i < nb; i++) {
-            bp[i] = bids.fromBest(i).price;
-            bs[i] = bids.fromBest(i).total;
+        FastLevel l = bids.best();
+        for (int i = 0; i < nb; i++, l = bids.worse(l)) {
+            bp[i] = l.price;
+            bs[i] = l.total;
         }
-        for (int i = 0; i < na; i++) {
-            ap[i] = asks.fromBest(i).price;
-            as[i] = asks.fromBest(i).total;
+        l = asks.best();
+        for (int i = 0; i < na; i++, l = asks.worse(l)) {
+            ap[i] = l.price;
+            as[i] = l.total;
         }
         return new L2Book(market.id(), bp, bs, ap, as);
     }
 
     void export(List<EngineState.Order> out) {
         for (FastSide s : new FastSide[] {bids, asks}) {
-            for (int i = 0; i < s.size(); i++) {
-                for (FastOrder o = s.fromBest(i).head; o != null; o = o.next) {
+            for (FastLevel l = s.best(); l != null; l = s.worse(l)) {
+                for (FastOrder o = l.head; o != null; o = o.next) {
                     out.add(o.export());
                 }
             }

@@ -113,6 +113,11 @@ final class RandomCommands {
         if (rnd.nextInt(100) == 0) {
             price = rnd.nextBoolean() ? -price : price + 1;
         }
+        if (price > 0 && rnd.nextInt(150) == 0) {
+            // far from the action: makes the fast book grow its price window and, past 2^19 ticks of spread,
+            // switch that side to its sorted ladder
+            price = side == Side.ASK ? price + (1L << rnd.nextInt(24)) : 1 + rnd.nextInt((int) price);
+        }
         if (rnd.nextInt(100) == 0) {
             size = rnd.nextBoolean() ? 0 : 1L << 45;
         }
