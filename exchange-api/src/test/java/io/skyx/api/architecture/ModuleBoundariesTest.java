@@ -38,6 +38,8 @@ class ModuleBoundariesTest {
     private static final Pattern SKYX_DEPENDENCY =
             Pattern.compile("<groupId>io\\.skyx</groupId>\\s*<artifactId>skyx-([a-z-]+)</artifactId>");
 
+    private static final Pattern PARENT = Pattern.compile("(?s)<parent>.*?</parent>");
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -58,7 +60,7 @@ class ModuleBoundariesTest {
         assertThat(modules).as("modules of the build").containsAll(ALLOWED.keySet());
         for (String module : modules) {
             assertThat(ALLOWED).as("module %s must be listed in DESIGN.md §3 and here", module).containsKey(module);
-            String pom = Files.readString(root.resolve(module).resolve("pom.xml"));
+            String pom = PARENT.matcher(Files.readString(root.resolve(module).resolve("pom.xml"))).replaceFirst("");
             Matcher m = SKYX_DEPENDENCY.matcher(pom);
             while (m.find()) {
                 String target = m.group(1);
@@ -92,6 +94,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("io.skyx.custody..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.skyx.engine..", "io.skyx.api..", "io.skyx.ops..")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 
