@@ -178,6 +178,19 @@ class AuthIT extends IntegrationTestBase {
     }
 
     @Test
+    void operatorStateNeedsASignInInTheLocalProfile() throws Exception {
+        BrowserClient anonymous = new BrowserClient(url(""));
+        HttpResponse<String> refused = anonymous.get("/api/v1/admin/state");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(Json.errorCode(refused.body())).isEqualTo("UNAUTHENTICATED");
+        BrowserClient b = new BrowserClient(url(""));
+        assertThat(b.signup(newEmail(), PASSWORD).statusCode()).isEqualTo(201);
+        HttpResponse<String> state = b.get("/api/v1/admin/state");
+        assertThat(state.statusCode()).as(state.body()).isEqualTo(200);
+        assertThat(Json.parse(state.body()).path("stateHash").asString()).isNotBlank();
+    }
+
+    @Test
     void publicEndpointsNeedNoLogin() throws Exception {
         BrowserClient b = new BrowserClient(url(""));
         assertThat(b.get("/actuator/health").statusCode()).isIn(200, 503);
