@@ -120,6 +120,10 @@ async function placeLimit({ who, page }, side, price, amount) {
   await page.locator('#order-amount').fill(amount);
   const total = await text(page, '#order-total');
   log(`${who}: ${side} ${amount} @ ${price}, total preview ${total}`);
+  await submitOrder({ who, page });
+}
+
+async function submitOrder({ who, page }) {
   await page.locator('#order-submit').click();
   await waitFor(`${who}: order accepted`, async () => {
     const err = await text(page, '#order-error');
@@ -224,14 +228,39 @@ async function main() {
       });
       log(`${u.who}: my trade shows fee ${fmt(fees[u.who], BTC)} BTC`);
     }
-    // Cancel from the open-orders list gives the locked funds back.
-    await placeLimit(alice, 'sell', fmt(units(PRICE, BTC) * 2n, BTC), '5');
+    // A market buy from the page: Bob spends what 2 SKY cost at Alice's new ask, taker fee included; then
+    // Alice cancels the rest of her order from the open-orders list and gets the locked SKY back.
+    const price2 = units(PRICE, BTC) * 2n;
+    const notional2 = price2 * 2n;
+    const spend = notional2 + feeOf(market.takerFee, notional2);
+    const askRow = `#book-asks tr[data-price="${fmt(price2, BTC)}"] td:nth-child(2)`;
+    await placeLimit(alice, 'sell', fmt(price2, BTC), '5');
     await expectText(alice.page, 'alice', '[data-testid="bal-SKY-used"]', '5.000000');
     await waitFor('alice: second open order', async () => (await alice.page.locator('#open-orders-body tr[data-order-id]').count()) === 1);
+    await expectText(bob.page, 'bob', askRow, '5.000000');
+    await bob.page.locator('#side-buy').click();
+    await bob.page.locator('#type-market').click();
+    await expectText(bob.page, 'bob', '#amount-label', 'Spend');
+    await bob.page.locator('#order-amount').fill(fmt(spend, BTC));
+    await expectText(bob.page, 'bob', '#order-total', '≈ 2.000000 SKY');
+    await submitOrder(bob);
+    await expectText(bob.page, 'bob', askRow, '3.000000');
+    await bob.page.locator('#type-limit').click();
     await alice.page.locator('#open-orders-body .cancel-btn').first().click();
     await waitFor('alice: order cancelled', async () => (await alice.page.locator('#open-orders-body tr').count()) === 0);
-    await expectText(alice.page, 'alice', '[data-testid="bal-SKY-used"]', '0.000000');
-    await expectText(alice.page, 'alice', '[data-testid="bal-SKY-free"]', expected.alice.SKY);
+    await waitFor('the rest of the ask left the book', async () => (await bob.page.locator(askRow).count()) === 0);
+    const two = units('2', SKY);
+    expected.alice = {
+      SKY: fmt(units(expected.alice.SKY, SKY) - two, SKY),
+      BTC: fmt(units(expected.alice.BTC, BTC) + notional2 - feeOf(market.makerFee, notional2), BTC),
+    };
+    expected.bob = { SKY: fmt(units(expected.bob.SKY, SKY) + two, SKY), BTC: fmt(units(expected.bob.BTC, BTC) - spend, BTC) };
+    for (const u of users) {
+      for (const asset of ['SKY', 'BTC']) {
+        await expectText(u.page, u.who, `[data-testid="bal-${asset}-free"]`, expected[u.who][asset]);
+        await expectText(u.page, u.who, `[data-testid="bal-${asset}-used"]`, fmt(0n, asset === 'SKY' ? SKY : BTC));
+      }
+    }
 
     // Bad input: the form refuses an over-precise amount; the server's error (one error shape) is shown for
     // an order the account cannot pay for; neither changes a balance.
@@ -257,7 +286,7 @@ async function main() {
     await bob.page.locator('#login-btn').click();
     await expectText(bob.page, 'bob', '#account-email', bobEmail);
     await expectText(bob.page, 'bob', '[data-testid="bal-BTC-free"]', expected.bob.BTC);
-    await waitFor('bob: my trade after login', async () => (await bob.page.locator('#my-trades-body tr').count()) === 1);
+    await waitFor('bob: my trades after login', async () => (await bob.page.locator('#my-trades-body tr').count()) === 2);
 
     for (const u of users) await expectText(u.page, u.who, '#conn', 'Live');
     if (shotDir) await shot(users, shotDir, 'pass');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBookMessage, bestPrice, depth, estimateMarket, spread, type BookMessage, type BookState } from '../src/lib/book';
+import { applyBookMessage, bestPrice, depth, estimateMarket, estimateMarketBuy, spread, type BookMessage, type BookState } from '../src/lib/book';
 import { formatUnits } from '../src/lib/decimal';
 import { SKY_BTC } from '../src/lib/market';
 import { seededRandom } from './rng';
@@ -107,6 +107,19 @@ describe('applyBookMessage', () => {
     const rows = depth(s, 'bids', 1000, SKY_BTC);
     const sum = [...model.bids.values()].reduce((a, b) => a + b, 0n);
     expect(rows.length === 0 ? '0.000000' : rows[rows.length - 1].total).toBe(formatUnits(sum, 6));
+  });
+});
+
+describe('estimateMarketBuy', () => {
+  it('buys whole SKY within the budget, fees included', () => {
+    const s = start(); // asks: 2 @ 0.00011, 4 @ 0.00012
+    expect(estimateMarketBuy(s, 22_044n, 2000n, SKY_BTC)).toBe(2_000_000n);
+    expect(estimateMarketBuy(s, 22_043n, 2000n, SKY_BTC)).toBe(1_000_000n);
+    // all of level one (22044) and two of level two (2 x 12000 + 48 fee)
+    expect(estimateMarketBuy(s, 22_044n + 24_048n, 2000n, SKY_BTC)).toBe(4_000_000n);
+    expect(estimateMarketBuy(s, 10n ** 12n, 2000n, SKY_BTC)).toBe(6_000_000n);
+    expect(estimateMarketBuy(s, 100n, 2000n, SKY_BTC)).toBe(0n);
+    expect(estimateMarketBuy(null, 10n ** 9n, 2000n, SKY_BTC)).toBe(0n);
   });
 });
 

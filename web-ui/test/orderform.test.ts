@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyBookMessage } from '../src/lib/book';
 import { SKY_BTC, specFrom } from '../src/lib/market';
-import { checkOrderForm, maxFeeOf, ratePpm } from '../src/lib/orderform';
+import { amountField, checkOrderForm, maxFeeOf, ratePpm } from '../src/lib/orderform';
 
 describe('checkOrderForm', () => {
   it('builds a limit request and an exact total', () => {
@@ -41,16 +41,36 @@ describe('checkOrderForm', () => {
     }
   });
 
-  it('estimates a market order from the book and omits the price', () => {
-    const book = applyBookMessage(
-      null,
-      { type: 'snapshot', market: 'SKY-BTC', seq: 1, bids: [], asks: [['0.00011', '2'], ['0.00012', '4']] },
-      SKY_BTC,
-    ).state;
-    const c = checkOrderForm({ side: 'buy', type: 'market', price: 'ignored', amount: '3' }, SKY_BTC, book);
-    expect(c.request).toEqual({ market: 'SKY-BTC', side: 'buy', type: 'market', amount: '3' });
-    expect(c.total).toBe('≈ 0.00034000');
-    expect(c.maxFee).toBe('≈ 0.00000068');
+  const book = applyBookMessage(
+    null,
+    { type: 'snapshot', market: 'SKY-BTC', seq: 1, bids: [['0.00010', '5']], asks: [['0.00011', '2'], ['0.00012', '4']] },
+    SKY_BTC,
+  ).state;
+
+  it('estimates a market sell from the bids and omits the price', () => {
+    const c = checkOrderForm({ side: 'sell', type: 'market', price: 'ignored', amount: '3' }, SKY_BTC, book);
+    expect(c.request).toEqual({ market: 'SKY-BTC', side: 'sell', type: 'market', amount: '3' });
+    expect(c.total).toBe('≈ 0.00030000');
+    expect(c.totalLabel).toBe('Total (est.)');
+    expect(c.totalAsset).toBe('BTC');
+    expect(c.maxFee).toBe('≈ 0.00000060');
+  });
+
+  it('sends a market buy as the quote to spend (cost) and estimates the SKY it gets', () => {
+    const c = checkOrderForm({ side: 'buy', type: 'market', price: '', amount: '0.00034' }, SKY_BTC, book);
+    expect(c.request).toEqual({ market: 'SKY-BTC', side: 'buy', type: 'market', cost: '0.00034' });
+    // 2 SKY at 0.00011 cost 22000 + 44 fee; 0.00034 leaves 11956, enough for no more whole SKY at 0.00012 + fee
+    expect(c.total).toBe('≈ 2.000000');
+    expect(c.totalLabel).toBe('Receive (est.)');
+    expect(c.totalAsset).toBe('SKY');
+    expect(c.maxFee).toBeNull();
+    expect(amountField({ side: 'buy', type: 'market' }, SKY_BTC)).toEqual({ label: 'Spend', asset: 'BTC' });
+    expect(amountField({ side: 'sell', type: 'market' }, SKY_BTC)).toEqual({ label: 'Amount', asset: 'SKY' });
+    for (const bad of ['0', '-1', '0.000000001', 'x']) {
+      const r = checkOrderForm({ side: 'buy', type: 'market', price: '', amount: bad }, SKY_BTC, book);
+      expect(r.request, bad).toBeNull();
+      expect(r.error?.field).toBe('amount');
+    }
   });
 });
 

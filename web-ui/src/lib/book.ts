@@ -2,7 +2,7 @@
  * Order book state kept from the `book` stream: a snapshot, then deltas whose `seq` must go up by one.
  * Pure functions over immutable values; levels are keyed by price in quote units (BigInt).
  */
-import { formatUnits, parseUnits, perMille } from './decimal';
+import { ceilDiv, formatUnits, parseUnits, perMille } from './decimal';
 import type { MarketSpec } from './market';
 
 export type Side = 'buy' | 'sell';
@@ -144,6 +144,34 @@ export function estimateMarket(state: BookState | null, side: Side, amount: bigi
     remaining -= take;
   }
   return { filled: amount - remaining, quote, complete: remaining === 0n };
+}
+
+/**
+ * Base units a market buy with `budget` quote units (fees included, fee rate `feePpm`, fee rounded up per fill)
+ * would get from the visible asks, in whole amount steps.
+ */
+export function estimateMarketBuy(state: BookState | null, budget: bigint, feePpm: bigint, spec: MarketSpec): bigint {
+  const scale = 10n ** BigInt(spec.baseDecimals);
+  let left = budget;
+  let bought = 0n;
+  for (const [price, size] of depthEntries(state, 'asks')) {
+    const stepCost = (price * spec.amountStep) / scale;
+    const stepAll = stepCost + ceilDiv(stepCost * feePpm, 1_000_000n);
+    if (stepAll === 0n || stepAll > left) break;
+    let steps = size / spec.amountStep;
+    while (steps > 0n) {
+      const notional = (price * steps * spec.amountStep) / scale;
+      const all = notional + ceilDiv(notional * feePpm, 1_000_000n);
+      if (all <= left) {
+        left -= all;
+        bought += steps * spec.amountStep;
+        break;
+      }
+      steps = (steps * left) / all;
+    }
+    if (steps * spec.amountStep < size) break;
+  }
+  return bought;
 }
 
 function depthEntries(state: BookState | null, side: 'bids' | 'asks'): Array<[bigint, bigint]> {

@@ -1,5 +1,9 @@
-/** Validation and total preview of the order form: integer maths on decimal strings only. */
-import { estimateMarket, type BookState, type Side } from './book';
+/**
+ * Validation and preview of the order form: integer maths on decimal strings only.
+ * Limit orders and market sells take an amount of the base asset; a market buy takes the quote to spend
+ * (`cost`, fees included), as the API expects.
+ */
+import { estimateMarket, estimateMarketBuy, type BookState, type Side } from './book';
 import { ceilDiv, formatTrimmed, formatUnits, notional, parseUnits } from './decimal';
 import type { MarketSpec } from './market';
 
@@ -9,6 +13,7 @@ export interface OrderForm {
   readonly side: Side;
   readonly type: OrderType;
   readonly price: string;
+  /** Base amount, or for a market buy the quote to spend. */
   readonly amount: string;
 }
 
@@ -16,7 +21,8 @@ export interface OrderRequest {
   readonly market: string;
   readonly side: Side;
   readonly type: OrderType;
-  readonly amount: string;
+  readonly amount?: string;
+  readonly cost?: string;
   readonly price?: string;
   readonly timeInForce?: string;
 }
@@ -24,21 +30,48 @@ export interface OrderRequest {
 export interface FormCheck {
   /** The request body to send, or null while the form is incomplete or wrong. */
   readonly request: OrderRequest | null;
-  /** Total in the quote asset (exact for limit, estimated from the book for market), or null. */
+  /** What the preview line shows: the total of a limit order, or an estimate from the book for a market order. */
   readonly total: string | null;
+  readonly totalLabel: string;
+  readonly totalAsset: string;
   /** The most the fee can be (quote asset, the higher of the maker and taker rates, rounded up), or null. */
   readonly maxFee: string | null;
   readonly error: { readonly field: 'price' | 'amount'; readonly message: string } | null;
 }
 
-function fail(field: 'price' | 'amount', message: string, total: string | null = null): FormCheck {
-  return { request: null, total, maxFee: null, error: { field, message } };
+/** What the amount field means for this side and type: its label and asset. */
+export function amountField(form: Pick<OrderForm, 'side' | 'type'>, spec: MarketSpec): { label: string; asset: string } {
+  return isMarketBuy(form) ? { label: 'Spend', asset: spec.quote } : { label: 'Amount', asset: spec.base };
+}
+
+function isMarketBuy(form: Pick<OrderForm, 'side' | 'type'>): boolean {
+  return form.type === 'market' && form.side === 'buy';
 }
 
 export function checkOrderForm(form: OrderForm, spec: MarketSpec, book: BookState | null): FormCheck {
+  const labels = isMarketBuy(form)
+    ? { totalLabel: 'Receive (est.)', totalAsset: spec.base }
+    : { totalLabel: form.type === 'market' ? 'Total (est.)' : 'Total', totalAsset: spec.quote };
+  const fail = (field: 'price' | 'amount', message: string): FormCheck =>
+    ({ request: null, total: null, maxFee: null, ...labels, error: { field, message } });
   const amountText = form.amount.trim();
   const priceText = form.price.trim();
-  if (amountText === '') return fail('amount', 'Enter an amount');
+  if (amountText === '') return fail('amount', isMarketBuy(form) ? 'Enter how much to spend' : 'Enter an amount');
+
+  if (isMarketBuy(form)) {
+    const cost = parseUnits(amountText, spec.quoteDecimals);
+    if (cost === null) return fail('amount', `Spend must be a plain number with at most ${spec.quoteDecimals} decimals`);
+    if (cost === 0n) return fail('amount', 'Spend must be more than zero');
+    const estimate = estimateMarketBuy(book, cost, ratePpm(spec.takerFee), spec);
+    return {
+      request: { market: spec.id, side: 'buy', type: 'market', cost: formatTrimmed(cost, spec.quoteDecimals) },
+      total: estimate === 0n ? null : `≈ ${formatUnits(estimate, spec.baseDecimals)}`,
+      maxFee: null,
+      ...labels,
+      error: null,
+    };
+  }
+
   const amount = parseUnits(amountText, spec.baseDecimals);
   if (amount === null) return fail('amount', `Amount must be a plain number with at most ${spec.baseDecimals} decimals`);
   if (amount === 0n) return fail('amount', 'Amount must be more than zero');
@@ -53,6 +86,7 @@ export function checkOrderForm(form: OrderForm, spec: MarketSpec, book: BookStat
       request: { market: spec.id, side: form.side, type: 'market', amount: amountOut },
       total: known ? `≈ ${formatUnits(estimate.quote, spec.quoteDecimals)}` : null,
       maxFee: known ? `≈ ${formatUnits(maxFeeOf(estimate.quote, spec), spec.quoteDecimals)}` : null,
+      ...labels,
       error: null,
     };
   }
@@ -75,6 +109,7 @@ export function checkOrderForm(form: OrderForm, spec: MarketSpec, book: BookStat
     },
     total: formatUnits(cost.units, spec.quoteDecimals),
     maxFee: formatUnits(maxFeeOf(cost.units, spec), spec.quoteDecimals),
+    ...labels,
     error: null,
   };
 }

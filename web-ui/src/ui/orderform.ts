@@ -1,5 +1,5 @@
 /** The order form's markup (built once so typing is never interrupted) and its live preview line. */
-import { checkOrderForm, type OrderForm } from '../lib/orderform';
+import { amountField, checkOrderForm, type OrderForm } from '../lib/orderform';
 import type { AppState } from '../store';
 import { amountOf, el } from './format';
 
@@ -15,9 +15,9 @@ export function mountOrderForm(root: HTMLElement): void {
       </div>
       <label id="price-label"><span>Price <span class="unit" id="price-unit"></span></span>
         <input id="order-price" name="price" inputmode="decimal" autocomplete="off" placeholder="0.00000000"></label>
-      <label><span>Amount <span class="unit" id="amount-unit"></span></span>
+      <label><span><span id="amount-label">Amount</span> <span class="unit" id="amount-unit"></span></span>
         <input id="order-amount" name="amount" inputmode="decimal" autocomplete="off" placeholder="0"></label>
-      <div class="preview"><span class="dim">Total</span> <span class="num" id="order-total">—</span></div>
+      <div class="preview"><span class="dim" id="total-label">Total</span> <span class="num" id="order-total">—</span></div>
       <div class="preview"><span class="dim">Fee (at most)</span> <span class="num" id="order-fee">—</span></div>
       <div class="preview"><span class="dim">Available</span> <span class="num" id="order-available">—</span></div>
       <button id="order-submit" type="submit" class="btn buy">Buy</button>
@@ -40,9 +40,12 @@ export function renderOrderForm(s: AppState): void {
   const { base, quote } = s.spec;
   const check = checkOrderForm(form, s.spec, s.book);
   el('price-unit').textContent = quote;
-  el('amount-unit').textContent = base;
+  const amount = amountField(form, s.spec);
+  el('amount-label').textContent = amount.label;
+  el('amount-unit').textContent = amount.asset;
+  el('total-label').textContent = check.totalLabel;
   el('price-label').hidden = form.type === 'market';
-  el('order-total').textContent = check.total === null ? '—' : `${check.total} ${quote}`;
+  el('order-total').textContent = check.total === null ? '—' : `${check.total} ${check.totalAsset}`;
   el('order-fee').textContent = check.maxFee === null ? '—' : `${check.maxFee} ${quote}`;
   const spendAsset = form.side === 'buy' ? quote : base;
   el('order-available').textContent = s.me === null ? '—' : `${amountOf(spendAsset, s.balances[spendAsset]?.free ?? '0')} ${spendAsset}`;
