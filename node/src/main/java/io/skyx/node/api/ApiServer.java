@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The standalone node's HTTP server (JDK {@code com.sun.net.httpserver}) in front of {@link SkycoinApi}.
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
  */
 public final class ApiServer implements AutoCloseable {
     private static final int MAX_BODY = 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
     private final HttpServer server;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -44,9 +47,7 @@ public final class ApiServer implements AutoCloseable {
             if (body.length > MAX_BODY) {
                 response = SkycoinApi.error(413, "request body too large");
             } else {
-                response = api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst(Csrf.HEADER),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), body);
+                response = safeHandle(api, exchange, body);
             }
             byte[] out = json.writerWithDefaultPrettyPrinter().writeValueAsString(response.body())
                     .getBytes(StandardCharsets.UTF_8);
@@ -55,6 +56,17 @@ public final class ApiServer implements AutoCloseable {
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);
             }
+        }
+    }
+
+    private static ApiResponse safeHandle(SkycoinApi api, HttpExchange exchange, byte[] body) {
+        try {
+            return api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst(Csrf.HEADER),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "API request failed", e);
+            return SkycoinApi.error(500, "");
         }
     }
 

@@ -66,6 +66,7 @@ public final class SkycoinApi {
             case 405 -> "405 Method Not Allowed";
             case 413 -> "413 Request Entity Too Large";
             case 422 -> "422 Unprocessable Entity";
+            case 500 -> "500 Internal Server Error";
             case 503 -> "503 Service Unavailable";
             default -> status + " Error";
         };

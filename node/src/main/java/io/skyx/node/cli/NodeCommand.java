@@ -53,6 +53,16 @@ final class NodeCommand implements Subcommand {
             throw new UsageException("unexpected argument " + a.positional().getFirst());
         }
         NodeConfig cfg = config(a);
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            return serve(cfg, a, closed, out, err);
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private static int serve(NodeConfig cfg, Args a, CountDownLatch closed, PrintStream out, PrintStream err)
+            throws UsageException {
         try (SkycoinNode node = SkycoinNode.open(cfg)) {
             out.println("chain store " + cfg.dataDir() + " at head " + node.head().seq());
             if (a.value("import").isPresent()) {
@@ -74,7 +84,14 @@ final class NodeCommand implements Subcommand {
                     + node.daemon().orElseThrow().port() + (api == null ? "" : ", REST API http://" + bind + ":" + api.port()));
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
             stop.await();
             if (api != null) {
                 api.close();
