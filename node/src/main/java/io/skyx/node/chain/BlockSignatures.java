@@ -2,14 +2,28 @@ package io.skyx.node.chain;
 
 import io.skyx.node.cipher.Cipher;
 import io.skyx.node.cipher.PubKey;
+import io.skyx.node.cipher.SHA256;
+import io.skyx.node.cipher.Sig;
+import io.skyx.node.cipher.VerifyResult;
 import io.skyx.node.coin.SignedBlock;
 
-/** The block publisher's signature: {@code VerifyPubKeySignedHash(blockchainPubKey, sig, blockHash)}. */
+/**
+ * The block publisher's signature, {@code VerifyPubKeySignedHash(blockchainPubKey, sig, blockHash)}, with one key
+ * recovery: Skycoin's check recovers, compares with the key, applies the validity rule and then recovers again to
+ * re-verify, which can only repeat the first answer.
+ */
 final class BlockSignatures {
     private BlockSignatures() {
     }
 
     static boolean verify(PubKey publisher, SignedBlock block) {
-        return Cipher.verifyPubKeySignedHash(publisher, block.sig(), block.hash()).ok();
+        return verify(publisher, block.sig(), block.hash());
+    }
+
+    static boolean verify(PubKey publisher, Sig sig, SHA256 hash) {
+        if (Cipher.verifySignatureValidity(sig) != VerifyResult.OK) {
+            return false;
+        }
+        return Cipher.pubKeyFromSig(sig, hash).map(publisher::equals).orElse(false);
     }
 }
