@@ -11,11 +11,14 @@ import com.lmax.disruptor.RingBuffer;
 
 /**
  * The engine thread's sink: writes each event as a tag and its fields (longs) into a pre-allocated slot of a
- * single-producer Disruptor ring read by the events thread. Waits while the ring is full.
+ * single-producer Disruptor ring read by the events thread. Waits while the ring is full. Slots are published
+ * in batches: at the end of each command, or every {@value #BATCH} events within a long one.
  */
 final class RingEventWriter implements EventSink {
+    private static final int BATCH = 256;
     private final RingBuffer<EventSlot> ring;
     private long index;
+    private int unpublished;
     private long[] v;
     private int pos;
 
@@ -43,7 +46,10 @@ final class RingEventWriter implements EventSink {
     }
 
     private void end() {
-        ring.publish(index);
+        if (++unpublished == BATCH) {
+            ring.publish(index);
+            unpublished = 0;
+        }
     }
 
     void commandDone(long seq, long intendedNanos, ResultCode code) {
@@ -51,7 +57,8 @@ final class RingEventWriter implements EventSink {
         put(seq);
         put(intendedNanos);
         put(code.ordinal());
-        end();
+        ring.publish(index);
+        unpublished = 0;
     }
 
     @Override
