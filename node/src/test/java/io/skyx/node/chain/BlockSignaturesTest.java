@@ -7,6 +7,7 @@ import io.skyx.node.cipher.CipherException;
 import io.skyx.node.cipher.PubKey;
 import io.skyx.node.cipher.SHA256;
 import io.skyx.node.cipher.Sig;
+import io.skyx.node.coin.Seeds;
 import io.skyx.node.coin.TxnFixtures;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -16,7 +17,7 @@ import net.jqwik.api.Property;
 class BlockSignaturesTest {
     @Property(tries = 100)
     void agreesWithVerifyPubKeySignedHash(@ForAll long seed) throws CipherException {
-        Random r = new Random(seed);
+        Random r = Seeds.random(seed);
         PubKey publisher = TxnFixtures.key("publisher-" + r.nextInt(3)).pubKey();
         byte[] msg = new byte[8];
         r.nextBytes(msg);

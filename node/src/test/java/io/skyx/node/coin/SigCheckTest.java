@@ -25,7 +25,7 @@ class SigCheckTest {
 
     @Property(tries = 100)
     void agreesWithTheCipherChecks(@ForAll long seed) throws CipherException {
-        Random r = new Random(seed);
+        Random r = Seeds.random(seed);
         SecKey key = TxnFixtures.key("sigcheck-" + r.nextInt(4));
         Address owner = Address.fromSecKey(TxnFixtures.key("sigcheck-" + r.nextInt(4)));
         SHA256 hash = SHA256.sum(RandomCoin.bytes(r, 8));
