@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 
 /**
@@ -61,6 +63,9 @@ final class RocksTables implements AutoCloseable {
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final Map<Table, ColumnFamilyHandle> byTable = new EnumMap<>(Table.class);
     private final WriteOptions syncWrites;
+    /** Native handles must never be used after close (it would crash the JVM): every use holds the read lock. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     RocksTables(Path dir, boolean fsyncEachBatch) throws StoreException {
         try {
@@ -81,16 +86,30 @@ final class RocksTables implements AutoCloseable {
         }
     }
 
+    private Lock open() {
+        Lock l = lifecycle.readLock();
+        l.lock();
+        if (closed) {
+            l.unlock();
+            throw new IllegalStateException("chain store is closed");
+        }
+        return l;
+    }
+
     Optional<byte[]> get(Table t, byte[] key) {
+        Lock l = open();
         try {
             return Optional.ofNullable(db.get(byTable.get(t), key));
         } catch (RocksDBException e) {
             throw new IllegalStateException("chain store read failed: " + e.getMessage(), e);
+        } finally {
+            l.unlock();
         }
     }
 
     /** Visits every entry of {@code t} whose key starts with {@code prefix}, in key order. */
     void scanPrefix(Table t, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+        Lock l = open();
         try (RocksIterator it = db.newIterator(byTable.get(t))) {
             for (it.seek(prefix); it.isValid(); it.next()) {
                 byte[] key = it.key();
@@ -99,18 +118,9 @@ final class RocksTables implements AutoCloseable {
                 }
                 visitor.accept(key, it.value());
             }
+        } finally {
+            l.unlock();
         }
-    }
-
-    /** @return the number of entries in {@code t} (exact, by iteration) */
-    long count(Table t) {
-        long n = 0;
-        try (RocksIterator it = db.newIterator(byTable.get(t))) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** A batch of puts and deletes applied atomically by {@link #commit(Batch)}. */
@@ -146,15 +156,31 @@ final class RocksTables implements AutoCloseable {
     }
 
     void commit(Batch batch) throws StoreException {
+        Lock l = open();
         try {
             db.write(syncWrites, batch.wb);
         } catch (RocksDBException e) {
             throw new StoreException("chain store write failed: " + e.getMessage(), e);
+        } finally {
+            l.unlock();
         }
     }
 
     @Override
     public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            release();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void release() {
         for (ColumnFamilyHandle h : handles) {
             h.close();
         }

@@ -82,4 +82,15 @@ class ChainStoreTest {
             assertThat(s.blockBySeq(2)).isEmpty();
         }
     }
+
+    @Test
+    void aClosedStoreRefusesUseInsteadOfTouchingFreedNativeHandles(@TempDir Path dir) throws Exception {
+        ChainGenerator gen = new ChainGenerator("store-closed");
+        ChainStore s = ChainStore.open(dir);
+        s.append(gen.blocks().getFirst());
+        s.close();
+        s.close();
+        assertThatThrownBy(() -> s.blockBySeq(0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(s::allUnspents).isInstanceOf(IllegalStateException.class);
+    }
 }
