@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.engine.EngineConfig;
+import io.skyx.engine.Engines;
 import io.skyx.engine.ExchangeEngine;
 import io.skyx.engine.L2Book;
 import io.skyx.engine.MarketSpec;
@@ -58,6 +59,7 @@ public class Sequencer implements SmartLifecycle {
     }
 
     private final EngineConfig config;
+    private final EngineFactory engines;
     private final Journal journal;
     private final SnapshotStore snapshots;
     private final JdbcTemplate jdbc;
@@ -85,11 +87,13 @@ public class Sequencer implements SmartLifecycle {
               TransactionTemplate tx, ObjectProvider<Projection> projections,
               ObjectProvider<CommitListener> listeners, MeterRegistry meters,
               @Value("${skyx.sequencer.snapshot-every:10000}") int snapshotEvery,
-              @Value("${skyx.sequencer.queue-capacity:65536}") int queueCapacity) {
+              @Value("${skyx.sequencer.queue-capacity:65536}") int queueCapacity,
+              @Value("${skyx.engine.implementation:FAST}") Engines.Implementation implementation) {
         if (snapshotEvery < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("skyx.sequencer.snapshot-every and queue-capacity must be positive");
         }
         this.config = catalog.engineConfig();
+        this.engines = new EngineFactory(implementation);
         this.journal = journal;
         this.snapshots = snapshots;
         this.jdbc = jdbc;
@@ -178,8 +182,8 @@ public class Sequencer implements SmartLifecycle {
     private void recover() {
         long t0 = System.nanoTime();
         SnapshotStore.Snapshot snap = snapshots.latest().orElse(null);
-        ExchangeEngine e = snap == null ? EngineFactory.create(config, collector)
-                : EngineFactory.restore(config, collector, snap.state());
+        ExchangeEngine e = snap == null ? engines.create(config, collector)
+                : engines.restore(config, collector, snap.state());
         long[] last = {snap == null ? 0 : snap.seq(), 0};
         long[] replayed = {0};
         tx.executeWithoutResult(s -> journal.replay(last[0], entry -> {

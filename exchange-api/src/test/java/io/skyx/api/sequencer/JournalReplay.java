@@ -16,9 +16,12 @@ public final class JournalReplay {
     private JournalReplay() {
     }
 
-    /** The sequence number and state hash (hex) of a fresh engine fed the whole journal. */
+    /**
+     * The sequence number and state hash (hex) of a fresh engine fed the whole journal: the reference
+     * implementation (the test oracle), independent of the app's engine, snapshots and projections.
+     */
     public static Sequencer.StateView replay(Connection c, EngineConfig config) throws SQLException {
-        ExchangeEngine engine = Engines.create(config, EventSink.NONE);
+        ExchangeEngine engine = Engines.create(Engines.Implementation.REFERENCE, config, EventSink.NONE);
         try (PreparedStatement ps = c.prepareStatement("select seq, ts_ms, payload, result from journal order by seq");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -9,9 +9,12 @@ import io.skyx.engine.ResultCode;
 import io.skyx.engine.Side;
 import io.skyx.engine.StpMode;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +34,20 @@ class SequencerIT extends IntegrationTestBase {
     private static final int BTC = 2;
     private static final int SKY_BTC = 1;
 
-    private static long newUser() {
-        return ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+    private final List<Long> users = new ArrayList<>();
+
+    private long newUser() {
+        long u = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        users.add(u);
+        return u;
+    }
+
+    /** Leaves no resting order behind: other IT classes share this app and its book. */
+    @AfterEach
+    void cancelWhatRests() {
+        for (long u : users) {
+            sequencer.submit(new Command.CancelAll(u, SKY_BTC)).join();
+        }
     }
 
     private CommandResult ack(Command c) {

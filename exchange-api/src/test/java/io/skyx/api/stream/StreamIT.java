@@ -5,17 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skyx.api.testing.IntegrationTestBase;
 import io.skyx.api.testing.TestBrowser;
 import io.skyx.api.testing.TestSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The WebSocket streams against the running app: book snapshot, deltas and resume; private channels. */
 class StreamIT extends IntegrationTestBase {
 
+    private final List<TestBrowser> browsers = new ArrayList<>();
+
+    private TestBrowser browser() throws Exception {
+        TestBrowser b = new TestBrowser(url("")).signUp();
+        browsers.add(b);
+        return b;
+    }
+
+    /** Leaves no resting order behind: other IT classes share this app and its book. */
+    @AfterEach
+    void cancelWhatRests() throws Exception {
+        for (TestBrowser b : browsers) {
+            b.send("DELETE", "/api/v1/orders?market=SKY-BTC", null);
+        }
+    }
+
     private static final String SUB_BOOK = "{\"op\":\"subscribe\",\"channel\":\"book\",\"market\":\"SKY-BTC\"}";
 
     @Test
     void bookSnapshotThenDeltasAndResumeSinceN() throws Exception {
-        TestBrowser trader = new TestBrowser(url("")).signUp();
+        TestBrowser trader = browser();
         trader.post("/api/v1/faucet", null);
         try (TestSocket ws = new TestSocket(port, null)) {
             ws.send(SUB_BOOK);
@@ -47,8 +66,8 @@ class StreamIT extends IntegrationTestBase {
 
     @Test
     void privateChannelsCarryOnlyTheSessionUsersOwnOrdersAndBalances() throws Exception {
-        TestBrowser alice = new TestBrowser(url("")).signUp();
-        TestBrowser bob = new TestBrowser(url("")).signUp();
+        TestBrowser alice = browser();
+        TestBrowser bob = browser();
         alice.post("/api/v1/faucet", null);
         bob.post("/api/v1/faucet", null);
         try (TestSocket a = new TestSocket(port, alice.cookieHeader());

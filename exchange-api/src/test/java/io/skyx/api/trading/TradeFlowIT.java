@@ -5,24 +5,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skyx.api.testing.IntegrationTestBase;
 import io.skyx.api.testing.TestBrowser;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The first trade end to end over HTTP against a real PostgreSQL: two users sign up, take faucet funds, place
- * crossing orders, trade; balances, orders, trades and the ledger are exact to the satoshi and droplet.
+ * crossing orders, trade; balances, orders, trades and the ledger are exact to the satoshi and droplet. It has
+ * a context (and so a database and a book) of its own, so that no other test's resting orders can match.
  */
+@TestPropertySource(properties = "skyx.test.isolated-book=trade-flow")
 class TradeFlowIT extends IntegrationTestBase {
+
+    private final List<TestBrowser> browsers = new ArrayList<>();
+
+    private TestBrowser browser() throws Exception {
+        TestBrowser b = new TestBrowser(url("")).signUp();
+        browsers.add(b);
+        return b;
+    }
+
+    /** Leaves no resting order behind: other IT classes share this app and its book. */
+    @AfterEach
+    void cancelWhatRests() throws Exception {
+        for (TestBrowser b : browsers) {
+            b.send("DELETE", "/api/v1/orders?market=SKY-BTC", null);
+        }
+    }
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void twoUsersTradeAndBalancesAndLedgerAreExact() throws Exception {
-        TestBrowser alice = new TestBrowser(url("")).signUp();
-        TestBrowser bob = new TestBrowser(url("")).signUp();
+        TestBrowser alice = browser();
+        TestBrowser bob = browser();
         for (TestBrowser b : new TestBrowser[] {alice, bob}) {
             HttpResponse<String> f = b.post("/api/v1/faucet", null);
             assertThat(f.statusCode()).as(f.body()).isEqualTo(200);
@@ -92,7 +114,7 @@ class TradeFlowIT extends IntegrationTestBase {
 
     @Test
     void aRepeatedClientOrderIdReturnsTheOriginalOrder() throws Exception {
-        TestBrowser u = new TestBrowser(url("")).signUp();
+        TestBrowser u = browser();
         u.post("/api/v1/faucet", null);
         String body = "{\"market\":\"SKY-BTC\",\"side\":\"sell\",\"type\":\"limit\",\"price\":\"0.001\","
                 + "\"amount\":\"5\",\"clientOrderId\":\"once\"}";
@@ -107,8 +129,25 @@ class TradeFlowIT extends IntegrationTestBase {
     }
 
     @Test
+    void aUserCannotSeeOrCancelAnotherUsersOrders() throws Exception {
+        TestBrowser alice = browser();
+        TestBrowser bob = browser();
+        alice.post("/api/v1/faucet", null);
+        String id = TestBrowser.json(alice.post("/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"sell\","
+                + "\"type\":\"limit\",\"price\":\"0.002\",\"amount\":\"4\"}").body()).path("id").asString();
+        assertThat(bob.get("/api/v1/orders/" + id).statusCode()).isEqualTo(404);
+        assertThat(bob.send("DELETE", "/api/v1/orders/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(bob.send("DELETE", "/api/v1/orders?market=SKY-BTC", null).body()).isEqualTo("[]");
+        assertThat(TestBrowser.json(bob.get("/api/v1/orders").body()).size()).isZero();
+        assertThat(TestBrowser.json(bob.get("/api/v1/ledger").body()).size()).isZero();
+        assertThat(TestBrowser.json(alice.get("/api/v1/orders/" + id).body()).path("status").asString())
+                .isEqualTo("open");
+        assertThat(new TestBrowser(url("")).get("/api/v1/orders/" + id).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void cancelAndCancelAllReleaseTheLock() throws Exception {
-        TestBrowser u = new TestBrowser(url("")).signUp();
+        TestBrowser u = browser();
         u.post("/api/v1/faucet", null);
         String id = TestBrowser.json(u.post("/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"buy\","
                 + "\"type\":\"limit\",\"price\":\"0.00000001\",\"amount\":\"10\"}").body()).path("id").asString();
