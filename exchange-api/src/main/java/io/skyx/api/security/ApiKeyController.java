@@ -36,9 +36,14 @@ class ApiKeyController {
         if (user.isEmpty()) {
             return sessionOnly();
         }
-        Optional<ApiKeys.Created> created = apiKeys.create(user.get(), body == null ? null : body.label());
+        String label = body == null || body.label() == null || body.label().isBlank() ? null : body.label().strip();
+        String labelProblem = ApiKeys.labelProblem(label);
+        if (labelProblem != null) {
+            return SecurityError.ofField(HttpStatus.BAD_REQUEST, "BAD_REQUEST", labelProblem, "label").toResponse();
+        }
+        Optional<ApiKeys.Created> created = apiKeys.create(user.get(), label);
         if (created.isEmpty()) {
-            return SecurityError.of(HttpStatus.CONFLICT, "BAD_REQUEST",
+            return SecurityError.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
                     "at most " + apiKeys.maxKeysPerUser() + " API keys per user: delete one first").toResponse();
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(created.get());

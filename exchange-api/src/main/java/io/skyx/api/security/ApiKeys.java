@@ -108,11 +108,25 @@ class ApiKeys {
         String keyId = HEX.formatHex(id);
         String secretHex = HEX.formatHex(secret);
         String cleanLabel = label == null || label.isBlank() ? null : label.strip();
-        if (cleanLabel != null && cleanLabel.length() > MAX_LABEL) {
-            cleanLabel = cleanLabel.substring(0, MAX_LABEL);
+        if (labelProblem(cleanLabel) != null) {
+            throw new IllegalArgumentException(labelProblem(cleanLabel));
         }
         boolean inserted = store.insert(keyId, user.id(), box.seal(secretHex, keyId), cleanLabel, maxKeysPerUser);
         return inserted ? Optional.of(new Created(keyId, secretHex)) : Optional.empty();
+    }
+
+    /** Why {@code label} (stripped, may be null) is not acceptable, or null if it is. */
+    static String labelProblem(String label) {
+        if (label == null) {
+            return null;
+        }
+        if (label.length() > MAX_LABEL) {
+            return "label must have at most " + MAX_LABEL + " characters";
+        }
+        if (label.chars().anyMatch(Character::isISOControl)) {
+            return "label must not contain control characters";
+        }
+        return null;
     }
 
     List<ApiKeyStore.KeyInfo> list(SkyxUser user) {

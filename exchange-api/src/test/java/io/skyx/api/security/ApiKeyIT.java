@@ -58,6 +58,11 @@ class ApiKeyIT extends IntegrationTestBase {
         assertThat(bot.send("GET", "/api/v1/api-keys", null).statusCode()).isEqualTo(403);
         assertThat(bot.send("DELETE", "/api/v1/api-keys/" + bot.key(), null).statusCode()).isEqualTo(403);
 
+        HttpResponse<String> longLabel = b.send("POST", "/api/v1/api-keys", "{\"label\":\"" + "x".repeat(65) + "\"}");
+        assertThat(longLabel.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(longLabel.body()).path("error").path("field").asString()).isEqualTo("label");
+        assertThat(Json.parse(b.get("/api/v1/api-keys").body()).size()).as("nothing created").isEqualTo(1);
+
         assertThat(b.send("DELETE", "/api/v1/api-keys/" + bot.key(), null).statusCode()).isEqualTo(204);
         HttpResponse<String> afterDelete = bot.send("GET", "/api/v1/noop", null);
         assertThat(afterDelete.statusCode()).isEqualTo(401);

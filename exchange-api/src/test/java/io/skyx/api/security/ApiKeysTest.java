@@ -151,6 +151,11 @@ class ApiKeysTest {
             assertThat(apiKeys.create(alice, "k" + i)).isPresent();
         }
         assertThat(apiKeys.create(alice, "one too many")).isEmpty();
+        assertThat(ApiKeys.labelProblem("x".repeat(65))).contains("at most 64");
+        assertThat(ApiKeys.labelProblem("a\nb")).contains("control");
+        assertThat(ApiKeys.labelProblem("x".repeat(64))).isNull();
+        assertThatThrownBy(() -> apiKeys.create(new SkyxUser(3, "c@x.io"), "x".repeat(65)))
+                .isInstanceOf(IllegalArgumentException.class);
         store.keys.values().forEach(k -> assertThat(new String(k.secretBox(), StandardCharsets.ISO_8859_1))
                 .doesNotContainPattern("[0-9a-f]{64}"));
     }

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 class IsolationIT extends IntegrationTestBase {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final String BUY = "{\"market\":\"SKY-BTC\",\"side\":\"buy\",\"type\":\"limit\","
-            + "\"price\":\"0.00000100\",\"amount\":\"10\",\"timeInForce\":\"GTC\"}";
+    /** A sell no faucet-funded user can take (0.5 BTC per SKY): it stays open whatever other tests left in the book. */
+    private static final String SELL = "{\"market\":\"SKY-BTC\",\"side\":\"sell\",\"type\":\"limit\","
+            + "\"price\":\"0.50000000\",\"amount\":\"10\",\"timeInForce\":\"GTC\"}";
 
     private BrowserClient fundedUser() throws Exception {
         BrowserClient b = new BrowserClient(url(""));
@@ -48,14 +49,14 @@ class IsolationIT extends IntegrationTestBase {
         BrowserClient bob = fundedUser();
         SignedClient bobBot = botOf(bob);
 
-        HttpResponse<String> placed = alice.send("POST", "/api/v1/orders", BUY);
+        HttpResponse<String> placed = alice.send("POST", "/api/v1/orders", SELL);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String aliceOrder = Json.parse(placed.body()).path("id").asString();
         String aliceBalances = alice.get("/api/v1/balances").body();
         String aliceLedger = alice.get("/api/v1/ledger").body();
         String bobBalances = bob.get("/api/v1/balances").body();
-        assertThat(Json.parse(aliceBalances).path("BTC").path("used").asString()).isNotIn("0", "0.00000000");
-        assertThat(Json.parse(bobBalances).path("BTC").path("used").asString()).isIn("0", "0.00000000");
+        assertThat(Json.parse(aliceBalances).path("SKY").path("used").asString()).isEqualTo("10");
+        assertThat(Json.parse(bobBalances).path("SKY").path("used").asString()).isIn("0", "0.000000");
 
         // Bob's browser session
         assertUnknownOrder(bob.get("/api/v1/orders/" + aliceOrder));
@@ -90,11 +91,11 @@ class IsolationIT extends IntegrationTestBase {
         BrowserClient carol = fundedUser();
         SignedClient bot = botOf(carol);
         long now = System.currentTimeMillis();
-        SignedClient.Signed place = bot.sign("POST", "/api/v1/orders", BUY, now);
+        SignedClient.Signed place = bot.sign("POST", "/api/v1/orders", SELL, now);
 
-        HttpResponse<String> expired = bot.send(bot.sign("POST", "/api/v1/orders", BUY, now - 60_000));
+        HttpResponse<String> expired = bot.send(bot.sign("POST", "/api/v1/orders", SELL, now - 60_000));
         assertThat(expired.statusCode()).isEqualTo(401);
-        HttpResponse<String> tampered = bot.send(place, BUY.replace("\"10\"", "\"900\""));
+        HttpResponse<String> tampered = bot.send(place, SELL.replace("\"10\"", "\"900\""));
         assertThat(Json.errorCode(tampered.body())).isEqualTo("BAD_SIGNATURE");
         assertThat(ids(carol.get("/api/v1/orders").body())).isEmpty();
 

@@ -90,9 +90,10 @@ class WebSocketAuthIT extends IntegrationTestBase {
         return Map.of("X-SKYX-APIKEY", key, "X-SKYX-TIMESTAMP", s.timestamp(), "X-SKYX-SIGNATURE", s.signature());
     }
 
-    private static String placeBuy(SignedClient bot, String amount) throws Exception {
-        HttpResponse<String> r = bot.send("POST", "/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"buy\","
-                + "\"type\":\"limit\",\"price\":\"0.00000004\",\"amount\":\"" + amount + "\"}");
+    /** A sell at 0.5 BTC per SKY, which no faucet-funded user can take: it only locks the seller's SKY. */
+    private static String placeSell(SignedClient bot, String amount) throws Exception {
+        HttpResponse<String> r = bot.send("POST", "/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"sell\","
+                + "\"type\":\"limit\",\"price\":\"0.50000000\",\"amount\":\"" + amount + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return Json.parse(r.body()).path("id").asString();
     }
@@ -112,18 +113,18 @@ class WebSocketAuthIT extends IntegrationTestBase {
                 s.await(m -> "pong".equals(m.path("type").asString()));
                 assertThat(s.inbox).noneMatch(m -> "error".equals(m.path("type").asString()));
             }
-            String bobOrder = placeBuy(bob.signed(), "3");
+            String bobOrder = placeSell(bob.signed(), "3");
             assertThat(b.await(m -> "orders".equals(m.path("channel").asString())).path("id").asString())
                     .isEqualTo(bobOrder);
-            String aliceOrder = placeBuy(alice.signed(), "5");
+            String aliceOrder = placeSell(alice.signed(), "5");
             JsonNode aliceFirst = a.await(m -> "orders".equals(m.path("channel").asString()));
             assertThat(aliceFirst.path("id").asString()).as("Bob's earlier order never reached Alice")
                     .isEqualTo(aliceOrder);
             JsonNode aliceBalance = a.await(m -> "balances".equals(m.path("channel").asString()));
             JsonNode aliceRest = Json.parse(alice.browser().get("/api/v1/balances").body());
-            assertThat(aliceBalance.path("asset").asString()).isEqualTo("BTC");
+            assertThat(aliceBalance.path("asset").asString()).isEqualTo("SKY");
             assertThat(aliceBalance.path("used").asString()).as("Alice's own lock, as REST shows it to her")
-                    .isEqualTo(aliceRest.path("BTC").path("used").asString());
+                    .isEqualTo(aliceRest.path("SKY").path("used").asString()).isEqualTo("5");
             assertThat(a.inbox).noneMatch(m -> bobOrder.equals(m.path("id").asString()));
             assertThat(b.inbox).noneMatch(m -> aliceOrder.equals(m.path("id").asString()));
         }
