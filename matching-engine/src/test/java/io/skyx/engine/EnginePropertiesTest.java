@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.Size;
  * maker's price, FOK all or nothing, post-only never takes, STP never lets a self-trade through, books and
  * ledger rebuildable from events (checked by {@link InvariantSink} after every command).
  */
-class EngineProperties {
+class EnginePropertiesTest {
 
     @Property(tries = 25)
     void invariantsHoldOnRandomStreams(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2_000) int commands,
