@@ -105,6 +105,9 @@ class IsolationIT extends IntegrationTestBase {
         assertThat(replay.statusCode()).isEqualTo(401);
         assertThat(Json.errorCode(replay.body())).isEqualTo("REPLAYED_REQUEST");
         assertThat(ids(carol.get("/api/v1/orders").body())).hasSize(1);
+        String placed = Json.parse(first.body()).path("id").asString();
+        assertThat(bot.send("DELETE", "/api/v1/orders/" + placed, null).statusCode()).as("leave the book clean")
+                .isEqualTo(200);
     }
 
     private static void assertUnknownOrder(HttpResponse<String> r) {

@@ -127,6 +127,8 @@ class WebSocketAuthIT extends IntegrationTestBase {
                     .isEqualTo(aliceRest.path("SKY").path("used").asString()).isEqualTo("5");
             assertThat(a.inbox).noneMatch(m -> bobOrder.equals(m.path("id").asString()));
             assertThat(b.inbox).noneMatch(m -> aliceOrder.equals(m.path("id").asString()));
+            assertThat(alice.signed().send("DELETE", "/api/v1/orders/" + aliceOrder, null).statusCode()).isEqualTo(200);
+            assertThat(bob.signed().send("DELETE", "/api/v1/orders/" + bobOrder, null).statusCode()).isEqualTo(200);
         }
     }
 
