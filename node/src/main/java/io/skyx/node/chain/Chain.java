@@ -82,6 +82,7 @@ public final class Chain {
         return pool.get(id);
     }
 
+    /** @return a live, read-only view of the unspent set (copy it before applying more blocks while iterating) */
     public Collection<UxOut> unspents() {
         return pool.all();
     }
