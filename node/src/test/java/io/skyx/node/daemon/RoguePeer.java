@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Optional;
 
-/** A hand-driven peer for tests: writes raw frames to a node and reads what it answers (5 s timeout). */
+/** A hand-driven peer for tests: writes raw frames to a node and reads what it answers (20 s read timeout). */
 final class RoguePeer implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
@@ -17,7 +17,7 @@ final class RoguePeer implements AutoCloseable {
     RoguePeer(int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        socket.setSoTimeout(5000);
+        socket.setSoTimeout(20_000);
         in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         out = socket.getOutputStream();
     }

@@ -64,7 +64,7 @@ class KillDuringImportIT {
                 .redirectErrorStream(true).start();
         long killedAfter = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             for (String l = out.readLine(); l != null && System.nanoTime() < deadline; l = out.readLine()) {
                 if (l.startsWith("applied ") && Long.parseLong(l.substring(8)) >= 60) {
                     killedAfter = Long.parseLong(l.substring(8));

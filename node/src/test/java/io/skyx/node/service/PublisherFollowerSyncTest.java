@@ -53,17 +53,17 @@ class PublisherFollowerSyncTest {
                     .withFastTimers(TICK);
             try (SkycoinNode follower = SkycoinNode.open(folCfg)) {
                 follower.start();
-                await("follower sync", Duration.ofSeconds(20), () -> follower.head().seq() == 45);
+                await("follower sync", Duration.ofSeconds(60), () -> follower.head().seq() == 45);
                 assertThat(follower.storedHead().block().hash()).isEqualTo(publisher.storedHead().block().hash());
                 assertThat(follower.storedHead().uxHash()).isEqualTo(publisher.storedHead().uxHash());
-                await("both introduced", Duration.ofSeconds(5), () -> follower.status().peers() == 1
+                await("both introduced", Duration.ofSeconds(30), () -> follower.status().peers() == 1
                         && publisher.status().peers() == 1);
 
                 UxOut coin = gen.takeSpendable();
                 Transaction t = gen.split(coin, gen.headTime());
                 SHA256 txid = t.txid();
                 assertThat(follower.inject(t, false).admission()).isEqualTo(UnconfirmedPool.Admission.ADDED);
-                await("transaction confirmed at the follower", Duration.ofSeconds(20),
+                await("transaction confirmed at the follower", Duration.ofSeconds(60),
                         () -> follower.store().transaction(txid).isPresent());
                 long seq = follower.store().transaction(txid).orElseThrow().blockSeq();
                 assertThat(seq).isEqualTo(46);
