@@ -44,10 +44,14 @@ class SecurityConfig {
                                                 SecurityContextRepository contexts, Environment env) {
         SecurityErrorHandlers errors = new SecurityErrorHandlers();
         boolean local = env.acceptsProfiles(Profiles.of("local"));
+        // The embedded Skycoin node's API is public like any Skycoin node's, and its POSTs carry Skycoin's own
+        // X-CSRF-Token (checked by the node's handler), not the browser session's token.
+        String skycoinApi = env.getProperty("skyx.node.api-prefix", "/skycoin") + "/**";
         http
                 .csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(csrfTokens)
-                        .ignoringRequestMatchers(ApiKeyAuthenticationFilter::isSigned))
+                        .ignoringRequestMatchers(ApiKeyAuthenticationFilter::isSigned)
+                        .ignoringRequestMatchers(skycoinApi))
                 .securityContext(sc -> sc.securityContextRepository(contexts))
                 .requestCache(rc -> rc.disable())
                 .httpBasic(b -> b.disable())
@@ -65,7 +69,8 @@ class SecurityConfig {
                             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                             .permitAll()
-                            .requestMatchers("/error").permitAll();
+                            .requestMatchers("/error").permitAll()
+                            .requestMatchers(skycoinApi).permitAll();
                     if (local) {
                         auth.requestMatchers("/api/v1/admin/**").authenticated();
                     } else {

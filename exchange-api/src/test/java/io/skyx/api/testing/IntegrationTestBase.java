@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base class of the app's integration tests: the whole app on a random port, profile {@code local} (faucet on)
  * but with the database from {@link TestDatabase} instead of the app's own embedded server, and without the
- * in-process Kafka broker (InProcessKafkaBrokerIT tests that one).
+ * in-process Kafka broker and the embedded Skycoin node (their own tests cover them).
  * <p>Subclasses that add no configuration of their own share one Spring context (Spring's context cache), and so
  * one database; a subclass that changes the configuration gets a new context and a new, empty database.
  */
@@ -27,6 +27,7 @@ public abstract class IntegrationTestBase {
         TestDatabase.Conn db = TestDatabase.freshDatabase();
         registry.add("skyx.embedded-postgres.enabled", () -> "false");
         registry.add("skyx.kafka.embedded.enabled", () -> "false");
+        registry.add("skyx.node.enabled", () -> "false");
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
