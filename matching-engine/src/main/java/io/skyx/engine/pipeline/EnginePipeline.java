@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,6 +51,7 @@ public final class EnginePipeline implements AutoCloseable {
     private final Thread eventsThread;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final StageFailure failure = new StageFailure();
     private volatile boolean running = true;
 
     private EnginePipeline(EngineConfig config, int shards, int ringSize, boolean busySpin, EventSink output,
@@ -63,6 +65,7 @@ public final class EnginePipeline implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }, ProducerType.SINGLE, busySpin ? new BusySpinWaitStrategy() : new YieldingWaitStrategy());
+        disruptor.setDefaultExceptionHandler(failure);
         List<ShardHandler> handlers = new ArrayList<>();
         for (int s = 0; s < shards; s++) {
             List<MarketSpec> mine = new ArrayList<>();
@@ -75,14 +78,20 @@ public final class EnginePipeline implements AutoCloseable {
             EventPoller<EventSlot> poller = events.newPoller();
             events.addGatingSequences(poller.getSequence());
             pollers.add(poller);
-            RingEventWriter writer = new RingEventWriter(events);
+            RingEventWriter writer = new RingEventWriter(events, failure);
             engines[s] = Engines.create(new EngineConfig(config.assets(), mine), writer);
             handlers.add(new ShardHandler(s, engines[s], writer));
             readers.add(new RingEventReader(output, listener));
         }
         disruptor.handleEventsWith(handlers.toArray(ShardHandler[]::new));
         ring = disruptor.start();
-        eventsThread = new Thread(() -> drainEvents(readers), "engine-events");
+        eventsThread = new Thread(() -> {
+            try {
+                drainEvents(readers);
+            } catch (RuntimeException | Error t) {
+                failure.record(t);
+            }
+        }, "engine-events");
         eventsThread.setDaemon(true);
         eventsThread.start();
     }
@@ -112,7 +121,7 @@ public final class EnginePipeline implements AutoCloseable {
 
     private void drainEvents(List<RingEventReader> readers) {
         long idle = 0;
-        while (running || completed.get() < published()) {
+        while ((running || completed.get() < published()) && !failure.failed()) {
             int work = 0;
             for (int s = 0; s < pollers.size(); s++) {
                 RingEventReader r = readers.get(s);
@@ -145,6 +154,9 @@ public final class EnginePipeline implements AutoCloseable {
     }
 
     private CommandSlot claim(int command, long timestampMs, long intendedNanos, int shard) {
+        if (!ring.hasAvailableCapacity(1)) {
+            awaitCapacity();
+        }
         long s = ring.next();
         CommandSlot c = ring.get(s);
         c.command = command;
@@ -238,12 +250,44 @@ public final class EnginePipeline implements AutoCloseable {
         return publish(c);
     }
 
-    /** Waits until every published command and its events have gone through the events thread. */
+    /** The command ring is full: wait for the engine threads, but stop if one of the stages has died. */
+    private void awaitCapacity() {
+        while (!ring.hasAvailableCapacity(1)) {
+            failure.check();
+            Thread.yield();
+        }
+    }
+
+    /**
+     * Waits until every published command and its events have gone through the events thread.
+     *
+     * @throws IllegalStateException if a stage of the pipeline has failed (with that failure as the cause)
+     */
     public void awaitIdle() {
         long target = published();
         while (completed.get() < target) {
+            failure.check();
             Thread.yield();
         }
+    }
+
+    /**
+     * Waits at most {@code timeout} until every published command and its events have gone through.
+     *
+     * @return true if idle, false if the time ran out first
+     * @throws IllegalStateException if a stage of the pipeline has failed (with that failure as the cause)
+     */
+    public boolean awaitIdle(long timeout, TimeUnit unit) {
+        long target = published();
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (completed.get() < target) {
+            failure.check();
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.yield();
+        }
+        return true;
     }
 
     /** Commands finished so far. */
@@ -256,16 +300,22 @@ public final class EnginePipeline implements AutoCloseable {
         return engines[shard(marketId)];
     }
 
-    /** Drains everything, then stops the threads. */
+    /**
+     * Drains everything, then stops the threads. If a stage has failed it stops the others without draining and
+     * throws that failure.
+     */
     @Override
     public void close() {
-        awaitIdle();
-        running = false;
-        disruptor.shutdown();
         try {
-            eventsThread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            awaitIdle();
+        } finally {
+            running = false;
+            disruptor.halt();
+            try {
+                eventsThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -11,27 +11,40 @@ import com.lmax.disruptor.RingBuffer;
 
 /**
  * The engine thread's sink: writes each event as a tag and its fields (longs) into a pre-allocated slot of a
- * single-producer Disruptor ring read by the events thread. Waits while the ring is full. Slots are published
- * in batches: at the end of each command, or every {@value #BATCH} events within a long one.
+ * single-producer Disruptor ring read by the events thread. Waits while the ring is full, unless another stage
+ * has failed (then it throws, which stops this engine thread). Slots are published in batches: at the end of
+ * each command, or every {@value #BATCH} events within a long one.
  */
 final class RingEventWriter implements EventSink {
     private static final int BATCH = 256;
     private final RingBuffer<EventSlot> ring;
+    private final StageFailure failure;
     private long index;
     private int unpublished;
     private long[] v;
     private int pos;
 
-    RingEventWriter(RingBuffer<EventSlot> ring) {
+    RingEventWriter(RingBuffer<EventSlot> ring, StageFailure failure) {
         this.ring = ring;
+        this.failure = failure;
     }
 
     private void begin(int tag, int longs) {
+        if (!ring.hasAvailableCapacity(1)) {
+            awaitCapacity();
+        }
         index = ring.next();
         EventSlot slot = ring.get(index);
         slot.tag = tag;
         v = slot.fields;
         pos = 0;
+    }
+
+    private void awaitCapacity() {
+        while (!ring.hasAvailableCapacity(1)) {
+            failure.check();
+            Thread.yield();
+        }
     }
 
     private void put(long x) {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -79,7 +81,7 @@ class EnginePipelineTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void shardsMatchDirectEngines(int shards) {
-        long seed = System.nanoTime();
+        long seed = Long.getLong("skyx.seed", System.nanoTime());
         System.out.println("EnginePipelineTest seed " + seed + ", shards " + shards);
         List<Cmd> cmds = commands(seed, 50_000);
         long[] done = new long[1];
@@ -89,7 +91,7 @@ class EnginePipelineTest {
             for (Cmd c : cmds) {
                 c.publish(p, ++seq);
             }
-            p.awaitIdle();
+            assertThat(p.awaitIdle(5, TimeUnit.MINUTES)).as("pipeline idle within 5 minutes").isTrue();
             assertThat(p.completed()).isEqualTo(cmds.size());
             for (int m = 1; m <= 2; m++) {
                 int market = m;
@@ -110,6 +112,26 @@ class EnginePipelineTest {
             }
         }
         assertThat(done[0]).isEqualTo(cmds.size());
+    }
+
+    @Test
+    void aFailingStageStopsThePipelineWithItsCauseInsteadOfHanging() {
+        List<Cmd> cmds = commands(1, 20_000);
+        EnginePipeline p = EnginePipeline.start(CONFIG, 2, 64, false, EventSink.NONE, (seq, intended, code) -> {
+            if (seq == 500) {
+                throw new IllegalStateException("listener broke at 500");
+            }
+        });
+        assertThatThrownBy(() -> {
+            long seq = 0;
+            for (Cmd c : cmds) {
+                c.publish(p, ++seq);
+            }
+            p.awaitIdle();
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("stage failed")
+                .rootCause().hasMessage("listener broke at 500");
+        assertThatThrownBy(p::close).isInstanceOf(IllegalStateException.class);
+        assertThat(p.completed()).isLessThan(cmds.size());
     }
 
     @ParameterizedTest
