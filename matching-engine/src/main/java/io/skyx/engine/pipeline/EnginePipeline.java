@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threaded trading core: sequencer → (LMAX Disruptor ring) → engine shards (funds check + matching, one
@@ -250,11 +251,14 @@ public final class EnginePipeline implements AutoCloseable {
         return publish(c);
     }
 
-    /** The command ring is full: wait for the engine threads, but stop if one of the stages has died. */
+    /**
+     * The command ring is full: wait for the engine threads, but stop if one of the stages has died. Parks rather
+     * than spins or yields, so that on a machine with few cores the engine and events threads get the CPU.
+     */
     private void awaitCapacity() {
         while (!ring.hasAvailableCapacity(1)) {
             failure.check();
-            Thread.yield();
+            LockSupport.parkNanos(1);
         }
     }
 
