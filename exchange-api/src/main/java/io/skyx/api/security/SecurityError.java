@@ -1,8 +1,8 @@
 package io.skyx.api.security;
 
+import io.skyx.api.web.ErrorWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,17 +28,9 @@ record SecurityError(HttpStatus status, String code, String message, String fiel
         return new SecurityError(status, code, message, field);
     }
 
-    /** The JSON body. */
+    /** The JSON body, written by the project's one error writer. */
     String json() {
-        StringBuilder sb = new StringBuilder(96).append("{\"error\":{\"code\":");
-        quote(sb, code);
-        sb.append(",\"message\":");
-        quote(sb, message);
-        if (field != null) {
-            sb.append(",\"field\":");
-            quote(sb, field);
-        }
-        return sb.append("}}").toString();
+        return ErrorWriter.json(code, message, field);
     }
 
     /** As a controller's response. */
@@ -48,35 +40,6 @@ record SecurityError(HttpStatus status, String code, String message, String fiel
 
     /** Writes it to a servlet response (from a filter or an entry point). */
     void write(HttpServletResponse response) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json());
-        response.getWriter().flush();
-    }
-
-    static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        ErrorWriter.write(response, status.value(), json());
     }
 }

@@ -1,5 +1,6 @@
 package io.skyx.api.security;
 
+import io.skyx.api.web.ErrorWriter;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -85,9 +86,9 @@ final class BrowserClient {
 
     static String json(String email, String password) {
         StringBuilder sb = new StringBuilder("{\"email\":");
-        SecurityError.quote(sb, email);
+        ErrorWriter.quote(sb, email);
         sb.append(",\"password\":");
-        SecurityError.quote(sb, password);
+        ErrorWriter.quote(sb, password);
         return sb.append('}').toString();
     }
 }
