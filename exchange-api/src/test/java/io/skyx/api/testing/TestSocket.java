@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,10 +20,17 @@ public final class TestSocket implements AutoCloseable {
 
     /** Connects to {@code ws://localhost:port/ws}, sending {@code cookieHeader} (may be null) with the handshake. */
     public TestSocket(int port, String cookieHeader) {
+        this(cookieHeader == null || cookieHeader.isEmpty() ? Map.of() : Map.of("Cookie", cookieHeader), port);
+    }
+
+    /** Connects to {@code ws://localhost:port/ws}, sending {@code headers} with the handshake. */
+    public static TestSocket withHeaders(int port, Map<String, String> headers) {
+        return new TestSocket(headers, port);
+    }
+
+    private TestSocket(Map<String, String> headers, int port) {
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (cookieHeader != null && !cookieHeader.isEmpty()) {
-            b.header("Cookie", cookieHeader);
-        }
+        headers.forEach(b::header);
         ws = b.buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
