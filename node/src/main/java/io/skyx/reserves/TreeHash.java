@@ -22,6 +22,14 @@ final class TreeHash {
     private static final byte[] LEAF_TAG = "SKYX-POR-LEAF-1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PAD_TAG = "SKYX-POR-PAD-1".getBytes(StandardCharsets.US_ASCII);
 
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    });
+
     private TreeHash() {
     }
 
@@ -61,10 +69,6 @@ final class TreeHash {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        return DIGEST.get().digest(data);
     }
 }
