@@ -63,6 +63,7 @@ class SecurityConfig {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, props.maxSignedBodyBytes()), LogoutFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/v1/reserves").permitAll()
                             .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login").permitAll()
                             .requestMatchers(HttpMethod.GET, "/api/v1/auth/csrf").permitAll()
                             .requestMatchers("/ws", "/ws/**").permitAll()

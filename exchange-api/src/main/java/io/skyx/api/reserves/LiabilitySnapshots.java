@@ -1,0 +1,178 @@
+package io.skyx.api.reserves;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.skyx.api.market.Asset;
+import io.skyx.api.market.MarketCatalog;
+import io.skyx.reserves.InclusionProof;
+import io.skyx.reserves.LiabilityTree;
+import io.skyx.reserves.SnapshotRef;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes and serves liabilities snapshots. A snapshot reads every account's balance (available + locked) and the
+ * journal sequence number they are the state of in one repeatable-read transaction, builds one tree per asset,
+ * and stores the roots (append-only) and leaf values; a user's proof is rebuilt from the stored leaves.
+ */
+@Service
+public class LiabilitySnapshots {
+
+    /** One published root. */
+    public record Published(long snapshot, String asset, long journalSeq, long blockHeight, String root,
+                            String total, int accounts, Instant createdAt) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(LiabilitySnapshots.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshotTx;
+    private final TransactionTemplate writeTx;
+    private final MarketCatalog catalog;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, LiabilityTree> cache = new ConcurrentHashMap<>();
+    private final Map<String, BigInteger> latestTotals = new ConcurrentHashMap<>();
+
+    LiabilitySnapshots(JdbcTemplate jdbc, PlatformTransactionManager tm, MarketCatalog catalog, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.snapshotTx = new TransactionTemplate(tm);
+        snapshotTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshotTx.setReadOnly(true);
+        this.writeTx = new TransactionTemplate(tm);
+        for (Asset a : catalog.assets()) {
+            Gauge.builder("skyx.reserves.liabilities", latestTotals,
+                            m -> m.getOrDefault(a.code(), BigInteger.ZERO).doubleValue())
+                    .description("total owed to users in the latest liabilities snapshot (base units)")
+                    .tag("asset", a.code()).register(meters);
+        }
+    }
+
+    /** Takes a snapshot of every asset now; returns its published roots. */
+    public synchronized List<Published> take() {
+        record Read(long seq, Map<String, List<LiabilityTree.Account>> byAsset) {
+        }
+        Read read = snapshotTx.execute(s -> {
+            Long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from journal", Long.class);
+            Map<String, List<LiabilityTree.Account>> byAsset = new LinkedHashMap<>();
+            for (Asset a : catalog.assets()) {
+                byAsset.put(a.code(), new ArrayList<>());
+            }
+            jdbc.query("select user_id, asset, available + locked from accounts order by user_id", rs -> {
+                List<LiabilityTree.Account> list = byAsset.get(rs.getString(2));
+                if (list != null) {
+                    list.add(new LiabilityTree.Account(accountId(rs.getLong(1)), rs.getLong(3)));
+                }
+            });
+            return new Read(seq == null ? 0 : seq, byAsset);
+        });
+        Long last = jdbc.queryForObject("select coalesce(max(snapshot), 0) from reserve_snapshots", Long.class);
+        long snapshot = (last == null ? 0 : last) + 1;
+        List<Published> out = new ArrayList<>();
+        writeTx.executeWithoutResult(s -> {
+            for (Map.Entry<String, List<LiabilityTree.Account>> e : read.byAsset().entrySet()) {
+                byte[] saltKey = new byte[32];
+                random.nextBytes(saltKey);
+                SnapshotRef ref = new SnapshotRef(e.getKey(), snapshot);
+                LiabilityTree tree = LiabilityTree.build(ref, e.getValue(), salts(saltKey));
+                jdbc.update("insert into reserve_snapshots (snapshot, asset, journal_seq, block_height, root_hash, total,"
+                                + " accounts, salt_key) values (?,?,?,?,?,?,?,?)", snapshot, e.getKey(), read.seq(), 0L,
+                        tree.rootHash(), new BigDecimal(tree.total().amount()), tree.accounts(), saltKey);
+                List<Object[]> rows = new ArrayList<>(e.getValue().size());
+                for (LiabilityTree.Account a : e.getValue()) {
+                    rows.add(new Object[] {snapshot, e.getKey(), userId(a.id()), a.units()});
+                }
+                jdbc.batchUpdate("insert into reserve_snapshot_leaves (snapshot, asset, user_id, units) values (?,?,?,?)",
+                        rows);
+                cache.put(key(snapshot, e.getKey()), tree);
+            }
+        });
+        for (Published p : list(1)) {
+            latestTotals.put(p.asset(), new BigInteger(p.total()));
+            out.add(p);
+        }
+        trimCache(snapshot);
+        log.info("Liabilities snapshot {} at journal seq {}: {}", snapshot, read.seq(), out);
+        return out;
+    }
+
+    /** The roots of the latest {@code snapshots} snapshots, newest first. */
+    public List<Published> list(int snapshots) {
+        return jdbc.query("select snapshot, asset, journal_seq, block_height, root_hash, total, accounts, created_at"
+                        + " from reserve_snapshots where snapshot > (select coalesce(max(snapshot), 0) from reserve_snapshots) - ?"
+                        + " order by snapshot desc, asset",
+                (rs, i) -> new Published(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getBigDecimal(6).toBigIntegerExact().toString(), rs.getInt(7),
+                        rs.getTimestamp(8).toInstant()), snapshots);
+    }
+
+    /** The user's inclusion proof for one asset of one snapshot, or null when the user is not in it. */
+    public InclusionProof proof(long userId, String asset, long snapshot) {
+        LiabilityTree tree = cache.get(key(snapshot, asset));
+        if (tree == null) {
+            List<byte[]> saltKey = jdbc.query("select salt_key from reserve_snapshots where snapshot = ? and asset = ?",
+                    (rs, i) -> rs.getBytes(1), snapshot, asset);
+            if (saltKey.isEmpty()) {
+                return null;
+            }
+            List<LiabilityTree.Account> accounts = jdbc.query(
+                    "select user_id, units from reserve_snapshot_leaves where snapshot = ? and asset = ? order by user_id",
+                    (rs, i) -> new LiabilityTree.Account(accountId(rs.getLong(1)), rs.getLong(2)), snapshot, asset);
+            tree = LiabilityTree.build(new SnapshotRef(asset, snapshot), accounts, salts(saltKey.getFirst()));
+            cache.put(key(snapshot, asset), tree);
+            trimCache(snapshot);
+        }
+        return tree.proof(accountId(userId));
+    }
+
+    /** The account id in a leaf: the user's id as the API shows it. */
+    static String accountId(long userId) {
+        return "u" + userId;
+    }
+
+    private static long userId(String accountId) {
+        return Long.parseLong(accountId.substring(1));
+    }
+
+    private static String key(long snapshot, String asset) {
+        return snapshot + ":" + asset;
+    }
+
+    private void trimCache(long keep) {
+        if (cache.size() > 2 * catalog.assets().size()) {
+            Map<String, LiabilityTree> copy = new HashMap<>(cache);
+            copy.keySet().stream().filter(k -> !k.startsWith(keep + ":")).forEach(cache::remove);
+        }
+    }
+
+    private static LiabilityTree.SaltSource salts(byte[] saltKey) {
+        return (ref, account) -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(saltKey, "HmacSHA256"));
+                return mac.doFinal((ref.asset() + "|" + ref.snapshot() + "|" + account).getBytes(StandardCharsets.US_ASCII));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
+            }
+        };
+    }
+}
