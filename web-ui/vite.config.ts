@@ -9,6 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 600,
+    rollupOptions: { input: { main: 'index.html', reserves: 'reserves.html' } },
   },
   server: {
     proxy: {
