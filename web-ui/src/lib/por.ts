@@ -1,6 +1,6 @@
 /**
  * Verifies a liabilities inclusion proof in the browser, exactly as the Java verifier does
- * (io.skyx.reserves.InclusionProof; docs/proof-of-reserves.md). Values are BigInt base units, never JS numbers;
+ * (io.skyx.node.reserves.InclusionProof; docs/proof-of-reserves.md). Values are BigInt base units, never JS numbers;
  * every sum is checked against 2^128. Pure: SHA-256 comes from Web Crypto (crypto.subtle).
  */
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyx.api.testing.IntegrationTestBase;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.reserves.InclusionProof;
-import io.skyx.reserves.ProofError;
-import io.skyx.reserves.ProofException;
-import io.skyx.reserves.ProofJson;
-import io.skyx.reserves.SnapshotRef;
-import io.skyx.reserves.Value128;
+import io.skyx.node.reserves.InclusionProof;
+import io.skyx.node.reserves.ProofError;
+import io.skyx.node.reserves.ProofException;
+import io.skyx.node.reserves.ProofJson;
+import io.skyx.node.reserves.SnapshotRef;
+import io.skyx.node.reserves.Value128;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,10 +1,10 @@
 package io.skyx.node.cli;
 
-import io.skyx.reserves.InclusionProof;
-import io.skyx.reserves.ProofException;
-import io.skyx.reserves.ProofJson;
-import io.skyx.reserves.SnapshotRef;
-import io.skyx.reserves.Value128;
+import io.skyx.node.reserves.InclusionProof;
+import io.skyx.node.reserves.ProofException;
+import io.skyx.node.reserves.ProofJson;
+import io.skyx.node.reserves.SnapshotRef;
+import io.skyx.node.reserves.Value128;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

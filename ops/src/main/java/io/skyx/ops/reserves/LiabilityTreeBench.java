@@ -1,9 +1,9 @@
 package io.skyx.ops.reserves;
 
-import io.skyx.reserves.InclusionProof;
-import io.skyx.reserves.LiabilityTree;
-import io.skyx.reserves.ProofJson;
-import io.skyx.reserves.SnapshotRef;
+import io.skyx.node.reserves.InclusionProof;
+import io.skyx.node.reserves.LiabilityTree;
+import io.skyx.node.reserves.ProofJson;
+import io.skyx.node.reserves.SnapshotRef;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Snapshot time and proof size of the liabilities tree the app builds (io.skyx.reserves.LiabilityTree), for N
+ * Snapshot time and proof size of the liabilities tree the app builds (io.skyx.node.reserves.LiabilityTree), for N
  * accounts of one asset: {@code java -cp skyx-benchmarks.jar io.skyx.ops.reserves.LiabilityTreeBench 1000000 3}.
  * Salts are SHA-256 of a secret and the account, as cheap as the app's HMAC. Prints build time per round (the
  * first rounds warm the JIT), the proof file size and the time to verify one proof.

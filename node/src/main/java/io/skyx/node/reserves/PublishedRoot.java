@@ -1,4 +1,4 @@
-package io.skyx.reserves;
+package io.skyx.node.reserves;
 
 /**
  * A liabilities root as published: the snapshot, the root hash and total, the journal sequence number and the

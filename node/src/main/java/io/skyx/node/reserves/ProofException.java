@@ -1,4 +1,4 @@
-package io.skyx.reserves;
+package io.skyx.node.reserves;
 
 /** A refused proof, tree or reserve claim, with its stable {@link ProofError} code. */
 public final class ProofException extends RuntimeException {

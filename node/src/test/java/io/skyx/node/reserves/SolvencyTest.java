@@ -1,4 +1,4 @@
-package io.skyx.reserves;
+package io.skyx.node.reserves;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

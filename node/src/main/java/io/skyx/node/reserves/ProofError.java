@@ -1,4 +1,4 @@
-package io.skyx.reserves;
+package io.skyx.node.reserves;
 
 /** Why a proof, a tree or a reserve claim is refused. Codes are stable (they appear in the CLI and the API). */
 public enum ProofError {

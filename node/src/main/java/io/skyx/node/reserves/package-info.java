@@ -6,4 +6,4 @@
  * the {@code skycoin verify-reserves} command and the web UI verify with it (the web UI has its own TypeScript
  * port, checked against this one).
  */
-package io.skyx.reserves;
+package io.skyx.node.reserves;

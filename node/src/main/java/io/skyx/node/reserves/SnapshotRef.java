@@ -1,4 +1,4 @@
-package io.skyx.reserves;
+package io.skyx.node.reserves;
 
 /**
  * Which tree: one asset's liabilities at one snapshot. {@code asset} is the ticker (upper-case ASCII letters,

@@ -1,4 +1,4 @@
-package io.skyx.reserves;
+package io.skyx.node.reserves;
 
 import io.skyx.node.cipher.Address;
 import io.skyx.node.cipher.Cipher;

@@ -1,4 +1,4 @@
-package io.skyx.reserves;
+package io.skyx.node.reserves;
 
 import java.math.BigInteger;
 import java.util.HashMap;

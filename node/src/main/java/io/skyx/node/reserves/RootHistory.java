@@ -1,4 +1,4 @@
-package io.skyx.reserves;
+package io.skyx.node.reserves;
 
 import java.util.ArrayList;
 import java.util.HashMap;
