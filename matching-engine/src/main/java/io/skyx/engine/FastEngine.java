@@ -351,11 +351,11 @@ final class FastEngine implements ExchangeEngine {
         long oldPrice = o.price;
         o.price = price;
         o.timestampMs = timestampMs;
-        lock(a, idx, required - o.locked);
-        o.locked = required;
         int marketId = book.market.id();
         sink.orderAmended(++eventSeq, seq, ts, marketId, orderId, userId, price, remaining, false);
         sink.bookDelta(++eventSeq, seq, ts, marketId, o.side, oldPrice, oldTotal);
+        lock(a, idx, required - o.locked);
+        o.locked = required;
         balanceEvent(a, idx);
         takeAndFinish(book, o, true);
         return ResultCode.OK;
@@ -516,11 +516,11 @@ final class FastEngine implements ExchangeEngine {
         o.size -= cut;
         o.remaining = remaining;
         o.level.total -= cut;
-        lock(o.account, idx, required - o.locked);
-        o.locked = required;
         int marketId = o.book.market.id();
         sink.orderAmended(++eventSeq, seq, ts, marketId, o.orderId, o.userId, o.price, remaining, true);
         sink.bookDelta(++eventSeq, seq, ts, marketId, o.side, o.price, o.level.total);
+        lock(o.account, idx, required - o.locked);
+        o.locked = required;
         balanceEvent(o.account, idx);
     }
 

@@ -298,10 +298,10 @@ final class ReferenceEngine implements ExchangeEngine {
         long oldPrice = o.price;
         o.price = price;
         o.timestampMs = timestampMs;
-        lock(userId, asset, required - o.locked);
-        o.locked = required;
         sink.orderAmended(++eventSeq, seq, ts, o.marketId, orderId, userId, price, remaining, false);
         sink.bookDelta(++eventSeq, seq, ts, o.marketId, o.side, oldPrice, book.levelSize(o.side, oldPrice));
+        lock(userId, asset, required - o.locked);
+        o.locked = required;
         balanceEvent(userId, asset);
         takeAndFinish(book, o);
         return ResultCode.OK;
@@ -427,10 +427,10 @@ final class ReferenceEngine implements ExchangeEngine {
         int asset = lockAsset(book.market, o.side);
         o.size -= o.remaining - remaining;
         o.remaining = remaining;
-        lock(o.userId, asset, required - o.locked);
-        o.locked = required;
         sink.orderAmended(++eventSeq, seq, ts, o.marketId, o.orderId, o.userId, o.price, remaining, true);
         sink.bookDelta(++eventSeq, seq, ts, o.marketId, o.side, o.price, book.levelSize(o.side, o.price));
+        lock(o.userId, asset, required - o.locked);
+        o.locked = required;
         balanceEvent(o.userId, asset);
     }
 

@@ -119,9 +119,15 @@ class SystemAccountsTest {
                 "posted 2 LOCKED 2 AVAILABLE 2 30",
                 "balance 2 2 849 0");
         assertBalances(BTC, -1_000, 0, 2);
+        assertThat(e.amendOrder(++seq, 0, 1, 10, 0, 1)).isEqualTo(ResultCode.OK);
+        assertThat(events()).containsExactly("amended 1 10 1 50 1 true", "book 1 ASK 50 1",
+                "posted 1 LOCKED 1 AVAILABLE 1 1000000", "balance 1 1 6000000 1000000");
+        assertThat(e.amendOrder(++seq, 0, 1, 10, 55, 4)).isEqualTo(ResultCode.OK);
+        assertThat(events()).containsExactly("amended 1 10 1 55 4 false", "book 1 ASK 50 0",
+                "posted 1 AVAILABLE 1 LOCKED 1 3000000", "balance 1 1 3000000 4000000", "book 1 ASK 55 4");
         e.cancelOrder(++seq, 0, 1, 10);
-        assertThat(events()).containsExactly("cancelled 1 10 1 2", "book 1 ASK 50 0",
-                "posted 1 LOCKED 1 AVAILABLE 1 2000000", "balance 1 1 7000000 0");
+        assertThat(events()).containsExactly("cancelled 1 10 1 4", "book 1 ASK 55 0",
+                "posted 1 LOCKED 1 AVAILABLE 1 4000000", "balance 1 1 7000000 0");
     }
 
     @ParameterizedTest
