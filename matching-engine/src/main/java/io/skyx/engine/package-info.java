@@ -31,6 +31,13 @@
  * Locks are spent by trades and released when the order fills, is cancelled or expires; amends re-lock what the
  * new price/size need. An order is refused (INSUFFICIENT_FUNDS) if its lock exceeds the available balance.
  *
+ * <h2>Accounts</h2>
+ * Per asset: each user's AVAILABLE, LOCKED and WITHDRAWING balances, and the system accounts FEES, RESERVE and
+ * SETTLEMENT_POOL ({@link io.skyx.engine.AccountKind}). Every movement between them is a {@code posted} event;
+ * per asset all accounts sum to zero after every command, so -RESERVE is everything the exchange holds for
+ * users, fees and the pool. RESERVE is the counterpart of coins that arrived (creditDeposit) or left
+ * (completeWithdrawal, paySettlementOnChain) on chain, and of pool funding.
+ *
  * <h2>Identifiers and time</h2>
  * Order ids are assigned by the caller and unique among open orders (all markets); client order ids are unique
  * among a user's open orders. Sequence numbers come with each command and must increase; timestamps are

@@ -6,8 +6,10 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast engine against the reference on seeded random command streams: event by event (a 64-bit hash of
- * each command's events and their count) and by state hash. Seed: -Dskyx.seed=…, length:
+ * The fast engine against the reference on seeded random command streams (orders of every kind, deposits,
+ * withdrawals reserved / completed / refunded, settlement-pool funding and payouts): event by event (a 64-bit
+ * hash of each command's events, postings included, and their count) and by state hash. The reference shares
+ * no arithmetic with the fast engine (see {@link RefRules}). Seed: -Dskyx.seed=…, length:
  * -Dskyx.diff.commands=… (default 1,000,000).
  */
 class DifferentialTest {
@@ -47,6 +49,13 @@ class DifferentialTest {
                 + refSink.summary());
         assertThat(refSink.perType[5]).as("trades").isGreaterThan(n / 20);
         assertThat(refSink.perType[1]).as("rejections").isLessThan(n * 45 / 100);
+        assertThat(refSink.perType[3]).as("postings").isGreaterThan(n / 2);
+        if (n >= 100_000) {
+            for (ResultCode c : new ResultCode[] {ResultCode.UNKNOWN_WITHDRAWAL, ResultCode.DUPLICATE_WITHDRAWAL_ID,
+                ResultCode.INSUFFICIENT_POOL, ResultCode.INSUFFICIENT_FUNDS}) {
+                assertThat(refSink.perCode[c.ordinal()]).as("refusals %s in the stream", c).isPositive();
+            }
+        }
     }
 
     /** Replays the stream up to the failing command with text recorders and shows both event lists. */
