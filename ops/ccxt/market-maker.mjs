@@ -4,6 +4,7 @@
 // Local test funds only (the faucet). Usage: node market-maker.mjs http://127.0.0.1:8080 [state-dir]
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import ccxt from 'ccxt';
 import skyx from './skyx.js';
 import { createApiKey, randomPassword } from './account.mjs';
 
@@ -40,7 +41,7 @@ async function main() {
       await fetch(base + '/api/v1/markets');
       break;
     } catch {
-      if (i > 120) throw new Error('the platform did not come up at ' + base);
+      if (i > 900) throw new Error('the platform did not come up at ' + base + ' within 15 minutes');
       await sleep(1000);
     }
   }
@@ -51,6 +52,7 @@ async function main() {
   await flow.loadMarkets();
   let fair = 50 * tick;
   console.log(`demo market maker quoting ${symbol} on ${base}`);
+  let lastAnswer = Date.now();
   for (let round = 0; ; round++) {
     try {
       if (round % 30 === 0) {
@@ -69,8 +71,14 @@ async function main() {
         const price = side === 'buy' ? fair + 2 * tick : fair - 2 * tick;
         await flow.createOrder(symbol, 'limit', side, 1 + Math.floor(Math.random() * 10), price, { timeInForce: 'IOC' });
       }
+      lastAnswer = Date.now();
     } catch (e) {
       console.log(`round ${round}: ${e.constructor.name}: ${e.message}`);
+      if (e instanceof ccxt.NetworkError && Date.now() - lastAnswer > 30_000) {
+        console.log('the platform has not answered for 30 s: stopping');
+        process.exit(0);
+      }
+      if (!(e instanceof ccxt.NetworkError)) lastAnswer = Date.now();
     }
     await sleep(2000);
   }
