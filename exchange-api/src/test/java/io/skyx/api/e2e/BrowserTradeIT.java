@@ -73,7 +73,8 @@ class BrowserTradeIT extends IntegrationTestBase {
         if (!finished) {
             fail("the browser test did not finish within " + TIMEOUT_SECONDS + " s; its output:\n" + log);
         }
-        assertEquals(0, node.exitValue(), () -> "the browser test failed (screenshots in " + screenshots + "):\n" + log);
+        assertEquals(0, node.exitValue(),
+                () -> "the browser test failed (screenshots in " + screenshots + "):\n" + log);
         assertTrue(log.contains("PASS:"), () -> "the browser script exited 0 without reporting PASS:\n" + log);
     }
 
