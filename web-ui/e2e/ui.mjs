@@ -119,6 +119,19 @@ async function orderErrors(u) {
 
 async function keyboardAndCancelAll(u) {
   const { page } = u;
+  // The optional confirmation: dismissing it sends nothing.
+  await page.locator('#order-confirm').check();
+  await page.locator('#order-price').fill('0.00900000');
+  await page.locator('#order-amount').fill('1');
+  await page.locator('#order-tif').selectOption('PO');
+  const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+  await page.locator('#order-submit').click();
+  const question = await asked;
+  if (!question.startsWith('Sell 1 SKY at 0.00900000 BTC (PO)?')) throw new Error(`confirmation text: ${question}`);
+  await page.waitForTimeout(500);
+  if ((await page.locator('#open-orders-body tr').count()) !== 0) throw new Error('a dismissed confirmation placed the order');
+  await page.locator('#order-confirm').uncheck();
+  log(`confirmation asked "${question.replace(/\n/g, ' / ')}"; dismissed, nothing sent`);
   // Two resting sells far above the market, then cancel-all with feedback.
   for (const price of ['0.00900000', '0.00910000']) {
     await page.locator('#order-price').fill(price);

@@ -53,7 +53,7 @@ export interface LedgerDto {
   id: string | number; asset: string; amount: string; balance: string; type: string;
   referenceId?: string | null; timestamp: string | number;
 }
-export interface OrderBookDto { market: string; sequence: number; bids: [string, string][]; asks: [string, string][] }
+export interface OrderBookDto { market: string; sequence: number; seq?: number; bids: [string, string][]; asks: [string, string][] }
 export interface CandleDto { time: number; open: string; high: string; low: string; close: string; volume: string }
 export interface TickerDto {
   market: string; last?: string | null; bid?: string | null; ask?: string | null; high?: string | null;

@@ -92,7 +92,7 @@ export class Feed {
   private async loadBook(): Promise<void> {
     await this.guard('order book', async () => {
       const dto = await api.orderBook(this.market, 50);
-      const snapshot: BookMessage = { type: 'snapshot', market: dto.market, seq: dto.sequence, bids: dto.bids, asks: dto.asks };
+      const snapshot: BookMessage = { type: 'snapshot', market: dto.market, seq: dto.seq ?? dto.sequence, bids: dto.bids, asks: dto.asks };
       const { result, state } = applyBookMessage(null, snapshot, this.store.state.spec);
       if (result === 'applied' && this.store.state.connection !== 'open') {
         this.bookFromStream = false;

@@ -10,7 +10,7 @@ import { CandleChart } from './ui/chart';
 import { renderDepth } from './ui/depth';
 import { el } from './ui/format';
 import { renderAccount, renderConnection, renderTicker } from './ui/header';
-import { mountOrderForm, readOrderForm, renderOrderForm } from './ui/orderform';
+import { confirmText, mountOrderForm, readOrderForm, renderOrderForm } from './ui/orderform';
 import { renderBalances, renderLedger, renderMyTrades, renderOpenOrders, renderOrderHistory, renderTabs, renderTrades } from './ui/tables';
 
 const store = new Store(initialState);
@@ -89,6 +89,7 @@ document.addEventListener('submit', (ev) => {
       store.update({ orderError: { code: null, field: check.error?.field ?? null, text: check.error?.message ?? 'Check the order' } });
       return;
     }
+    if (el<HTMLInputElement>('order-confirm').checked && !window.confirm(confirmText(store.state))) return;
     const submit = el<HTMLButtonElement>('order-submit');
     submit.disabled = true;
     void actions.placeOrder(check.request).then((ok) => {

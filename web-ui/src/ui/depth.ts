@@ -30,12 +30,19 @@ export function renderDepth(root: HTMLElement, s: AppState): void {
     return;
   }
   const prices = [...bids, ...asks].map((p) => p.price);
-  const lo = prices.reduce((a, b) => (b < a ? b : a));
-  const hi = prices.reduce((a, b) => (b > a ? b : a));
+  const min = prices.reduce((a, b) => (b < a ? b : a));
+  const max = prices.reduce((a, b) => (b > a ? b : a));
+  // Centred on the middle of the levels shown, at least 4 % of that price wide, so that a thin book stays readable.
+  const mid = (min + max) / 2n;
+  const wide = max - min > mid / 25n ? max - min : mid / 25n;
+  const half = (wide * 11n) / 20n + 1n;
+  const lo = mid - half > 0n ? mid - half : 0n;
+  const hi = mid + half;
   const deepest = [bids.at(-1)?.cumulative ?? 0n, asks.at(-1)?.cumulative ?? 0n].reduce((a, b) => (b > a ? b : a));
   const span = Number(hi - lo) || 1;
   const x = (p: bigint) => 8 + ((W - 16) * Number(p - lo)) / span;
   const y = (c: bigint) => H - 20 - ((H - 40) * Number(c)) / (Number(deepest) || 1);
+  // Bids fill out to the left edge, asks to the right edge.
   const area = (pts: DepthPoint[], edge: number) => {
     if (pts.length === 0) return '';
     const line = steps(pts, x, y);
@@ -46,5 +53,5 @@ export function renderDepth(root: HTMLElement, s: AppState): void {
       <path d="${area(bids, 8)}" class="depth-bid"/>
       <path d="${area(asks, W - 8)}" class="depth-ask"/>
     </svg>
-    <div class="depth-axis"><span>${label(lo)}</span><span>${label(hi)}</span></div>`;
+    <div class="depth-axis"><span>${label(lo)}</span><span>${label(mid)}</span><span>${label(hi)}</span></div>`;
 }

@@ -33,6 +33,7 @@ export function mountOrderForm(root: HTMLElement): void {
       <div class="preview"><span class="dim" id="total-label">Total</span> <span class="num" id="order-total">—</span></div>
       <div class="preview"><span class="dim">Fee (at most)</span> <span class="num" id="order-fee">—</span></div>
       <div class="preview"><span class="dim">Available</span> <span class="num" id="order-available">—</span></div>
+      <label class="check"><input type="checkbox" id="order-confirm"> Ask me to confirm each order</label>
       <button id="order-submit" type="submit" class="btn buy">Buy</button>
       <p id="order-error" class="error" role="alert"></p>
     </form>`;
@@ -84,4 +85,16 @@ export function renderOrderForm(s: AppState): void {
   const box = el('order-error');
   box.textContent = shown !== null && shown.field === null ? shown.text : '';
   box.dataset.code = s.orderError?.code ?? '';
+}
+
+/** The sentence the optional confirmation shows: side, amount, price or market, total and fee as previewed. */
+export function confirmText(s: AppState): string {
+  const form = readOrderForm();
+  const check = checkOrderForm(form, s.spec, s.book);
+  const amount = amountField(form, s.spec);
+  const what = `${form.side === 'buy' ? 'Buy' : 'Sell'} ${form.type === 'market' && form.side === 'buy' ? `for ${form.amount.trim()} ${amount.asset}` : `${form.amount.trim()} ${s.spec.base}`}`;
+  const at = form.type === 'limit' ? ` at ${form.price.trim()} ${s.spec.quote} (${form.timeInForce ?? 'GTC'})` : ' at market';
+  const total = check.total === null ? '' : `\n${check.totalLabel}: ${check.total} ${check.totalAsset}`;
+  const fee = check.maxFee === null ? '' : `\nFee at most: ${check.maxFee} ${s.spec.quote}`;
+  return `${what}${at}?${total}${fee}`;
 }
