@@ -30,7 +30,9 @@ export function renderBook(root: HTMLElement, s: AppState): void {
   const bids = depth(book, 'bids', LEVELS, s.spec);
   const gap = spread(s.book);
   const head = `<thead><tr><th scope="col">Price (${esc(s.spec.quote)})</th><th scope="col">Amount (${esc(s.spec.base)})</th><th scope="col">Total</th></tr></thead>`;
-  const middle = s.book === null ? 'Waiting for the book…' : gap === null ? 'Spread —' : `Spread ${esc(formatUnits(gap, s.spec.quoteDecimals))}`;
+  const middle = s.book === null ? 'Waiting for the book…'
+    : asks.length === 0 && bids.length === 0 ? 'No orders yet'
+    : gap === null ? 'Spread —' : `Spread ${esc(formatUnits(gap, s.spec.quoteDecimals))}`;
   root.innerHTML = `
     <table class="grid book book-head">${head}</table>
     <div class="book-side asks"><table class="grid book"><tbody id="book-asks">${rows(asks, 'ask')}</tbody></table></div>
