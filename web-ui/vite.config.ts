@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // The Maven build packages target/classes/static into the jar; Spring Boot serves it at "/".
-// `npm run dev` proxies the API and the WebSocket to an app on localhost:8080.
+// `npm run dev` proxies the API and the WebSocket to an app on localhost:8080 (or $SKYX_API).
+const api = process.env.SKYX_API ?? 'http://localhost:8080';
+
 export default defineConfig({
   base: '/',
   build: {
@@ -13,8 +15,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://localhost:8080',
-      '/ws': { target: 'ws://localhost:8080', ws: true },
+      '/api': api,
+      '/ws': { target: api.replace(/^http/, 'ws'), ws: true },
     },
   },
   test: {

@@ -2,9 +2,7 @@
 // from the faucet, place crossing limit orders, and the page must show the trade and the exact new balances.
 // Usage: node web-ui/e2e/trade.mjs <baseUrl> [screenshotDir]   (exit code 0 = pass; output explains failures)
 // Drives Debian's /usr/bin/chromium through playwright-core; no browser is downloaded.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { assertNoProblems, expectProblem, expectText, launch, log, openUser, shot, signUp, text, waitFor } from './lib.mjs';
 
 const base = process.argv[2];
 const shotDir = process.argv[3] ?? null;
@@ -13,7 +11,6 @@ if (!base || !/^https?:\/\//.test(base)) {
   process.exit(2);
 }
 
-const TIMEOUT = Number(process.env.SKYX_E2E_TIMEOUT_MS ?? 20000);
 const SKY = 6;
 const BTC = 8;
 /** The preferred test price in satoshis; another is picked if the book already holds orders there. */
@@ -56,63 +53,6 @@ function pickPrice(bids, asks) {
   throw new Error(`no room in the spread (best bid ${bestBid}, best ask ${bestAsk} satoshis) for the test's orders`);
 }
 
-// ---- page helpers ----
-const log = (...a) => console.log(new Date().toISOString().slice(11, 23), ...a);
-
-async function waitFor(what, probe, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await probe();
-      if (last === true) return;
-    } catch (e) {
-      last = e.message;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-/** Text of the first match, or null if there is none (the page re-renders, so never wait long for one). */
-async function text(page, selector) {
-  try {
-    return ((await page.locator(selector).first().textContent({ timeout: 300 })) ?? '').trim();
-  } catch {
-    return null;
-  }
-}
-
-async function expectText(page, who, selector, expected) {
-  await waitFor(`${who}: ${selector} = ${expected}`, async () => {
-    const t = await text(page, selector);
-    return t === expected ? true : t;
-  });
-  log(`${who}: ${selector} = ${expected}`);
-}
-
-async function openUser(browser, who) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') log(`[${who} console.${m.type()}] ${m.text()}`); });
-  page.on('pageerror', (e) => log(`[${who} pageerror] ${e.message}`));
-  page.setDefaultTimeout(TIMEOUT);
-  await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
-  return { who, context, page };
-}
-
-async function signUp({ who, page }, email, password) {
-  await page.locator('#auth-email').fill(email);
-  await page.locator('#auth-password').fill(password);
-  await page.locator('#signup-btn').click();
-  await waitFor(`${who} signed in`, async () => {
-    const err = await text(page, '#auth-error');
-    if (err) throw new Error(`sign-up refused: ${err}`);
-    return (await text(page, '#account-email')) === email ? true : await text(page, '#account');
-  });
-  log(`${who}: signed up as ${email}`);
-}
-
 async function placeLimit({ who, page }, side, price, amount) {
   await page.locator(`#side-${side}`).click();
   await page.locator('#type-limit').click();
@@ -133,16 +73,11 @@ async function submitOrder({ who, page }) {
 }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const users = [];
   try {
-    const alice = await openUser(browser, 'alice');
-    const bob = await openUser(browser, 'bob');
+    const alice = await openUser(browser, base, 'alice');
+    const bob = await openUser(browser, base, 'bob');
     users.push(alice, bob);
     const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
     const password = 'Sky-Trader-2026-correct-horse';
@@ -267,14 +202,15 @@ async function main() {
     await bob.page.locator('#side-sell').click();
     await bob.page.locator('#order-price').fill('0.00010000');
     await bob.page.locator('#order-amount').fill('1.5');
-    await expectText(bob.page, 'bob', '#order-error', 'Amount must be a multiple of 1 SKY');
+    await expectText(bob.page, 'bob', '#order-amount-error', 'Amount must be a multiple of 1 SKY');
     await bob.page.locator('#order-amount').fill('100000');
     await bob.page.locator('#order-submit').click();
     await waitFor('bob: server refusal shown', async () => {
       const code = await bob.page.locator('#order-error').getAttribute('data-code', { timeout: 300 });
       return code === 'INSUFFICIENT_FUNDS' ? true : `${code}: ${await text(bob.page, '#order-error')}`;
     });
-    log(`bob: server refusal shown: ${await text(bob.page, '#order-error')}`);
+    log(`bob: server refusal shown beside the amount: ${await text(bob.page, '#order-amount-error')}`);
+    expectProblem(bob, 422, '/api/v1/orders');
     await bob.page.locator('#order-amount').fill('');
     await expectText(bob.page, 'bob', '[data-testid="bal-SKY-free"]', expected.bob.SKY);
 
@@ -289,6 +225,7 @@ async function main() {
     await waitFor('bob: my trades after login', async () => (await bob.page.locator('#my-trades-body tr').count()) === 2);
 
     for (const u of users) await expectText(u.page, u.who, '#conn', 'Live');
+    for (const u of users) assertNoProblems(u, 'console errors/warnings and failed requests');
     if (shotDir) await shot(users, shotDir, 'pass');
     log('PASS: trade seen in both pages and balances exact');
   } catch (e) {
@@ -304,15 +241,6 @@ async function main() {
     process.exitCode = 1;
   } finally {
     await browser.close();
-  }
-}
-
-async function shot(users, dir, tag) {
-  mkdirSync(dir, { recursive: true });
-  for (const u of users) {
-    const file = join(dir, `${tag}-${u.who}.png`);
-    await u.page.screenshot({ path: file, fullPage: true });
-    log(`screenshot ${file}`);
   }
 }
 

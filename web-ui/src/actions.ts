@@ -1,13 +1,42 @@
-/** User actions: each calls the API, then records the outcome (or the server's error) in the store. */
+/** User actions: each calls the API, then records the outcome (or the server's error, placed by field) in the store. */
 import { api, ApiError, type OrderDto } from './api';
 import type { Feed } from './feed';
+import { placeError, type FieldMessage } from './lib/errors';
 import { applyOrderUpdate } from './lib/lists';
 import type { OrderRequest } from './lib/orderform';
-import type { Store } from './store';
+import type { AuthField, OrderField, Store } from './store';
+
+const OFFLINE = 'The server could not be reached. Try again.';
+/**
+ * Set while this browser holds a session, so that an anonymous visit does not ask `GET /auth/me` (a 401
+ * that the browser would log); cleared on log-out and whenever the server says the session is gone.
+ */
+const SESSION_HINT = 'skyx.session';
+
+function hint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SESSION_HINT, '1');
+    else localStorage.removeItem(SESSION_HINT);
+  } catch {
+    // Storage can be unavailable (private mode); the page then simply asks the server next time.
+  }
+}
+
+function hinted(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT) === '1';
+  } catch {
+    return true;
+  }
+}
+
+function placed<F extends string>(e: unknown, fields: readonly F[], aliases: Readonly<Record<string, F>> = {}): FieldMessage<F> {
+  if (e instanceof ApiError) return placeError(e, fields, aliases);
+  return { field: null, text: OFFLINE };
+}
 
 function messageOf(e: unknown): string {
-  if (e instanceof ApiError) return e.field ? `${e.message} (${e.field})` : e.message;
-  return 'The server could not be reached. Try again.';
+  return placed(e, [] as const).text;
 }
 
 export class Actions {
@@ -17,37 +46,50 @@ export class Actions {
   ) {}
 
   async restoreSession(): Promise<void> {
+    if (!hinted()) {
+      this.store.update({ me: null, authChecked: true });
+      return;
+    }
     try {
       const me = await api.me();
       this.store.update({ me, authChecked: true });
       this.feed.sessionChanged();
+      await this.feed.loadPrivate();
     } catch {
+      hint(false);
       this.store.update({ me: null, authChecked: true });
     }
   }
 
   async authenticate(mode: 'login' | 'signup', email: string, password: string): Promise<void> {
-    if (email.trim() === '' || password === '') {
-      this.store.update({ authError: 'Enter your email and password' });
+    if (email.trim() === '') {
+      this.store.update({ authError: { field: 'email', text: 'Enter your email' } });
+      return;
+    }
+    if (password === '') {
+      this.store.update({ authError: { field: 'password', text: 'Enter your password' } });
       return;
     }
     try {
       const me = mode === 'signup' ? await api.signup(email.trim(), password) : await api.login(email.trim(), password);
+      hint(true);
       this.store.update({ me, authError: null, orderError: null });
       this.feed.sessionChanged();
       await this.feed.loadPrivate();
     } catch (e) {
-      this.store.update({ authError: messageOf(e) });
+      this.store.update({ authError: placed<AuthField>(e, ['email', 'password']) });
     }
   }
 
   async logout(): Promise<void> {
+    hint(false);
+    // The page forgets the session first, so nothing private is asked for while the server ends it.
+    this.store.update({ me: null, authError: null, orderError: null });
     try {
       await api.logout();
     } catch (e) {
-      console.warn('logout', e);
+      this.store.update({ notice: { kind: 'error', text: `Log out: ${messageOf(e)}` } });
     }
-    this.store.update({ me: null, authError: null, orderError: null });
     this.feed.sessionChanged();
   }
 
@@ -56,9 +98,9 @@ export class Actions {
       const balances = await api.faucet();
       this.store.update({ notice: { kind: 'info', text: 'Test funds credited' } });
       if (balances && typeof balances === 'object') this.store.update({ balances });
-      await this.feed.loadBalances();
+      await Promise.all([this.feed.loadBalances(), this.feed.loadLedger()]);
     } catch (e) {
-      this.store.update({ notice: { kind: 'error', text: `Faucet: ${messageOf(e)}` } });
+      this.store.update({ notice: { kind: 'error', text: `Test funds: ${messageOf(e)}` } });
     }
   }
 
@@ -70,30 +112,42 @@ export class Actions {
         openOrders: applyOrderUpdate(s.openOrders, order),
         notice: { kind: 'info', text: `Order ${order.status === 'open' ? 'placed' : order.status}: ${order.side} ${order.amount} ${s.spec.base}` },
       }));
-      await Promise.all([this.feed.loadBalances(), this.feed.loadMyTrades(), this.feed.loadOpenOrders()]);
+      await this.feed.loadPrivate();
       return true;
     } catch (e) {
-      this.store.update({ orderError: { code: e instanceof ApiError ? e.code : null, text: messageOf(e) } });
+      const where = placed<OrderField>(e, ['price', 'amount'], { cost: 'amount' });
+      this.store.update({ orderError: { ...where, code: e instanceof ApiError ? e.code : null } });
       return false;
     }
   }
 
   async cancel(id: string): Promise<void> {
+    this.store.update((s) => ({ cancelling: [...s.cancelling, id] }));
     try {
       const order = await api.cancelOrder(id);
-      this.store.update((s) => ({ openOrders: applyOrderUpdate(s.openOrders, { ...order, status: order.status ?? 'canceled' }) }));
-      await this.feed.loadBalances();
+      this.store.update((s) => ({
+        openOrders: applyOrderUpdate(s.openOrders, { ...order, status: order.status ?? 'canceled' }),
+        notice: { kind: 'info', text: `Order ${id} cancelled` },
+      }));
+      await Promise.all([this.feed.loadBalances(), this.feed.loadOrderHistory()]);
     } catch (e) {
       this.store.update({ notice: { kind: 'error', text: `Cancel: ${messageOf(e)}` } });
+    } finally {
+      this.store.update((s) => ({ cancelling: s.cancelling.filter((c) => c !== id) }));
     }
   }
 
   async cancelAll(): Promise<void> {
+    this.store.update((s) => ({ cancelling: [...s.cancelling, '*'] }));
     try {
-      await api.cancelAll(this.store.state.spec.id);
-      await Promise.all([this.feed.loadOpenOrders(), this.feed.loadBalances()]);
+      const cancelled = await api.cancelAll(this.store.state.spec.id);
+      const n = Array.isArray(cancelled) ? cancelled.length : 0;
+      this.store.update({ notice: { kind: 'info', text: n === 0 ? 'No open orders to cancel' : `Cancelled ${n} order${n === 1 ? '' : 's'}` } });
+      await this.feed.loadPrivate();
     } catch (e) {
       this.store.update({ notice: { kind: 'error', text: `Cancel all: ${messageOf(e)}` } });
+    } finally {
+      this.store.update((s) => ({ cancelling: s.cancelling.filter((c) => c !== '*') }));
     }
   }
 }

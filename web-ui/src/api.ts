@@ -49,7 +49,11 @@ export interface MyTradeDto {
   role: string;
   timestamp: string | number;
 }
-export interface OrderBookDto { market: string; sequence: number; bids: [string, string][]; asks: [string, string][] }
+export interface LedgerDto {
+  id: string | number; asset: string; amount: string; balance: string; type: string;
+  referenceId?: string | null; timestamp: string | number;
+}
+export interface OrderBookDto { market: string; sequence: number; seq?: number; bids: [string, string][]; asks: [string, string][] }
 export interface CandleDto { time: number; open: string; high: string; low: string; close: string; volume: string }
 export interface TickerDto {
   market: string; last?: string | null; bid?: string | null; ask?: string | null; high?: string | null;
@@ -140,6 +144,9 @@ export const api = {
   ticker: (market: string) => request<TickerDto>('GET', `/markets/${enc(market)}/ticker`),
   balances: () => request<Balances>('GET', '/balances'),
   openOrders: (market: string) => request<OrderDto[]>('GET', `/orders?market=${enc(market)}&status=open`),
+  closedOrders: (market: string, limit = 50) =>
+    request<OrderDto[]>('GET', `/orders?market=${enc(market)}&status=closed&limit=${limit}`),
+  ledger: (limit = 50) => request<LedgerDto[]>('GET', `/ledger?limit=${limit}`),
   myTrades: (market: string, limit = 50) => request<MyTradeDto[]>('GET', `/my-trades?market=${enc(market)}&limit=${limit}`),
   placeOrder: (order: OrderRequest) => request<OrderDto>('POST', '/orders', order),
   cancelOrder: (id: string | number) => request<OrderDto>('DELETE', `/orders/${enc(String(id))}`),

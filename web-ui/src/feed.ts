@@ -8,7 +8,7 @@ import { applyBookMessage, type BookMessage } from './lib/book';
 import { applyOrderUpdate, mergeNewestFirst, prependUnique, upsertCandle } from './lib/lists';
 import { specFrom } from './lib/market';
 import { SeqTracker, streamKey } from './lib/seq';
-import type { Connection, Store } from './store';
+import type { AppState, Connection, Store, Timeframe } from './store';
 import { StreamClient, type StreamMessage, type Subscription } from './stream';
 
 const MAX_TRADES = 50;
@@ -23,6 +23,8 @@ export class Feed {
   private poller: ReturnType<typeof setInterval> | null = null;
   /** True when the book state came from the stream (its seq can be resumed with `since`), false after REST. */
   private bookFromStream = false;
+  /** Counts log-ins and log-outs: a private answer that arrives after the session changed is dropped. */
+  private session = 0;
 
   constructor(private readonly store: Store) {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -56,12 +58,18 @@ export class Feed {
 
   /** After login or logout: private channels follow the session, and the socket re-handshakes with its cookie. */
   sessionChanged(): void {
+    this.session++;
+    for (const key of ['myTrades', 'history', 'ledger']) {
+      const t = this.timers.get(key);
+      if (t !== undefined) clearTimeout(t);
+      this.timers.delete(key);
+    }
     const privateSubs: Subscription[] = [{ channel: 'orders' }, { channel: 'balances' }];
     for (const sub of privateSubs) {
       if (this.store.state.me !== null) this.stream.subscribe(sub);
       else this.stream.unsubscribe(sub);
     }
-    if (this.store.state.me === null) this.store.update({ balances: {}, openOrders: [], myTrades: [] });
+    if (this.store.state.me === null) this.store.update({ balances: {}, openOrders: [], orderHistory: [], myTrades: [], ledger: [] });
     this.stream.restart();
   }
 
@@ -84,7 +92,7 @@ export class Feed {
   private async loadBook(): Promise<void> {
     await this.guard('order book', async () => {
       const dto = await api.orderBook(this.market, 50);
-      const snapshot: BookMessage = { type: 'snapshot', market: dto.market, seq: dto.sequence, bids: dto.bids, asks: dto.asks };
+      const snapshot: BookMessage = { type: 'snapshot', market: dto.market, seq: dto.seq ?? dto.sequence, bids: dto.bids, asks: dto.asks };
       const { result, state } = applyBookMessage(null, snapshot, this.store.state.spec);
       if (result === 'applied' && this.store.state.connection !== 'open') {
         this.bookFromStream = false;
@@ -105,28 +113,44 @@ export class Feed {
 
   async loadPrivate(): Promise<void> {
     if (this.store.state.me === null) return;
-    await Promise.all([this.loadBalances(), this.loadOpenOrders(), this.loadMyTrades()]);
+    await Promise.all([this.loadBalances(), this.loadOpenOrders(), this.loadMyTrades(), this.loadOrderHistory(), this.loadLedger()]);
+  }
+
+  /** Loads private state only while signed in, and keeps the answer only if the session is still the same. */
+  private async loadPrivateSlice(what: string, load: () => Promise<Partial<AppState>>): Promise<void> {
+    if (this.store.state.me === null) return;
+    const session = this.session;
+    await this.guard(what, async () => {
+      const patch = await load();
+      if (session === this.session && this.store.state.me !== null) this.store.update(patch);
+    });
   }
 
   async loadBalances(): Promise<void> {
-    await this.guard('balances', async () => {
-      const balances = await api.balances();
-      this.store.update({ balances });
-    });
+    await this.loadPrivateSlice('balances', async () => ({ balances: await api.balances() }));
   }
 
   async loadOpenOrders(): Promise<void> {
-    await this.guard('open orders', async () => {
-      const openOrders = await api.openOrders(this.market);
-      this.store.update({ openOrders });
-    });
+    await this.loadPrivateSlice('open orders', async () => ({ openOrders: await api.openOrders(this.market) }));
   }
 
   async loadMyTrades(): Promise<void> {
-    await this.guard('my trades', async () => {
-      const myTrades = await api.myTrades(this.market);
-      this.store.update({ myTrades });
-    });
+    await this.loadPrivateSlice('my trades', async () => ({ myTrades: await api.myTrades(this.market) }));
+  }
+
+  async loadOrderHistory(): Promise<void> {
+    await this.loadPrivateSlice('order history', async () => ({ orderHistory: await api.closedOrders(this.market) }));
+  }
+
+  async loadLedger(): Promise<void> {
+    await this.loadPrivateSlice('ledger', async () => ({ ledger: await api.ledger() }));
+  }
+
+  /** Switches the candle interval: the chart reloads that interval's history. */
+  async setTimeframe(timeframe: Timeframe): Promise<void> {
+    if (timeframe === this.store.state.timeframe) return;
+    this.store.update({ timeframe, candles: [] });
+    await this.loadCandles();
   }
 
   private async loadTrades(): Promise<void> {
@@ -137,17 +161,18 @@ export class Feed {
   }
 
   private async loadCandles(): Promise<void> {
+    const timeframe = this.store.state.timeframe;
     await this.guard('candles', async () => {
-      const history = await api.candles(this.market, '1m', MAX_CANDLES);
-      this.store.update({ candles: history.filter((c) => Number.isSafeInteger(c.time)) });
+      const history = await api.candles(this.market, timeframe, MAX_CANDLES);
+      if (timeframe === this.store.state.timeframe) this.store.update({ candles: history.filter((c) => Number.isSafeInteger(c.time)) });
     });
   }
 
   private async loadTicker(): Promise<void> {
-    await this.guard('ticker', async () => {
-      const ticker = await api.ticker(this.market);
-      this.store.update({ ticker });
-    });
+    await Promise.all([
+      this.guard('ticker', async () => this.store.update({ ticker: await api.ticker(this.market) })),
+      this.guard('24 h candles', async () => this.store.update({ dayCandles: await api.candles(this.market, '1h', 25) })),
+    ]);
   }
 
   private async guard(what: string, load: () => Promise<void>): Promise<void> {
@@ -219,6 +244,11 @@ export class Feed {
   private onCandle(msg: StreamMessage): void {
     if (msg.market !== this.market || (msg.timeframe !== undefined && msg.timeframe !== '1m')) return;
     if (!this.inSequence(streamKey('candles', this.market), msg.seq, () => void this.loadCandles())) return;
+    // The stream carries 1-minute candles; a longer interval is re-read (folded by the server) shortly after.
+    if (this.store.state.timeframe !== '1m') {
+      this.debounce('candles', 1_000, () => void this.loadCandles());
+      return;
+    }
     const candle: CandleDto = {
       time: Number(msg.time),
       open: String(msg.open),
@@ -232,10 +262,12 @@ export class Feed {
 
   private onOrder(msg: StreamMessage): void {
     if (!this.inSequence('orders', msg.seq, () => void this.loadOpenOrders())) return;
-    const order = msg as unknown as OrderDto;
+    const order = orderOf(msg, this.store.state.openOrders);
     if (order.market !== undefined && order.market !== this.market) return;
     this.store.update((s) => ({ openOrders: applyOrderUpdate(s.openOrders, order) }));
     this.debounce('myTrades', 250, () => void this.loadMyTrades());
+    this.debounce('history', 400, () => void this.loadOrderHistory());
+    this.debounce('ledger', 400, () => void this.loadLedger());
   }
 
   private onBalance(msg: StreamMessage): void {
@@ -245,4 +277,15 @@ export class Feed {
     const asset = msg.asset;
     this.store.update((s) => ({ balances: { ...s.balances, [asset]: balance } }));
   }
+}
+
+/**
+ * An order from an `orders` stream message. The message's own `type` is "order"; the order's type travels as
+ * `orderType` (older servers overwrote `type`, then the type already known for that order is kept).
+ */
+function orderOf(msg: StreamMessage, known: readonly OrderDto[]): OrderDto {
+  const raw = msg as unknown as OrderDto & { orderType?: unknown };
+  const before = known.find((o) => String(o.id) === String(raw.id));
+  const type = typeof raw.orderType === 'string' ? raw.orderType : raw.type !== 'order' ? raw.type : (before?.type ?? 'limit');
+  return { ...raw, type };
 }

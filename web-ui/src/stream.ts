@@ -70,7 +70,9 @@ export class StreamClient {
     if (this.ws !== null) {
       const old = this.ws;
       this.ws = null;
-      old.close();
+      // Closing a socket that is still connecting makes the browser log a warning: let it open, then close it.
+      if (old.readyState === WebSocket.CONNECTING) old.onopen = () => old.close();
+      else old.close();
     }
     this.handlers.onStatus('connecting');
     const ws = new WebSocket(this.url);

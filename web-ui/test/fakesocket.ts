@@ -1,5 +1,6 @@
 /** A stand-in for the browser's WebSocket that records what the client sends and lets the test drive events. */
 export class FakeSocket {
+  static readonly CONNECTING = 0;
   static readonly OPEN = 1;
   static all: FakeSocket[] = [];
   readyState = 0;

@@ -81,4 +81,39 @@ describe('Feed', () => {
     ws.receive({ channel: 'book', market: 'SKY-ETH', type: 'snapshot', seq: 1, bids: [], asks: [] });
     expect(store.state.book).toBeNull();
   });
+
+  it('takes the order type from orderType (the message type is "order") and keeps a known one otherwise', async () => {
+    const { store, ws } = await started();
+    store.update({ me: { userId: 1, email: 'a@b.io' } });
+    const order = { channel: 'orders', market: 'SKY-BTC', side: 'buy', price: '0.0001', amount: '1', filled: '0', remaining: '1', status: 'open' };
+    ws.receive({ ...order, type: 'order', orderType: 'limit', seq: 1, id: '9' });
+    expect(store.state.openOrders[0].type).toBe('limit');
+    ws.receive({ ...order, type: 'order', seq: 2, id: '9', filled: '0.5' });
+    expect(store.state.openOrders).toHaveLength(1);
+    expect(store.state.openOrders[0]).toMatchObject({ type: 'limit', filled: '0.5' });
+  });
+
+  it('asks for no private data after log-out and drops answers that arrive after it', async () => {
+    const feed = new Feed(new Store(initialState));
+    const store = (feed as unknown as { store: Store }).store;
+    await feed.start();
+    FakeSocket.all[0].open();
+    const privateCalls = () => vi.mocked(fetch).mock.calls.filter(([u]) => /\/(balances|orders|my-trades|ledger)/.test(String(u))).length;
+    const before = privateCalls();
+    await feed.loadPrivate();
+    expect(privateCalls()).toBe(before);
+    vi.mocked(fetch).mockImplementation((url) => String(url).includes('/orders')
+      ? Promise.resolve(new Response(JSON.stringify([{ id: '1', market: 'SKY-BTC', side: 'buy', type: 'limit', amount: '1', filled: '0', remaining: '1', status: 'open' }]), { status: 200 }))
+      : fakeFetch(String(url)));
+    store.update({ me: { userId: 1, email: 'a@b.io' } });
+    await feed.loadOpenOrders();
+    expect(store.state.openOrders).toHaveLength(1);
+    store.update({ openOrders: [] });
+    const pending = feed.loadOpenOrders();
+    store.update({ me: null });
+    feed.sessionChanged();
+    await pending;
+    expect(privateCalls()).toBe(before + 2);
+    expect(store.state.openOrders).toEqual([]);
+  });
 });

@@ -44,8 +44,12 @@ describe('components', () => {
     expect(el.innerHTML).toContain('&lt;script&gt;');
     renderAccount(el, state({ authChecked: true, me: { userId: 1, email: evil } }));
     expect(el.innerHTML).not.toContain('<script>');
-    renderAccount(el, state({ authChecked: true, authError: evil }));
-    expect(el.innerHTML).toContain('&lt;script&gt;x&lt;/script&gt;');
+    // Signed out: the form with a message slot beside each field (messages are set as text, never as markup).
+    const form = { innerHTML: '', querySelector: () => null } as unknown as HTMLElement;
+    renderAccount(form, state({ authChecked: true, authError: { field: 'password', text: evil } }));
+    expect(form.innerHTML).not.toContain('<script>');
+    expect(form.innerHTML).toContain('id="auth-email-error"');
+    expect(form.innerHTML).toContain('id="auth-password-error"');
   });
 
   it('shows free and used balances per asset with test ids', () => {

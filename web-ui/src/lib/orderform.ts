@@ -8,6 +8,9 @@ import { ceilDiv, formatTrimmed, formatUnits, notional, parseUnits } from './dec
 import type { MarketSpec } from './market';
 
 export type OrderType = 'limit' | 'market';
+/** Limit orders only: good till cancelled, post-only, immediate-or-cancel, fill-or-kill (the API's names). */
+export type TimeInForce = 'GTC' | 'PO' | 'IOC' | 'FOK';
+export const TIME_IN_FORCE: readonly TimeInForce[] = ['GTC', 'PO', 'IOC', 'FOK'];
 
 export interface OrderForm {
   readonly side: Side;
@@ -15,6 +18,8 @@ export interface OrderForm {
   readonly price: string;
   /** Base amount, or for a market buy the quote to spend. */
   readonly amount: string;
+  /** Limit orders: GTC when absent. */
+  readonly timeInForce?: TimeInForce;
 }
 
 export interface OrderRequest {
@@ -105,7 +110,7 @@ export function checkOrderForm(form: OrderForm, spec: MarketSpec, book: BookStat
       type: 'limit',
       price: formatUnits(price, spec.quoteDecimals),
       amount: amountOut,
-      timeInForce: 'GTC',
+      timeInForce: form.timeInForce ?? 'GTC',
     },
     total: formatUnits(cost.units, spec.quoteDecimals),
     maxFee: formatUnits(maxFeeOf(cost.units, spec), spec.quoteDecimals),

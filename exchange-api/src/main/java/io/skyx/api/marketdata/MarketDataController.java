@@ -67,15 +67,17 @@ class MarketDataController {
     }
 
     @GetMapping("/api/v1/markets/{id}/candles")
-    @Operation(summary = "fetchOHLCV, oldest first; timeframe 1m")
+    @Operation(summary = "fetchOHLCV, oldest first; timeframe 1m (default), 5m, 15m, 1h, 4h or 1d, aligned to UTC")
     List<MarketDataQueries.CandleJson> candles(@PathVariable String id,
                                                @RequestParam(required = false) String timeframe,
                                                @RequestParam(required = false) Integer limit) {
         Market m = catalog.market(id, "market");
-        if (timeframe != null && !TradesProjection.TIMEFRAME.equals(timeframe)) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "'timeframe' must be 1m", "timeframe");
+        String tf = timeframe == null ? TradesProjection.TIMEFRAME : timeframe;
+        if (!MarketDataQueries.TIMEFRAMES.containsKey(tf)) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "'timeframe' must be one of 1m, 5m, 15m, 1h, 4h, 1d",
+                    "timeframe");
         }
-        return queries.candles(m, TradesProjection.TIMEFRAME, Acks.limit(limit, 100, 1000));
+        return queries.candles(m, tf, Acks.limit(limit, 100, 1000));
     }
 
     @GetMapping("/api/v1/markets/{id}/ticker")

@@ -1,8 +1,10 @@
 package io.skyx.api.marketdata;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.skyx.api.market.Market;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -18,10 +20,15 @@ public class MarketDataQueries {
     public record CandleJson(long time, String open, String high, String low, String close, String volume) {
     }
 
-    /** 24-hour statistics (fetchTicker). */
+    /** 24-hour statistics (fetchTicker); every field is present, null before the first trade. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TickerJson(String market, String last, String bid, String ask, String high, String low,
                              String baseVolume, String quoteVolume, Instant timestamp) {
     }
+
+    /** The candle timeframes served and their length in seconds. */
+    public static final Map<String, Long> TIMEFRAMES = Map.of("1m", 60L, "5m", 300L, "15m", 900L, "1h", 3_600L,
+            "4h", 14_400L, "1d", 86_400L);
 
     private final JdbcTemplate jdbc;
 
@@ -37,13 +44,21 @@ public class MarketDataQueries {
                 rs.getTimestamp(5).toInstant()), m.id(), limit);
     }
 
-    /** The newest candles, oldest first. */
+    /**
+     * The newest candles of one of {@link #TIMEFRAMES}, oldest first, aligned to the epoch (UTC): folded from the
+     * stored 1-minute rows, so every timeframe agrees with the trades.
+     */
     public List<CandleJson> candles(Market m, String timeframe, int limit) {
-        List<CandleJson> c = jdbc.query("select open_time, open, high, low, close, volume from candles "
-                + "where market = ? and timeframe = ? order by open_time desc limit ?",
+        Long seconds = TIMEFRAMES.get(timeframe);
+        if (seconds == null) {
+            throw new IllegalArgumentException("unknown timeframe " + timeframe);
+        }
+        List<CandleJson> c = jdbc.query("select open_time / ? * ? as bucket, (array_agg(open order by open_time))[1], "
+                + "max(high), min(low), (array_agg(close order by open_time desc))[1], sum(volume) from candles "
+                + "where market = ? and timeframe = ? group by bucket order by bucket desc limit ?",
                 (rs, i) -> new CandleJson(rs.getLong(1), m.formatPrice(rs.getLong(2)), m.formatPrice(rs.getLong(3)),
                         m.formatPrice(rs.getLong(4)), m.formatPrice(rs.getLong(5)), m.formatSize(rs.getLong(6))),
-                m.id(), timeframe, limit);
+                seconds, seconds, m.id(), TradesProjection.TIMEFRAME, limit);
         return c.reversed();
     }
 

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Browser end-to-end test: the whole app on a random port (local profile, so the faucet is on), driven by
- * {@code web-ui/e2e/trade.mjs} through playwright-core and Debian's {@code /usr/bin/chromium}. Two users sign up in
- * the page, take test funds, place crossing orders, and the page must show the trade and the exact balances.
+ * Browser end-to-end tests: the whole app on a random port (local profile, so the faucet is on), driven by the
+ * scripts in {@code web-ui/e2e/} through playwright-core and Debian's {@code /usr/bin/chromium}. {@code trade.mjs}: two
+ * users sign up in the page, take test funds, place crossing orders, and the page must show the trade and the exact
+ * balances. {@code ui.mjs}: the page's own behaviour (clean anonymous load, refused log-in keeps the input, errors
+ * beside their field, candle intervals, keyboard, cancel-all, phone layout, log-out) and the time to interactive.
+ * Both fail on any console error or warning. Screenshots go to {@code exchange-api/target/e2e}.
  * <p>The property below gives this class a Spring context of its own, and so a fresh database with an empty book:
  * orders left by other integration tests cannot meet the test's orders.
  */
@@ -29,11 +32,20 @@ import org.springframework.test.context.TestPropertySource;
 class BrowserTradeIT extends IntegrationTestBase {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCRIPT = Path.of("web-ui", "e2e", "trade.mjs");
+    private static final Path E2E = Path.of("web-ui", "e2e");
     private static final long TIMEOUT_SECONDS = 240;
 
     @Test
     void twoUsersTradeInTheBrowserAndSeeExactBalances() throws Exception {
+        runScript("trade.mjs");
+    }
+
+    @Test
+    void pageBehavesOnDesktopAndPhoneWithoutConsoleNoise() throws Exception {
+        runScript("ui.mjs");
+    }
+
+    private void runScript(String name) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "/usr/bin/chromium not found: skipping the browser test (apt-get install chromium; CI installs it)");
         Path root = projectRoot();
@@ -42,7 +54,8 @@ class BrowserTradeIT extends IntegrationTestBase {
                 "web-ui/node_modules/playwright-core is missing: build web-ui first (its Maven build runs npm ci)");
         Path screenshots = root.resolve("exchange-api").resolve("target").resolve("e2e");
 
-        Process node = new ProcessBuilder(List.of("node", root.resolve(SCRIPT).toString(), url(""), screenshots.toString()))
+        Process node = new ProcessBuilder(List.of("node", root.resolve(E2E).resolve(name).toString(), url(""),
+                screenshots.toString()))
                 .directory(webUi.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -56,22 +69,23 @@ class BrowserTradeIT extends IntegrationTestBase {
         }
         pump.join(TimeUnit.SECONDS.toMillis(10));
         String log = output.toString(StandardCharsets.UTF_8);
-        System.out.println("---- web-ui/e2e/trade.mjs ----\n" + log);
+        System.out.println("---- web-ui/e2e/" + name + " ----\n" + log);
         if (!finished) {
             fail("the browser test did not finish within " + TIMEOUT_SECONDS + " s; its output:\n" + log);
         }
-        assertEquals(0, node.exitValue(), () -> "the browser test failed (screenshots in " + screenshots + "):\n" + log);
+        assertEquals(0, node.exitValue(),
+                () -> "the browser test failed (screenshots in " + screenshots + "):\n" + log);
         assertTrue(log.contains("PASS:"), () -> "the browser script exited 0 without reporting PASS:\n" + log);
     }
 
     /** The project root: the nearest directory upwards from the working directory that holds the e2e script. */
     private static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(SCRIPT))) {
+            if (Files.isRegularFile(dir.resolve(E2E).resolve("trade.mjs"))) {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find " + SCRIPT + " above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("cannot find " + E2E + " above " + Path.of("").toAbsolutePath());
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out) {
