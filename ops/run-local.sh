@@ -25,5 +25,18 @@ if [ "${SKYX_REBUILD:-0}" = 1 ] || [ ! -f "$JAR" ] || [ -n "$(changed_since_jar)
 else
   echo "run-local: $JAR is newer than every source file: starting it without a build" >&2
 fi
+# The demo market maker (ops/ccxt/market-maker.mjs, a bot on the public signed API through the CCXT class) quotes
+# and trades on the local platform so that a new user sees a live market; SKYX_DEMO_MARKET_MAKER=0 turns it off.
+# It stops by itself once the platform has not answered for 30 s.
+if [ "${SKYX_DEMO_MARKET_MAKER:-1}" = 1 ] && command -v node >/dev/null; then
+  port=8080
+  for a in "$@"; do case "$a" in --server.port=*) port="${a#--server.port=}" ;; esac; done
+  data="${SKYX_DATA_DIR:-./data}"
+  mkdir -p "$data"
+  if [ -d ops/ccxt/node_modules/ccxt ] || (cd ops/ccxt && npm ci --silent --no-audit --no-fund); then
+    nohup node ops/ccxt/market-maker.mjs "http://127.0.0.1:$port" "$data/market-maker" >"$data/market-maker.log" 2>&1 &
+    echo "run-local: demo market maker started (log: $data/market-maker.log)" >&2
+  fi
+fi
 exec "$JAVA_HOME/bin/java" -XX:+UseParallelGC -jar "$JAR" \
   --spring.profiles.active=local "$@"
