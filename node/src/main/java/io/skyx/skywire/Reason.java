@@ -26,6 +26,8 @@ public enum Reason {
     WINDOW_OVERLAP,
     /** The relay already has a claim for this epoch. */
     DUPLICATE_CLAIM,
+    /** The epoch is already settled: its inputs are frozen. */
+    EPOCH_SETTLED,
     // settlement: per claim or per transport line
     /** Only one edge reported the transport: no bytes can be verified (one-edge rule). */
     UNPAIRED_TRANSPORT,
