@@ -65,6 +65,11 @@ public final class UsageIngester {
         if (exists(c, "select 1 from skywire_record where id = ?", record.id().bytes())) {
             return new Outcome(Status.DUPLICATE, record.id(), null, "already stored", false);
         }
+        long epoch = epochOf(record);
+        lockEpochShared(c, epoch);
+        if (exists(c, "select 1 from skywire_settlement where epoch = ?", epoch)) {
+            return refuse(c, wire, relay, Reason.EPOCH_SETTLED, "epoch " + epoch + " is settled", source);
+        }
         Optional<String[]> refusal = switch (record.parsed()) {
             case UsageReport r -> checkReport(c, r);
             case EpochClaim cl -> checkClaim(c, cl);
@@ -130,11 +135,27 @@ public final class UsageIngester {
         return Optional.empty();
     }
 
-    private static void store(Connection c, SignedRecord record, byte[] wire, String source) throws SQLException {
-        long epoch = switch (record.parsed()) {
+    static long epochOf(SignedRecord record) {
+        return switch (record.parsed()) {
             case UsageReport r -> RecordChecks.epochOf(r.windowStart());
             case EpochClaim cl -> cl.epoch();
         };
+    }
+
+    /** The settlement job takes this lock exclusively, so no record of an epoch lands during its settlement. */
+    static long epochLockKey(long epoch) {
+        return 0x5357_4550_0000_0000L ^ epoch;
+    }
+
+    private static void lockEpochShared(Connection c, long epoch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
+            ps.setLong(1, epochLockKey(epoch));
+            ps.execute();
+        }
+    }
+
+    private static void store(Connection c, SignedRecord record, byte[] wire, String source) throws SQLException {
+        long epoch = epochOf(record);
         try (PreparedStatement ps = c.prepareStatement("insert into skywire_record (id, kind, relay, epoch, wire,"
                 + " source) values (?, ?, ?, ?, ?, ?)")) {
             ps.setBytes(1, record.id().bytes());
@@ -211,9 +232,9 @@ public final class UsageIngester {
         }
     }
 
-    private static boolean exists(Connection c, String sql, byte[] key) throws SQLException {
+    private static boolean exists(Connection c, String sql, Object key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setBytes(1, key);
+            ps.setObject(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
