@@ -8,10 +8,10 @@ import java.util.Objects;
  *
  * @param seq       the command's sequence number (for a place: the order id)
  * @param code      the engine's result
- * @param duplicate true when the idempotency key was seen before: this is the original command's result and
+ * @param repeated  true when the idempotency key was seen before: this is the original command's result and
  *                  nothing changed now
  */
-public record CommandResult(long seq, ResultCode code, boolean duplicate) {
+public record CommandResult(long seq, ResultCode code, boolean repeated) {
 
     /** Checks the fields. */
     public CommandResult {

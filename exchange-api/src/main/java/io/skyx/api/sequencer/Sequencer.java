@@ -11,6 +11,7 @@ import io.skyx.engine.L2Book;
 import io.skyx.engine.MarketSpec;
 import io.skyx.engine.ResultCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public class Sequencer implements SmartLifecycle {
 
     private final EngineConfig config;
     private final EngineFactory engines;
-    private final Journal journal;
+    private final PgJournal journal;
     private final SnapshotStore snapshots;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -83,7 +84,7 @@ public class Sequencer implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    Sequencer(MarketCatalog catalog, Journal journal, SnapshotStore snapshots, JdbcTemplate jdbc,
+    Sequencer(MarketCatalog catalog, PgJournal journal, SnapshotStore snapshots, JdbcTemplate jdbc,
               TransactionTemplate tx, ObjectProvider<Projection> projections,
               ObjectProvider<CommitListener> listeners, MeterRegistry meters,
               @Value("${skyx.sequencer.snapshot-every:10000}") int snapshotEvery,
@@ -186,23 +187,23 @@ public class Sequencer implements SmartLifecycle {
                 : engines.restore(config, collector, snap.state());
         long[] last = {snap == null ? 0 : snap.seq(), 0};
         long[] replayed = {0};
-        tx.executeWithoutResult(s -> journal.replay(last[0], entry -> {
+        journal.replay(last[0], entry -> {
             ResultCode code = Apply.apply(e, entry.seq(), entry.tsMs(), entry.command());
-            if (!code.name().equals(entry.result())) {
+            if (code != entry.result()) {
                 throw new IllegalStateException("journal replay diverged at seq " + entry.seq() + ": journaled "
                         + entry.result() + ", replayed " + code);
             }
             last[0] = entry.seq();
             last[1] = entry.tsMs();
             replayed[0]++;
-        }));
+        });
         if (e.lastSequence() != last[0]) {
             throw new IllegalStateException("engine at seq " + e.lastSequence() + " after replay to " + last[0]);
         }
         engine = e;
         lastSeq = last[0];
         lastTs = Math.max(lastTs, last[1]);
-        keys = journal.keys();
+        keys = new HashMap<>();
         for (Projection p : projections) {
             p.load(jdbc);
         }
@@ -295,6 +296,9 @@ public class Sequencer implements SmartLifecycle {
         Command c = ci.command();
         String key = c.idempotencyKey();
         CommandResult original = key == null ? null : keys.get(key);
+        if (original == null && key != null) {
+            original = journal.byKey(key).map(a -> new CommandResult(a.seq(), a.result(), true)).orElse(null);
+        }
         if (original != null) {
             CommandResult repeat = new CommandResult(original.seq(), original.code(), true);
             completions.add(() -> ci.future().complete(repeat));

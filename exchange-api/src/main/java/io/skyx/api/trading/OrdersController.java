@@ -65,7 +65,7 @@ class OrdersController {
         }
         OrderJson order = queries.order(userId, r.seq())
                 .orElseThrow(() -> new IllegalStateException("order " + r.seq() + " not projected"));
-        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(order);
+        return ResponseEntity.status(r.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(order);
     }
 
     @DeleteMapping("/api/v1/orders/{id}")

@@ -53,7 +53,15 @@ class CommandCodecTest {
 
     @Property
     void anUnknownKindIsRefused(@ForAll @IntRange(min = 5, max = 127) int kind) {
-        assertThatThrownBy(() -> CommandCodec.decode(new byte[] {(byte) kind, 0, 0}))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandCodec.decode(new byte[] {CommandCodec.VERSION, (byte) kind, 0, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown command kind");
+    }
+
+    @Property
+    void anUnknownVersionIsRefused(@ForAll("commands") Command c, @ForAll @IntRange(min = 2, max = 255) int v) {
+        byte[] bytes = CommandCodec.encode(c);
+        bytes[0] = (byte) v;
+        assertThatThrownBy(() -> CommandCodec.decode(bytes))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown command format version");
     }
 }

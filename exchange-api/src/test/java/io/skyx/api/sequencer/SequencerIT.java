@@ -92,7 +92,7 @@ class SequencerIT extends IntegrationTestBase {
         long user = newUser();
         CommandResult first = ack(new Command.Deposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
         CommandResult again = ack(new Command.Deposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
-        assertThat(again.duplicate()).isTrue();
+        assertThat(again.repeated()).isTrue();
         assertThat(again.seq()).isEqualTo(first.seq());
         assertThat(account(user, "SKY")).containsExactly(5_000_000L, 0L);
 
@@ -135,7 +135,7 @@ class SequencerIT extends IntegrationTestBase {
         sequencer.stop();
         sequencer.start();
         assertThat(sequencer.state().join()).isEqualTo(before);
-        assertThat(ack(new Command.Deposit(a, SKY, 1_000_000L, "t:" + a)).duplicate()).isTrue();
+        assertThat(ack(new Command.Deposit(a, SKY, 1_000_000L, "t:" + a)).repeated()).isTrue();
     }
 
     private long[] account(long user, String asset) {
