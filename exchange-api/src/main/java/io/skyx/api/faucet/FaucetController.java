@@ -7,6 +7,7 @@ import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.security.SkyxUser;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.CommandResult;
+import io.skyx.api.sequencer.Projections;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.web.Acks;
 import io.skyx.api.web.ApiException;
@@ -39,8 +40,10 @@ class FaucetController {
     private final Sequencer sequencer;
     private final LedgerQueries ledger;
     private final MarketCatalog catalog;
+    private final Projections projections;
 
-    FaucetController(Sequencer sequencer, LedgerQueries ledger, MarketCatalog catalog) {
+    FaucetController(Sequencer sequencer, LedgerQueries ledger, MarketCatalog catalog, Projections projections) {
+        this.projections = projections;
         this.sequencer = sequencer;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -64,12 +67,15 @@ class FaucetController {
                         "faucet:" + userId + ":" + k + ":" + a.code())));
             }
         }
-        acks.forEach((asset, f) -> {
-            CommandResult r = Acks.await(f);
+        long last = 0;
+        for (Map.Entry<String, CompletableFuture<CommandResult>> e : acks.entrySet()) {
+            CommandResult r = Acks.await(e.getValue());
             if (!r.ok()) {
-                throw new ApiException(ErrorCode.BAD_REQUEST, "faucet refused for " + asset + ": " + r.code());
+                throw new ApiException(ErrorCode.BAD_REQUEST, "faucet refused for " + e.getKey() + ": " + r.code());
             }
-        });
+            last = Math.max(last, r.seq());
+        }
+        Acks.await(projections.reach(last));
         return ledger.balances(userId).json();
     }
 }

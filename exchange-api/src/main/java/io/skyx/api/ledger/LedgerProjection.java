@@ -36,6 +36,17 @@ class LedgerProjection implements Projection {
     }
 
     @Override
+    public String name() {
+        return "ledger";
+    }
+
+    @Override
+    public void reset(JdbcTemplate jdbc) {
+        jdbc.update("delete from ledger_entries");
+        jdbc.update("delete from accounts");
+    }
+
+    @Override
     public void project(JdbcTemplate jdbc, List<AppliedCommand> batch) {
         LedgerPosting.Posted p = posting.post(batch);
         if (!p.entries().isEmpty()) {

@@ -159,7 +159,7 @@ final class Codes {
             case 16 -> ResultCode.DUPLICATE_ORDER_ID;
             case 17 -> ResultCode.DUPLICATE_CLIENT_ORDER_ID;
             case 18 -> ResultCode.NOTHING_TO_CHANGE;
-            default -> throw unknown("result code", code);
+            default -> throw unknown("result", code);
         };
     }
 

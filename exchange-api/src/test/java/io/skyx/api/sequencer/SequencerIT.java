@@ -50,8 +50,14 @@ class SequencerIT extends IntegrationTestBase {
         }
     }
 
+    @Autowired
+    Projections projections;
+
+    /** Submits, waits for the acknowledgement and for the read models to show it. */
     private CommandResult ack(Command c) {
-        return sequencer.submit(c).join();
+        CommandResult r = sequencer.submit(c).join();
+        projections.reach(r.seq()).join();
+        return r;
     }
 
     @Test
@@ -100,7 +106,10 @@ class SequencerIT extends IntegrationTestBase {
                 StpMode.EXPIRE_MAKER, "same"));
         CommandResult repeat = ack(new Command.Place(user, SKY_BTC, Side.ASK, OrderType.GTC, 70, 3, 0,
                 StpMode.EXPIRE_MAKER, "same"));
-        assertThat(repeat).isEqualTo(new CommandResult(place.seq(), ResultCode.OK, true));
+        assertThat(repeat.seq()).isEqualTo(place.seq());
+        assertThat(repeat.code()).isEqualTo(ResultCode.OK);
+        assertThat(repeat.repeated()).isTrue();
+        assertThat(repeat.events()).isEqualTo(place.events());
         assertThat(account(user, "SKY")).containsExactly(3_000_000L, 2_000_000L);
     }
 
