@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "faucet (local profile)")
+@Profile("local")
 @ConditionalOnProperty(name = "skyx.faucet.enabled", havingValue = "true")
 class FaucetController {
 
@@ -63,7 +65,7 @@ class FaucetController {
         for (Asset a : catalog.assets()) {
             Long amount = GRANT.get(a.code());
             if (amount != null) {
-                acks.put(a.code(), sequencer.submit(new Command.Deposit(userId, a.id(), amount,
+                acks.put(a.code(), sequencer.submit(new Command.CreditDeposit(userId, a.id(), amount,
                         "faucet:" + userId + ":" + k + ":" + a.code())));
             }
         }

@@ -27,6 +27,7 @@ final class EventCodec {
     static final byte ORDER_AMENDED = 8;
     static final byte BOOK_DELTA = 9;
     static final byte BALANCE_CHANGED = 10;
+    static final byte POSTED = 11;
 
     /** A decoded outcome. */
     record Outcome(ResultCode result, List<EngineEvent> events) {
@@ -47,6 +48,7 @@ final class EventCodec {
             case EngineEvent.OrderAmended o -> 4 + 8 + 8 + 8 + 8;
             case EngineEvent.BookDelta d -> 4 + 1 + 8 + 8;
             case EngineEvent.BalanceChanged b -> 8 + 4 + 8 + 8;
+            case EngineEvent.Posted p -> 4 + 1 + 8 + 1 + 8 + 8;
         };
     }
 
@@ -95,6 +97,9 @@ final class EventCodec {
                     .put((byte) Codes.side(d.side())).putLong(d.price()).putLong(d.newLevelSize());
             case EngineEvent.BalanceChanged c -> b.put(BALANCE_CHANGED).putLong(c.eventSeq()).putLong(c.userId())
                     .putInt(c.assetId()).putLong(c.available()).putLong(c.locked());
+            case EngineEvent.Posted p -> b.put(POSTED).putLong(p.eventSeq()).putInt(p.assetId())
+                    .put((byte) Codes.account(p.from())).putLong(p.fromUserId()).put((byte) Codes.account(p.to()))
+                    .putLong(p.toUserId()).putLong(p.amount());
         }
     }
 
@@ -147,6 +152,8 @@ final class EventCodec {
                     b.getLong());
             case BALANCE_CHANGED -> new EngineEvent.BalanceChanged(seq, b.getLong(), b.getInt(), b.getLong(),
                     b.getLong());
+            case POSTED -> new EngineEvent.Posted(seq, b.getInt(), Codes.account(b.get()), b.getLong(),
+                    Codes.account(b.get()), b.getLong(), b.getLong());
             default -> throw new IllegalArgumentException("unknown event type " + type);
         };
     }

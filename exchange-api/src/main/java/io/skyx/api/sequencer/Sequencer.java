@@ -29,13 +29,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The one sequencer (DESIGN.md §4): a single thread that owns the engine. It takes commands in arrival order,
- * stamps each with the next sequence number and the time and applies it to the engine; the {@link Committer}
- * appends the applied commands to the {@link Journal} on a second thread (pipelined group commit): while batch N
- * is being committed, this thread already applies batch N+1, and the batch grows for as long as the commit takes.
- * A command's future completes only once its batch is durable; if a commit fails, nothing after it is
- * acknowledged and the state is rebuilt from the journal. On start it restores the latest snapshot and replays the
- * journal after it. Idempotency keys are looked up in a bounded window of recent commands and the journal's index.
+ * The one sequencer (DESIGN.md §4): one thread owns the engine, stamps each command with the next sequence number
+ * and the time and applies it; the {@link Committer} appends batches to the {@link Journal} on a second thread
+ * (pipelined group commit: while batch N commits, batch N+1 is applied and grows for as long as the commit takes).
+ * A future completes only once its batch is durable; if a commit fails nothing after it is acknowledged and the
+ * state is rebuilt from the journal. Start: latest snapshot plus replay. Idempotency: {@link KeyWindow} + index.
  */
 @Component
 public class Sequencer implements SmartLifecycle {
@@ -144,12 +142,12 @@ public class Sequencer implements SmartLifecycle {
 
     /** The sequence number and state hash of the engine, as of the latest durable command. */
     public CompletableFuture<StateView> state() {
-        return read(e -> new StateView(e.lastSequence(), HexFormat.of().formatHex(e.stateHash())));
+        return query(e -> new StateView(e.lastSequence(), HexFormat.of().formatHex(e.stateHash())));
     }
 
     /** The top {@code depth} levels of a market's book (engine market id), as of the latest durable command. */
     public CompletableFuture<BookView> book(int marketId, int depth) {
-        return read(e -> new BookView(e.lastSequence(), lastTs, e.l2Book(marketId, depth)));
+        return query(e -> new BookView(e.lastSequence(), lastTs, e.l2Book(marketId, depth)));
     }
 
     /** The last sequence number known durable (0 before start). */
@@ -158,8 +156,9 @@ public class Sequencer implements SmartLifecycle {
         return c == null ? 0 : c.durableSeq();
     }
 
+    /** A query on the engine, answered on its thread once everything applied before it is durable. */
     @SuppressWarnings("unchecked")
-    private <T> CompletableFuture<T> read(Function<ExchangeEngine, T> query) {
+    <T> CompletableFuture<T> query(Function<ExchangeEngine, T> query) {
         CompletableFuture<Object> f = new CompletableFuture<>();
         offer(new QueryItem(query, f), f);
         return (CompletableFuture<T>) (CompletableFuture<?>) f;

@@ -3,6 +3,7 @@ package io.skyx.api.sequencer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skyx.engine.AccountKind;
 import io.skyx.engine.CommandType;
 import io.skyx.engine.ExpireReason;
 import io.skyx.engine.OrderType;
@@ -25,12 +26,22 @@ class CodecGoldenTest {
 
     @Test
     void commandsEncodeToPinnedBytes() {
-        assertThat(hex(CommandCodec.encode(new Command.Deposit(7, 2, 1_000_000, "chain:ab:1"))))
+        assertThat(hex(CommandCodec.encode(new Command.CreditDeposit(7, 2, 1_000_000, "chain:ab:1"))))
                 .isEqualTo(GOLDEN_DEPOSIT);
         assertThat(hex(CommandCodec.encode(new Command.Place(7, 1, Side.ASK, OrderType.POST_ONLY, 51, 3, 0,
                 StpMode.EXPIRE_BOTH, "c1")))).isEqualTo(GOLDEN_PLACE);
         assertThat(hex(CommandCodec.encode(new Command.Cancel(7, 42)))).isEqualTo(GOLDEN_CANCEL);
         assertThat(hex(CommandCodec.encode(new Command.CancelAll(7, 1)))).isEqualTo(GOLDEN_CANCEL_ALL);
+        assertThat(hex(CommandCodec.encode(new Command.ReserveWithdrawal(5, 7, 2, 1000))))
+                .isEqualTo("0105000000000000000500000000000000070000000200000000000003e8");
+        assertThat(hex(CommandCodec.encode(new Command.CompleteWithdrawal(5)))).isEqualTo("01060000000000000005");
+        assertThat(hex(CommandCodec.encode(new Command.RefundWithdrawal(5)))).isEqualTo("01070000000000000005");
+        assertThat(hex(CommandCodec.encode(new Command.FundSettlementPool(1, 9, "e1"))))
+                .isEqualTo("0108000000010000000000000009" + "00026531");
+        assertThat(hex(CommandCodec.encode(new Command.CreditSettlementPayout(7, 1, 9, "e1:r"))))
+                .isEqualTo("01090000000000000007000000010000000000000009" + "0004" + "65313a72");
+        assertThat(hex(CommandCodec.encode(new Command.PaySettlementOnChain(1, 9, "p"))))
+                .isEqualTo("010a000000010000000000000009" + "000170");
     }
 
     @Test
@@ -49,12 +60,14 @@ class CodecGoldenTest {
             new EngineEvent.OrderExpired(7, 1, 9, 7, 1, ExpireReason.SELF_TRADE_PREVENTION),
             new EngineEvent.OrderAmended(8, 1, 8, 6, 52, 3),
             new EngineEvent.BookDelta(9, 1, Side.ASK, 51, 0),
-            new EngineEvent.BalanceChanged(10, 7, 2, 900, 100));
+            new EngineEvent.BalanceChanged(10, 7, 2, 900, 100),
+            new EngineEvent.Posted(11, 2, AccountKind.LOCKED, 7, AccountKind.FEES, 0, 3));
 
     @Test
     void eventsEncodeToPinnedBytesAndBack() {
         byte[] b = EventCodec.encode(ResultCode.OK, EVENTS);
-        assertThat(hex(b)).isEqualTo(GOLDEN_EVENTS);
+        assertThat(hex(b)).isEqualTo(GOLDEN_EVENTS
+                + "0b000000000000000b00000002020000000000000007" + "0a" + "0000000000000000" + "0000000000000003");
         EventCodec.Outcome o = EventCodec.decode(b);
         assertThat(o.result()).isEqualTo(ResultCode.OK);
         assertThat(o.events()).isEqualTo(EVENTS);
@@ -82,7 +95,7 @@ class CodecGoldenTest {
     static final String GOLDEN_PLACE = "010200000000000000070000000102050000000000000033000000000000000300000000000000000400026331";
     static final String GOLDEN_CANCEL = "01030000000000000007000000000000002a";
     static final String GOLDEN_CANCEL_ALL = "0104000000000000000700000001";
-    static final String GOLDEN_EVENTS = "0100000000000a0100000000000000010300000000000000070000000000000009000d02000000000000000200000000"
+    static final String GOLDEN_EVENTS = "0100000000000b0100000000000000010300000000000000070000000000000009000d02000000000000000200000000"
             + "000000070000000100000000000000640300000000000000030000000000000007000000010000000000000032040000"
             + "000000000004000000010000000000000009000000000000000701020000000000000033000000000000000300000000"
             + "0000000005000000000000000500000001000000000000000b0000000000000008000000000000000600000000000000"

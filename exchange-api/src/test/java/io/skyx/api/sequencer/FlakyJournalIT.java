@@ -79,13 +79,13 @@ class FlakyJournalIT extends IntegrationTestBase {
     @Test
     void aFailedCommitAcknowledgesNothingAfterItAndTheStateIsRebuiltFromTheJournal() throws Exception {
         long user = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        CommandResult before = sequencer.submit(new Command.Deposit(user, 1, 1_000_000L, "f:" + user + ":0")).join();
+        CommandResult before = sequencer.submit(new Command.CreditDeposit(user, 1, 1_000_000L, "f:" + user + ":0")).join();
         assertThat(before.ok()).isTrue();
 
         journal.failNext.set(true);
         List<CompletableFuture<CommandResult>> futures = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
-            futures.add(sequencer.submit(new Command.Deposit(user, 1, 1_000L, "f:" + user + ":" + i)));
+            futures.add(sequencer.submit(new Command.CreditDeposit(user, 1, 1_000L, "f:" + user + ":" + i)));
         }
         List<Long> acked = new ArrayList<>();
         int failed = 0;
@@ -109,14 +109,14 @@ class FlakyJournalIT extends IntegrationTestBase {
         assertThat(journaled).as("exactly the acknowledged commands are journaled")
                 .containsExactlyElementsOf(concat(before.seq(), acked));
 
-        CommandResult after = sequencer.submit(new Command.Deposit(user, 1, 7L, "f:" + user + ":after")).join();
+        CommandResult after = sequencer.submit(new Command.CreditDeposit(user, 1, 7L, "f:" + user + ":after")).join();
         assertThat(after.ok()).isTrue();
         assertThat(after.seq()).as("no gap after the rebuild").isEqualTo(journaled.getLast() + 1);
         Sequencer.StateView live = sequencer.state().join();
         try (Connection c = dataSource.getConnection()) {
             assertThat(JournalReplay.replay(c, catalog.engineConfig())).isEqualTo(live);
         }
-        CommandResult retried = sequencer.submit(new Command.Deposit(user, 1, 1_000L,
+        CommandResult retried = sequencer.submit(new Command.CreditDeposit(user, 1, 1_000L,
                 "f:" + user + ":" + (firstFailedKeyIndex + 1))).join();
         assertThat(retried.repeated()).as("a failed command may be retried with its key").isFalse();
     }

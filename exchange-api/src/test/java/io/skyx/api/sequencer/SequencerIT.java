@@ -64,8 +64,8 @@ class SequencerIT extends IntegrationTestBase {
     void crossingOrdersTradeAndTheLedgerBalancesToTheUnit() {
         long seller = newUser();
         long buyer = newUser();
-        assertThat(ack(new Command.Deposit(seller, SKY, 1_000_000_000L, "t:" + seller + ":sky")).ok()).isTrue();
-        assertThat(ack(new Command.Deposit(buyer, BTC, 1_000_000L, "t:" + buyer + ":btc")).ok()).isTrue();
+        assertThat(ack(new Command.CreditDeposit(seller, SKY, 1_000_000_000L, "t:" + seller + ":sky")).ok()).isTrue();
+        assertThat(ack(new Command.CreditDeposit(buyer, BTC, 1_000_000L, "t:" + buyer + ":btc")).ok()).isTrue();
 
         CommandResult sell = ack(new Command.Place(seller, SKY_BTC, Side.ASK, OrderType.GTC, 50, 10, 0,
                 StpMode.EXPIRE_MAKER, null));
@@ -96,8 +96,8 @@ class SequencerIT extends IntegrationTestBase {
     @Test
     void aRepeatedIdempotencyKeyReturnsTheOriginalResultAndChangesNothing() {
         long user = newUser();
-        CommandResult first = ack(new Command.Deposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
-        CommandResult again = ack(new Command.Deposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
+        CommandResult first = ack(new Command.CreditDeposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
+        CommandResult again = ack(new Command.CreditDeposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
         assertThat(again.repeated()).isTrue();
         assertThat(again.seq()).isEqualTo(first.seq());
         assertThat(account(user, "SKY")).containsExactly(5_000_000L, 0L);
@@ -127,7 +127,7 @@ class SequencerIT extends IntegrationTestBase {
     @Test
     void stateHashEqualsAFreshReplayOfTheJournal() throws Exception {
         long a = newUser();
-        ack(new Command.Deposit(a, BTC, 10_000L, "t:" + a));
+        ack(new Command.CreditDeposit(a, BTC, 10_000L, "t:" + a));
         ack(new Command.Place(a, SKY_BTC, Side.BID, OrderType.GTC, 9, 3, 0, StpMode.EXPIRE_MAKER, null));
         Sequencer.StateView live = sequencer.state().join();
         try (Connection c = dataSource.getConnection()) {
@@ -138,13 +138,13 @@ class SequencerIT extends IntegrationTestBase {
     @Test
     void recoveryAfterRestartRestoresTheSameState() {
         long a = newUser();
-        ack(new Command.Deposit(a, SKY, 7_000_000L, "t:" + a));
+        ack(new Command.CreditDeposit(a, SKY, 7_000_000L, "t:" + a));
         ack(new Command.Place(a, SKY_BTC, Side.ASK, OrderType.GTC, 90, 4, 0, StpMode.EXPIRE_MAKER, null));
         Sequencer.StateView before = sequencer.state().join();
         sequencer.stop();
         sequencer.start();
         assertThat(sequencer.state().join()).isEqualTo(before);
-        assertThat(ack(new Command.Deposit(a, SKY, 1_000_000L, "t:" + a)).repeated()).isTrue();
+        assertThat(ack(new Command.CreditDeposit(a, SKY, 1_000_000L, "t:" + a)).repeated()).isTrue();
     }
 
     private long[] account(long user, String asset) {
