@@ -74,9 +74,8 @@ final class LedgerPosting {
                         ref = o.orderId();
                     }
                     case EngineEvent.Posted p -> {
-                        String t = p.to() == AccountKind.FEES || p.from() == AccountKind.FEES ? "fee" : type;
-                        entries.add(entry(a, p.from(), p.fromUserId(), p.assetId(), -p.amount(), t, ref));
-                        entries.add(entry(a, p.to(), p.toUserId(), p.assetId(), p.amount(), t, ref));
+                        entries.add(entry(a, p.from(), p.fromUserId(), p.assetId(), -p.amount(), type, ref));
+                        entries.add(entry(a, p.to(), p.toUserId(), p.assetId(), p.amount(), type, ref));
                         if (p.from() == AccountKind.WITHDRAWING) {
                             withdrawing.merge(new Key(p.fromUserId(), p.assetId()), -p.amount(), Math::addExact);
                         }

@@ -102,6 +102,9 @@ final class ProjectionRunner {
         while (running) {
             try {
                 List<AppliedCommand> chunk = next();
+                if (!running) {
+                    return;
+                }
                 if (chunk.isEmpty()) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                     continue;

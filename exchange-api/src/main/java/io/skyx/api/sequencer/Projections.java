@@ -34,6 +34,7 @@ public class Projections implements CommitListener, SmartLifecycle {
     private final MeterRegistry meters;
     private final long readWaitMs;
     private final ConcurrentSkipListMap<Long, List<CompletableFuture<Long>>> waiters = new ConcurrentSkipListMap<>();
+    private final java.util.Set<String> gauges = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile long durable;
     private volatile boolean running;
 
@@ -139,12 +140,17 @@ public class Projections implements CommitListener, SmartLifecycle {
         }
     }
 
+    /** Also after a stop (Spring pauses the lifecycle of idle test contexts): fresh runners from the stored positions. */
     @Override
     public void start() {
+        runners.forEach(ProjectionRunner::stopAndJoin);
+        runners.clear();
         for (Projection p : provider.orderedStream().toList()) {
             runners.add(new ProjectionRunner(p, journal, jdbc, tx, this::progressed));
-            meters.gauge("skyx.projection.position", List.of(io.micrometer.core.instrument.Tag.of("projection",
-                    p.name())), this, me -> me.position(p.name()));
+            if (gauges.add(p.name())) {
+                meters.gauge("skyx.projection.position", List.of(io.micrometer.core.instrument.Tag.of("projection",
+                        p.name())), this, me -> me.position(p.name()));
+            }
         }
         durable = journal.lastSequence();
         runners.forEach(r -> r.start(durable));
