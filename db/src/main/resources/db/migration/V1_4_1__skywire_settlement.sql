@@ -11,6 +11,7 @@ create table skywire_settlement (
     remainder         bigint      not null check (remainder >= 0),
     report_json       text        not null,
     report_csv        text        not null,
+    funded_seq        bigint,                 -- journal seq of the FundSettlementPool command, once durable
     settled_at        timestamptz not null default now()
 );
 

@@ -1,6 +1,8 @@
 package io.skyx.api.settlement;
 
 import io.skyx.api.kafka.InProcessKafkaBroker;
+import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.sequencer.Sequencer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -33,6 +35,11 @@ class SettlementConfiguration {
                                 @Value("${skyx.skywire.ip-cap:8}") int ipCap,
                                 @Value("${skyx.skywire.min-bytes:64}") long minBytes) {
         return new SettlementJob(db, pool, exponent, ipCap, minBytes);
+    }
+
+    @Bean
+    SettlementPayouts settlementPayouts(DataSource db, Sequencer sequencer, MarketCatalog catalog) {
+        return new SettlementPayouts(db, sequencer, catalog.asset("SKY", "asset").id());
     }
 
     @Bean

@@ -29,12 +29,19 @@ class SettlementController {
     private final UsageIngester ingester;
     private final SettlementJob job;
     private final RelayDirectory relays;
+    private final SettlementPayouts payouts;
 
-    SettlementController(DataSource db, UsageIngester ingester, SettlementJob job, RelayDirectory relays) {
+    SettlementController(DataSource db, UsageIngester ingester, SettlementJob job, RelayDirectory relays,
+                         SettlementPayouts payouts) {
+        this.payouts = payouts;
         this.db = db;
         this.ingester = ingester;
         this.job = job;
         this.relays = relays;
+    }
+
+    /** What settling an epoch did: the settlement (new or stored) and the payout step. */
+    record SettleResponse(SettlementJob.Summary settlement, SettlementPayouts.Result payouts) {
     }
 
     /** The relay registration body. */
@@ -72,12 +79,14 @@ class SettlementController {
     }
 
     @PostMapping("/api/v1/admin/settlement/{epoch}")
-    @Operation(summary = "Settle one epoch (UTC day number); idempotent: a settled epoch returns its stored report")
-    SettlementJob.Summary settle(@PathVariable long epoch) throws SQLException {
+    @Operation(summary = "Settle one epoch (UTC day number) and pay its ledger payouts; idempotent and resumable:"
+            + " a settled epoch returns its stored report and pays only what is still pending")
+    SettleResponse settle(@PathVariable long epoch) throws SQLException {
         if (epoch < 0 || epoch >= System.currentTimeMillis() / 86_400_000L) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "epoch " + epoch + " has not ended yet", "epoch");
         }
-        return job.settle(epoch);
+        SettlementJob.Summary summary = job.settle(epoch);
+        return new SettleResponse(summary, payouts.pay(epoch));
     }
 
     @GetMapping("/api/v1/admin/settlement/{epoch}/report")

@@ -38,7 +38,7 @@ class SkywireApiIT extends IntegrationTestBase {
                 "{\"externalIp\":\"203.0.113.2\",\"userId\":" + admin.userId() + "}").statusCode()).isEqualTo(204);
 
         SignedRecord ra = SkywireFixtures.report(a, b, "stcpr", day, day + 3600, 5_000_000, 1_000_000, 1);
-        SignedRecord rb = SkywireFixtures.report(b, a, "stcpr", day, day + 3600, 1_000_000, 5_000_000, 1);
+        SignedRecord rb = SkywireFixtures.report(b, a, "stcpr", day, day + 3600, 1_000_000, 4_000_000, 1);
         HttpResponse<String> ok = submit(ra.encode());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(TestBrowser.json(ok.body()).get("id").asString()).isEqualTo(ra.id().hex());
@@ -58,17 +58,30 @@ class SkywireApiIT extends IntegrationTestBase {
         assertThat(admin.post("/api/v1/admin/settlement/" + (epoch + 1), null).statusCode()).isEqualTo(400);
         HttpResponse<String> settled = admin.post("/api/v1/admin/settlement/" + epoch, null);
         assertThat(settled.statusCode()).isEqualTo(200);
-        JsonNode summary = TestBrowser.json(settled.body());
+        JsonNode response = TestBrowser.json(settled.body());
+        JsonNode summary = response.get("settlement");
+        assertThat(response.get("payouts").get("credited").asInt()).isEqualTo(1);
+        assertThat(response.get("payouts").get("pendingOnChain").asInt()).isEqualTo(1);
         assertThat(summary.get("alreadySettled").asBoolean()).isFalse();
-        JsonNode again = TestBrowser.json(admin.post("/api/v1/admin/settlement/" + epoch, null).body());
+        JsonNode againResponse = TestBrowser.json(admin.post("/api/v1/admin/settlement/" + epoch, null).body());
+        assertThat(againResponse.get("payouts").get("credited").asInt()).isZero();
+        JsonNode again = againResponse.get("settlement");
         assertThat(again.get("alreadySettled").asBoolean()).isTrue();
         assertThat(again.get("reportHash").asString()).isEqualTo(summary.get("reportHash").asString());
 
+        JsonNode bReceipt = TestBrowser.json(http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/relays/"
+                + b.pub().hex() + "/receipts"))).GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get(0);
+        long bPayout = bReceipt.get("payout_droplets").asLong();
+        assertThat(bPayout).isPositive();
+        assertThat(bReceipt.get("payout_method").asString()).isEqualTo("ledger");
+        String sky = TestBrowser.json(admin.get("/api/v1/balances").body()).path("SKY").path("total").asString();
+        assertThat(new java.math.BigDecimal(sky).movePointRight(6).longValueExact()).as("credited once, not twice")
+                .isEqualTo(bPayout);
         JsonNode receipts = TestBrowser.json(http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/relays/"
                 + a.pub().hex() + "/receipts"))).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(receipts).hasSize(1);
         JsonNode r = receipts.get(0);
-        assertThat(r.get("bytes").asLong()).isEqualTo(5_000_000);
+        assertThat(r.get("bytes").asLong()).isEqualTo(4_000_000);
         assertThat(r.get("reasons").get(0).asString()).isEqualTo("CAPPED_BY_PEER");
         assertThat(r.get("payout_droplets").asLong() % 1000).isZero();
         assertThat(r.get("report_hash").asString()).isEqualTo(summary.get("reportHash").asString());
