@@ -21,7 +21,6 @@ public final class Main {
         COMMANDS.put("decode-tx", DecodeTxCommand::new);
         COMMANDS.put("verify-chain", VerifyChainCommand::new);
         COMMANDS.put("node", NodeCommand::new);
-        COMMANDS.put("skywire-agent", io.skyx.skywire.agent.AgentCommand::new);
     }
 
     private Main() {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code skycoin skywire-agent}: the relay agent (docs/skywire.md).
+ * {@code skywire-agent} ({@link AgentMain}): the relay agent (docs/skywire.md).
  * <ul>
  *   <li>{@code keygen --key FILE}: a new relay key, mode 600;</li>
  *   <li>{@code run --key FILE --state DIR --bootstrap HOST:PORT --transport-log DIR --transports FILE

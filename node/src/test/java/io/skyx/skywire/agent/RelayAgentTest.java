@@ -126,6 +126,21 @@ class RelayAgentTest {
     }
 
     @Test
+    void theCommandLineMakesKeysAndRefusesBadUsage() throws Exception {
+        Path key = dir.resolve("k");
+        var out = new java.io.ByteArrayOutputStream();
+        var ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        assertThat(new AgentCommand().run(List.of("keygen", "--key", key.toString()), ps, ps)).isZero();
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo(RelayKeyFile.load(key).pub().hex());
+        assertThatThrownBy(() -> new AgentCommand().run(List.of(), ps, ps))
+                .isInstanceOf(io.skyx.node.cli.UsageException.class);
+        assertThatThrownBy(() -> new AgentCommand().run(List.of("fly"), ps, ps))
+                .hasMessageContaining("unknown mode");
+        assertThat(new AgentCommand().run(List.of("keygen", "--key", key.toString()), ps, ps)).isEqualTo(1);
+    }
+
+    @Test
     void theTransportLogCsvGivesOneSamplePerKnownTransport() throws Exception {
         KeyPair me = Simulator.key(9, 0);
         KeyPair peer = Simulator.key(9, 1);
