@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.market.Asset;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.sequencer.Projections;
 import io.skyx.node.reserves.InclusionProof;
 import io.skyx.node.reserves.LiabilityTree;
 import io.skyx.node.reserves.SnapshotRef;
@@ -30,8 +31,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes and serves liabilities snapshots. A snapshot reads every account's balance (available + locked) and the
- * journal sequence number they are the state of in one repeatable-read transaction, builds one tree per asset,
+ * Takes and serves liabilities snapshots. A snapshot reads every account's balance (available + locked +
+ * withdrawing) and the journal sequence number they are the state of (the ledger projection's position) in one
+ * repeatable-read transaction, builds one tree per asset,
  * and stores the roots (append-only) and leaf values; a user's proof is rebuilt from the stored leaves.
  */
 @Service
@@ -48,12 +50,15 @@ public class LiabilitySnapshots {
     private final TransactionTemplate snapshotTx;
     private final TransactionTemplate writeTx;
     private final MarketCatalog catalog;
+    private final Projections projections;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, LiabilityTree> cache = new ConcurrentHashMap<>();
     private final Map<String, BigInteger> latestTotals = new ConcurrentHashMap<>();
 
-    LiabilitySnapshots(JdbcTemplate jdbc, PlatformTransactionManager tm, MarketCatalog catalog, MeterRegistry meters) {
+    LiabilitySnapshots(JdbcTemplate jdbc, PlatformTransactionManager tm, MarketCatalog catalog, MeterRegistry meters,
+                       Projections projections) {
         this.jdbc = jdbc;
+        this.projections = projections;
         this.catalog = catalog;
         this.snapshotTx = new TransactionTemplate(tm);
         snapshotTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -71,13 +76,18 @@ public class LiabilitySnapshots {
     public synchronized List<Published> take() {
         record Read(long seq, Map<String, List<LiabilityTree.Account>> byAsset) {
         }
+        // everything acknowledged before "snapshot now" is in the balances it reads
+        projections.caughtUp().join();
         Read read = snapshotTx.execute(s -> {
-            Long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from journal", Long.class);
+            // the balances projection's own position, read in the same snapshot as its rows: the sequence number
+            // these balances are the state of
+            Long seq = jdbc.queryForObject("select coalesce((select seq from projection_position where name = 'ledger'), 0)",
+                    Long.class);
             Map<String, List<LiabilityTree.Account>> byAsset = new LinkedHashMap<>();
             for (Asset a : catalog.assets()) {
                 byAsset.put(a.code(), new ArrayList<>());
             }
-            jdbc.query("select user_id, asset, available + locked from accounts order by user_id", rs -> {
+            jdbc.query("select user_id, asset, available + locked + withdrawing from accounts order by user_id", rs -> {
                 List<LiabilityTree.Account> list = byAsset.get(rs.getString(2));
                 if (list != null) {
                     list.add(new LiabilityTree.Account(accountId(rs.getLong(1)), rs.getLong(3)));

@@ -51,7 +51,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(ApiKeyAuthenticationFilter::isSigned)
-                        .ignoringRequestMatchers(skycoinApi))
+                        .ignoringRequestMatchers(skycoinApi)
+                        .ignoringRequestMatchers("/api/v1/skywire/records"))
                 .securityContext(sc -> sc.securityContextRepository(contexts))
                 .requestCache(rc -> rc.disable())
                 .httpBasic(b -> b.disable())
@@ -71,7 +72,10 @@ class SecurityConfig {
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                             .permitAll()
                             .requestMatchers("/error").permitAll()
-                            .requestMatchers(skycoinApi).permitAll();
+                            .requestMatchers(skycoinApi).permitAll()
+                            // Skywire relays: records authenticate themselves by the relay key's signature
+                            .requestMatchers(HttpMethod.POST, "/api/v1/skywire/records").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/v1/relays/*/receipts").permitAll();
                     if (local) {
                         auth.requestMatchers("/api/v1/admin/**").authenticated();
                     } else {

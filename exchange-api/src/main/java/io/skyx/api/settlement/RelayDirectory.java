@@ -1,0 +1,67 @@
+package io.skyx.api.settlement;
+
+import io.skyx.node.cipher.PubKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Relays as the operator knows them (external IP, SkyX account) and the receipts a relay can read. */
+public final class RelayDirectory {
+    private final DataSource db;
+
+    public RelayDirectory(DataSource db) {
+        this.db = db;
+    }
+
+    /** Sets a relay's external IP and SkyX user id (either may be null). */
+    public void register(PubKey relay, String externalIp, Long userId) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into skywire_relay (relay, external_ip, user_id)"
+                     + " values (?, ?, ?) on conflict (relay) do update set external_ip = excluded.external_ip,"
+                     + " user_id = excluded.user_id, updated_at = now()")) {
+            ps.setBytes(1, relay.bytes());
+            ps.setString(2, externalIp == null ? null : externalIp.trim().toLowerCase(java.util.Locale.ROOT));
+            ps.setObject(3, userId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** @return the relay's receipts (JSON objects), newest epoch first */
+    public List<String> receipts(PubKey relay, int limit) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select receipt from skywire_receipt where relay = ?"
+                     + " order by epoch desc limit ?")) {
+            ps.setBytes(1, relay.bytes());
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the refusals of a relay's records: reason, detail, source (newest first) */
+    public List<String[]> refusals(PubKey relay, int limit) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select reason, detail, source, refused_at from"
+                     + " skywire_refusal where relay = ? order by refused_at desc limit ?")) {
+            ps.setBytes(1, relay.bytes());
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant().toString()});
+                }
+            }
+        }
+        return out;
+    }
+}

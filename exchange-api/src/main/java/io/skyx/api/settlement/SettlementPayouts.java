@@ -1,0 +1,121 @@
+package io.skyx.api.settlement;
+
+import io.skyx.api.sequencer.Command;
+import io.skyx.api.sequencer.CommandResult;
+import io.skyx.api.sequencer.Sequencer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import javax.sql.DataSource;
+
+/**
+ * Pays a settled epoch through the {@link Sequencer}, step by step, each step persisted: first
+ * {@code FundSettlementPool(SKY, pool − carry_in, key epoch)} (the carried remainder is already in the pool
+ * account), then {@code CreditSettlementPayout(user, SKY, amount, key "epoch:relay")} for every pending
+ * {@code ledger} payout. Each command has its idempotency key, so after a crash between the journal commit and
+ * the state update the re-submission returns the original result ({@code repeated}) and moves no money again.
+ * On-chain ({@code chain}) payouts stay {@code pending}: batched SKY transactions through the embedded node are
+ * not built yet.
+ */
+public final class SettlementPayouts {
+    private final DataSource db;
+    private final Sequencer sequencer;
+    private final int skyAssetId;
+
+    /** What a payout run did. */
+    public record Result(long epoch, boolean funded, int credited, int refused, int pendingOnChain) {
+    }
+
+    public SettlementPayouts(DataSource db, Sequencer sequencer, int skyAssetId) {
+        this.db = db;
+        this.sequencer = sequencer;
+        this.skyAssetId = skyAssetId;
+    }
+
+    /** Funds and pays what is still pending of a settled epoch; a no-op for a fully paid one. */
+    public Result pay(long epoch) throws SQLException {
+        long fundAmount;
+        boolean funded;
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select pool - carry_in, funded_seq from skywire_settlement"
+                     + " where epoch = ?")) {
+            ps.setLong(1, epoch);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("epoch " + epoch + " is not settled");
+                }
+                fundAmount = rs.getLong(1);
+                rs.getLong(2);
+                funded = !rs.wasNull();
+            }
+        }
+        if (!funded && fundAmount > 0) {
+            CommandResult r = submit(new Command.FundSettlementPool(skyAssetId, fundAmount, "skywire:" + epoch));
+            if (!r.ok()) {
+                throw new IllegalStateException("FundSettlementPool for epoch " + epoch + " refused: " + r.code());
+            }
+            update("update skywire_settlement set funded_seq = ? where epoch = ?", r.seq(), epoch);
+        }
+        record Pending(String key, long userId, long amount) {
+        }
+        List<Pending> pending = new ArrayList<>();
+        int onChain = 0;
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select payout_key, user_id, amount, method from skywire_payout"
+                     + " where epoch = ? and state = 'pending' order by payout_key")) {
+            ps.setLong(1, epoch);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(4).equals("ledger")) {
+                        pending.add(new Pending(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    } else {
+                        onChain++;
+                    }
+                }
+            }
+        }
+        int credited = 0;
+        int refused = 0;
+        for (Pending p : pending) {
+            CommandResult r = submit(new Command.CreditSettlementPayout(p.userId(), skyAssetId, p.amount(), p.key()));
+            boolean ok = r.ok();
+            try (Connection c = db.getConnection();
+                 PreparedStatement ps = c.prepareStatement("update skywire_payout set state = ?, result = ?"
+                         + " where payout_key = ? and state = 'pending'")) {
+                ps.setString(1, ok ? "done" : "refused");
+                ps.setString(2, "seq " + r.seq() + " " + r.code() + (r.repeated() ? " (repeated)" : ""));
+                ps.setString(3, p.key());
+                ps.executeUpdate();
+            }
+            if (ok) {
+                credited++;
+            } else {
+                refused++;
+            }
+        }
+        return new Result(epoch, true, credited, refused, onChain);
+    }
+
+    private CommandResult submit(Command command) {
+        try {
+            return sequencer.submit(command).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while paying", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the sequencer refused the payout command: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void update(String sql, long a, long b) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, a);
+            ps.setLong(2, b);
+            ps.executeUpdate();
+        }
+    }
+}

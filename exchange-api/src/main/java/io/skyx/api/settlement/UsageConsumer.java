@@ -1,0 +1,255 @@
+package io.skyx.api.settlement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads signed Skywire records from Kafka and stores them exactly once: each polled batch is ingested in one
+ * PostgreSQL transaction together with the next offset of every partition it touched
+ * ({@code skywire_consumer_offset}); on assignment the consumer seeks to those stored offsets (Kafka's own
+ * committed offsets are not used). A crash before the commit replays the batch; a replay after it is skipped by
+ * the offsets and, if the topic is replayed some other way, by the content-hash keys. New refusals are copied to
+ * the dead-letter topic (header {@code reason}) before the transaction commits, so the dead-letter topic is
+ * at-least-once, keyed by the wire hash. A bad record is a refusal, never a reason to stop; a database or Kafka
+ * failure rolls the batch back and retries it after a pause.
+ */
+public final class UsageConsumer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UsageConsumer.class);
+
+    private final String topic;
+    private final String deadLetterTopic;
+    private final DataSource db;
+    private final UsageIngester ingester;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    /** Creates and starts the consumer thread. */
+    public UsageConsumer(String bootstrapServers, String groupId, String topic, String deadLetterTopic,
+                         DataSource db, UsageIngester ingester) {
+        this.topic = topic;
+        this.deadLetterTopic = deadLetterTopic;
+        this.db = db;
+        this.ingester = ingester;
+        Map<String, Object> cc = new HashMap<>();
+        cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        cc.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        cc.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        cc.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        cc.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(cc, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> pc = new HashMap<>();
+        pc.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        pc.put(ProducerConfig.ACKS_CONFIG, "all");
+        pc.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.deadLetters = new KafkaProducer<>(pc, new ByteArraySerializer(), new ByteArraySerializer());
+        this.thread = Thread.ofPlatform().name("skywire-consumer").daemon().unstarted(this::run);
+        thread.start();
+    }
+
+    /** Records accepted so far by this consumer. */
+    public long accepted() {
+        return accepted.get();
+    }
+
+    /** Records seen again (already stored) so far. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** Records refused so far (repeated refusals included). */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** Batches rolled back because of a database or Kafka failure. */
+    public long failures() {
+        return failures.get();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // positions live in PostgreSQL; nothing to commit to Kafka
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    seekToStored(partitions);
+                }
+            });
+            boolean reseek = false;
+            while (running) {
+                try {
+                    if (reseek) {
+                        seekToStored(consumer.assignment());
+                        reseek = false;
+                    }
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                    if (!records.isEmpty()) {
+                        ingestBatch(records);
+                    }
+                } catch (WakeupException e) {
+                    if (!running) {
+                        break;
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (!running) {
+                        break;
+                    }
+                    failures.incrementAndGet();
+                    LOG.warn("skywire batch rolled back, retrying from the stored offsets: {}", e.toString());
+                    pause();
+                    reseek = true;
+                }
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void ingestBatch(ConsumerRecords<byte[], byte[]> records) throws SQLException {
+        long acc = 0;
+        long dup = 0;
+        long ref = 0;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Map<TopicPartition, Long> next = new HashMap<>();
+                List<ProducerRecord<byte[], byte[]>> dead = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    String source = "kafka:" + r.topic() + ":" + r.partition() + ":" + r.offset();
+                    UsageIngester.Outcome o = ingester.ingest(c, r.value(), source);
+                    switch (o.status()) {
+                        case ACCEPTED -> acc++;
+                        case DUPLICATE -> dup++;
+                        case REFUSED -> {
+                            ref++;
+                            if (o.fresh()) {
+                                ProducerRecord<byte[], byte[]> d = new ProducerRecord<>(deadLetterTopic, r.key(),
+                                        r.value() == null ? new byte[0] : r.value());
+                                d.headers().add(new RecordHeader("reason", o.reason().name().getBytes()));
+                                d.headers().add(new RecordHeader("source", source.getBytes()));
+                                dead.add(d);
+                            }
+                        }
+                    }
+                    next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+                }
+                storeOffsets(c, next);
+                for (ProducerRecord<byte[], byte[]> d : dead) {
+                    deadLetters.send(d).get();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } catch (Exception e) {
+                c.rollback();
+                throw new IllegalStateException("dead-letter publish failed", e);
+            }
+        }
+        accepted.addAndGet(acc);
+        duplicates.addAndGet(dup);
+        refused.addAndGet(ref);
+    }
+
+    private static void storeOffsets(Connection c, Map<TopicPartition, Long> next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into skywire_consumer_offset (topic, part,"
+                + " next_offset) values (?, ?, ?) on conflict (topic, part) do update set next_offset ="
+                + " excluded.next_offset")) {
+            for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
+                ps.setString(1, e.getKey().topic());
+                ps.setInt(2, e.getKey().partition());
+                ps.setLong(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void seekToStored(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> stored = new HashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select part, next_offset from skywire_consumer_offset"
+                     + " where topic = ?")) {
+            ps.setString(1, topic);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(new TopicPartition(topic, rs.getInt(1)), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the stored Kafka offsets", e);
+        }
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition p : partitions) {
+            Long offset = stored.get(p);
+            if (offset == null) {
+                fromStart.add(p);
+            } else {
+                consumer.seek(p, offset);
+            }
+        }
+        if (!fromStart.isEmpty()) {
+            consumer.seekToBeginning(fromStart);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the thread and closes the clients. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close(Duration.ofSeconds(2));
+    }
+}
