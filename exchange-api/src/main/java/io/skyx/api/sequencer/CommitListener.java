@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Told about commands once they are durable (e.g. to push them to WebSocket clients). Called on the sequencer's
- * thread: implementations must be quick and must not block.
+ * Told about commands once they are durable (e.g. to push them to WebSocket clients), in sequence order. Called on
+ * the committer's thread (off the sequencer thread) before the batch's futures complete: implementations must be
+ * quick and must not block. The read models (Projections) follow asynchronously: a listener that needs them must
+ * wait with Projections.reach(seq) on a thread of its own, or build from the events.
  */
 public interface CommitListener {
 
