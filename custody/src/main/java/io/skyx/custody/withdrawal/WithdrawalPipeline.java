@@ -128,8 +128,9 @@ public final class WithdrawalPipeline {
                     }
                 }
             } catch (RuntimeException e) {
-                LOG.warn("{} withdrawal {} stays {}: {}", asset, w.id(), w.state(), e.toString());
-                store.note(w.id(), w.confirmations(), e.getMessage());
+                Withdrawal now = store.get(w.id()).orElse(w);
+                LOG.warn("{} withdrawal {} stays {}: {}", asset, w.id(), now.state(), e.toString());
+                store.note(w.id(), now.confirmations(), e.getMessage());
             }
         }
         waiting.set(waitingNow);

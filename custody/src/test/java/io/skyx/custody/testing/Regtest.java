@@ -34,7 +34,12 @@ public final class Regtest {
 
     /** Custody settings for {@code node}: N confirmations, 2000 sat fee, 10 000 sat minimum, 100 ms poll. */
     public static BtcConfig config(BcoinNode node, int confirmations) {
-        return new BtcConfig(BitcoinNetwork.REGTEST, MNEMONIC, "", Instant.parse("2020-01-01T00:00:00Z"),
+        return config(node, confirmations, MNEMONIC);
+    }
+
+    /** The same with another seed. */
+    public static BtcConfig config(BcoinNode node, int confirmations, String mnemonic) {
+        return new BtcConfig(BitcoinNetwork.REGTEST, mnemonic, "", Instant.parse("2020-01-01T00:00:00Z"),
                 List.of(node.p2pAddress()), confirmations, 2000, 1, 10_000, Duration.ofMillis(100),
                 Duration.ofSeconds(60));
     }

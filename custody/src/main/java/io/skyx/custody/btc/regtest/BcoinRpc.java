@@ -111,6 +111,17 @@ public final class BcoinRpc {
         return request("POST", wallet.resolve("/wallet/primary/address"), body).get("address").asString();
     }
 
+    /** A fresh receive address (P2WPKH, bcoin format {@code rb1q...}) of the node wallet's witness account. */
+    public String walletNewWitnessAddress() {
+        try {
+            request("GET", wallet.resolve("/wallet/primary/account/seg"), null).get("name").asString();
+        } catch (RuntimeException e) {
+            request("PUT", wallet.resolve("/wallet/primary/account/seg"), JSON.createObjectNode().put("witness", true));
+        }
+        ObjectNode body = JSON.createObjectNode().put("account", "seg");
+        return request("POST", wallet.resolve("/wallet/primary/address"), body).get("address").asString();
+    }
+
     /** Pays {@code satoshis} from the node's wallet to each of {@code bcoinAddresses}, in one transaction. */
     public String walletSend(List<String> bcoinAddresses, long satoshis) {
         ObjectNode body = JSON.createObjectNode();
