@@ -3,6 +3,7 @@ package io.skyx.api.ledger;
 import io.skyx.api.market.Asset;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.security.SkyxUser;
+import io.skyx.api.sequencer.Projections;
 import io.skyx.api.web.Acks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,8 +21,10 @@ class LedgerController {
 
     private final LedgerQueries queries;
     private final MarketCatalog catalog;
+    private final Projections projections;
 
-    LedgerController(LedgerQueries queries, MarketCatalog catalog) {
+    LedgerController(LedgerQueries queries, MarketCatalog catalog, Projections projections) {
+        this.projections = projections;
         this.queries = queries;
         this.catalog = catalog;
     }
@@ -29,7 +32,9 @@ class LedgerController {
     @GetMapping("/api/v1/balances")
     @Operation(summary = "fetchBalance: free, used (locked by open orders) and total per asset")
     Map<String, Balances.Balance> balances(@AuthenticationPrincipal SkyxUser user) {
-        return queries.balances(Acks.userId(user)).json();
+        long userId = Acks.userId(user);
+        Acks.await(projections.caughtUp());
+        return queries.balances(userId).json();
     }
 
     @GetMapping("/api/v1/ledger")
@@ -39,6 +44,8 @@ class LedgerController {
                                           @RequestParam(required = false) Integer limit) {
         long userId = Acks.userId(user);
         Asset a = asset == null ? null : catalog.asset(asset, "asset");
-        return queries.ledger(userId, a, Acks.limit(limit, 100, 1000));
+        int n = Acks.limit(limit, 100, 1000);
+        Acks.await(projections.caughtUp());
+        return queries.ledger(userId, a, n);
     }
 }
