@@ -46,7 +46,7 @@ public final class BcoinNode implements AutoCloseable {
      * @param nodeExecutable the node.js executable ("node")
      */
     public static BcoinNode start(Path bcoinDir, Path dataDir, String nodeExecutable, Duration timeout) {
-        Path script = bcoinDir.resolve("regtest.js");
+        Path script = bcoinDir.toAbsolutePath().normalize().resolve("regtest.js");
         if (!Files.isRegularFile(script) || !Files.isDirectory(bcoinDir.resolve("node_modules/bcoin"))) {
             throw new IllegalStateException("no bcoin install in " + bcoinDir
                     + " (the custody build runs npm ci there; skyx.custody.btc.bcoin-dir points at it)");
@@ -54,7 +54,7 @@ public final class BcoinNode implements AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return tryStart(script, dataDir, nodeExecutable, timeout);
+                return tryStart(script, dataDir.toAbsolutePath().normalize(), nodeExecutable, timeout);
             } catch (IllegalStateException e) {
                 last = e;
                 LOG.warn("bcoin did not start (attempt {}): {}", attempt + 1, e.getMessage());
