@@ -30,6 +30,7 @@ public final class DepositCrediter {
     private final int confirmations;
     private final Counter credited;
     private final Counter reorgAlarms;
+    private final java.util.Set<String> refusedAlarmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Metrics: {@code custody.deposits.credited}, {@code custody.deposits.reorg_alarms}. */
     public DepositCrediter(CustodyAsset asset, DepositStore store, Ledger ledger, int confirmations, MeterRegistry meters) {
@@ -60,8 +61,10 @@ public final class DepositCrediter {
                 LOG.info("credited {} {} to user {} ({}{})", d.amount(), asset, d.userId(), d.key(),
                         r.repeated() ? ", repeated" : "");
             } else {
-                LOG.error("ledger refused the credit of {}: {}", d.key(), r.code());
-                store.alarm(asset, "CREDIT_REFUSED", d.key() + " " + r.code());
+                if (refusedAlarmed.add(d.key())) {
+                    LOG.error("ledger refused the credit of {}: {}", d.key(), r.code());
+                    store.alarm(asset, "CREDIT_REFUSED", d.key() + " " + r.code());
+                }
             }
         }
         for (Deposit d : store.reorgedAfterCredit(asset, confirmations)) {
