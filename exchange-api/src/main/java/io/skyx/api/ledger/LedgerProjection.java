@@ -63,10 +63,12 @@ class LedgerProjection implements Projection {
             List<Object[]> rows = new ArrayList<>(p.withdrawing().size());
             long last = batch.getLast().seq();
             p.withdrawing().forEach((k, v) -> rows.add(new Object[] {k.userId(), catalog.asset(k.assetId()).code(),
-                v, last}));
+                v, last, v}));
+            // the proposed row is checked (withdrawing >= 0) before ON CONFLICT applies, so a negative delta
+            // (complete / refund) must not be inserted as such: the row exists since its reserve
             jdbc.batchUpdate("insert into accounts (user_id, asset, available, locked, withdrawing, updated_seq) "
-                    + "values (?,?,0,0,?,?) on conflict (user_id, asset) do update set "
-                    + "withdrawing = accounts.withdrawing + excluded.withdrawing", rows);
+                    + "values (?,?,0,0,greatest(cast(? as bigint), 0),?) on conflict (user_id, asset) do update set "
+                    + "withdrawing = accounts.withdrawing + ?", rows);
         }
     }
 }

@@ -41,6 +41,7 @@ class LocalPlatformIT {
         registry.add("skyx.embedded-postgres.data-dir", () -> dir.resolve("pg").toString());
         registry.add("skyx.kafka.embedded.dir", () -> dir.resolve("kafka").toString());
         registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
+        registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
     }
 
     @Test

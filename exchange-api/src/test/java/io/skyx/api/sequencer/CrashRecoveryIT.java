@@ -224,7 +224,7 @@ class CrashRecoveryIT {
         List<String> cmd = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "io.skyx.api.SkyxApplication",
                 "--server.port=" + port, "--spring.profiles.active=local",
-                "--skyx.embedded-postgres.enabled=false", "--skyx.kafka.embedded.enabled=false", "--skyx.node.enabled=false",
+                "--skyx.embedded-postgres.enabled=false", "--skyx.kafka.embedded.enabled=false", "--skyx.node.enabled=false", "--skyx.custody.btc.enabled=false",
                 "--skyx.sequencer.snapshot-every=50",
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password());

@@ -1,0 +1,53 @@
+package io.skyx.custody.withdrawal;
+
+/** The chain side of the withdrawal pipeline: one asset's hot wallet. */
+public interface HotWallet {
+
+    /** The outcome of {@link #buildAndSign}. */
+    sealed interface Build {
+    }
+
+    /** A signed transaction, not yet known to the wallet or the network. */
+    record Signed(String txid, byte[] raw) implements Build {
+    }
+
+    /** The hot wallet cannot cover {@code needed}; it can spend {@code spendable} now. */
+    record Short(long spendable, long needed) implements Build {
+    }
+
+    /** Builds and signs a transaction paying {@code amount} to {@code destination} with a network fee of {@code fee}. */
+    Build buildAndSign(String destination, long amount, long fee);
+
+    /** Makes the wallet count a stored signed transaction as its own pending spend (idempotent). */
+    void adopt(byte[] raw);
+
+    /**
+     * Sends a stored transaction to the network (idempotent: a transaction the network already has is a success).
+     *
+     * @throws BroadcastException when the network refuses it
+     */
+    void broadcast(byte[] raw) throws BroadcastException;
+
+    /** Confirmations of a transaction of this wallet: 0 while pending, -1 once a conflicting one is confirmed. */
+    int confirmations(String txid);
+
+    /** What the wallet can spend now (smallest unit). */
+    long spendable();
+
+    /** The network refused a transaction; {@code definite} when retrying cannot help. */
+    final class BroadcastException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final boolean definite;
+
+        /** A refusal with the network's reason. */
+        public BroadcastException(String message, boolean definite) {
+            super(message);
+            this.definite = definite;
+        }
+
+        /** Whether retrying cannot help. */
+        public boolean definite() {
+            return definite;
+        }
+    }
+}

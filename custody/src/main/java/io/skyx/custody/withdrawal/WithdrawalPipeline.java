@@ -1,0 +1,256 @@
+package io.skyx.custody.withdrawal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.skyx.custody.CustodyException;
+import io.skyx.custody.platform.CustodyAsset;
+import io.skyx.custody.platform.Ledger;
+import io.skyx.custody.platform.LedgerCommand;
+import io.skyx.custody.platform.LedgerReply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The withdrawal pipeline of one asset: REQUESTED → (ReserveWithdrawal) RESERVED → [WAITING_FUNDS] → SIGNED →
+ * BROADCAST → (N confirmations, CompleteWithdrawal) COMPLETED, or (conflict confirmed, RefundWithdrawal) REFUNDED.
+ * Each step is persisted before the next; each ledger command has its idempotency key; a stored signed transaction
+ * is the only one ever broadcast for its withdrawal, so a restart between sign and broadcast rebroadcasts it.
+ * {@link #step()} runs on one thread; {@link #request} may run on any.
+ */
+public final class WithdrawalPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WithdrawalPipeline.class);
+    private static final Duration REBROADCAST = Duration.ofSeconds(30);
+
+    /**
+     * @param fee          the network fee per withdrawal, paid by the user on top of the amount
+     * @param minimum      the smallest amount a destination may receive
+     * @param confirmations how deep the transaction must be before CompleteWithdrawal
+     */
+    public record Policy(long fee, long minimum, int confirmations) {
+        /** Checks the bounds. */
+        public Policy {
+            if (fee < 0 || minimum <= 0 || confirmations < 1) {
+                throw new IllegalArgumentException("bad withdrawal policy " + fee + "/" + minimum + "/" + confirmations);
+            }
+        }
+    }
+
+    private final CustodyAsset asset;
+    private final WithdrawalStore store;
+    private final Ledger ledger;
+    private final HotWallet wallet;
+    private final Policy policy;
+    private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong shortfall = new AtomicLong();
+    private final Counter completed;
+    private final Counter refunded;
+
+    /** A pipeline; its gauges are {@code custody.withdrawals.waiting_funds} and {@code custody.hot_wallet.shortfall}. */
+    public WithdrawalPipeline(CustodyAsset asset, WithdrawalStore store, Ledger ledger, HotWallet wallet, Policy policy,
+                              MeterRegistry meters) {
+        this.asset = asset;
+        this.store = store;
+        this.ledger = ledger;
+        this.wallet = wallet;
+        this.policy = policy;
+        Gauge.builder("custody.withdrawals.waiting_funds", waiting, AtomicLong::get).tag("asset", asset.name())
+                .description("withdrawals waiting because the hot wallet is too low").register(meters);
+        Gauge.builder("custody.hot_wallet.shortfall", shortfall, AtomicLong::get).tag("asset", asset.name())
+                .description("what the hot wallet lacks for the oldest waiting withdrawal (smallest unit)")
+                .register(meters);
+        completed = Counter.builder("custody.withdrawals.completed").tag("asset", asset.name()).register(meters);
+        refunded = Counter.builder("custody.withdrawals.refunded").tag("asset", asset.name()).register(meters);
+    }
+
+    /** The policy in force. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /**
+     * Stores a withdrawal of a validated destination and reserves amount + fee in the ledger. A repeated
+     * (user, request id) returns the stored withdrawal and changes nothing.
+     *
+     * @throws CustodyException BELOW_MINIMUM or INSUFFICIENT_FUNDS (then nothing is stored and nothing moved)
+     */
+    public Withdrawal request(long userId, String requestId, String destination, long amount) {
+        if (amount < policy.minimum()) {
+            throw new CustodyException("BELOW_MINIMUM", "the smallest " + asset + " withdrawal is "
+                    + policy.minimum() + " units, asked " + amount, "amount");
+        }
+        if (amount > Long.MAX_VALUE - policy.fee()) {
+            throw new CustodyException("INVALID_AMOUNT", "amount out of range", "amount");
+        }
+        Withdrawal w = store.insertOrGet(asset, userId, requestId, destination, amount, policy.fee());
+        if (w.amount() != amount || !w.destination().equals(destination)) {
+            throw new CustodyException("DUPLICATE_REQUEST", "request id " + requestId
+                    + " was already used for another withdrawal", "requestId");
+        }
+        if (w.state() == WithdrawalState.REQUESTED) {
+            LedgerReply r = reserve(w);
+            if (!r.ok()) {
+                throw new CustodyException(r.code(), "INSUFFICIENT_FUNDS".equals(r.code())
+                        ? "the available " + asset + " balance does not cover " + amount + " + fee " + policy.fee()
+                        : "the ledger refused the withdrawal: " + r.code(), "amount");
+            }
+        }
+        return store.get(w.id()).orElseThrow();
+    }
+
+    /** After a restart: gives the wallet back every stored signed transaction. Call before the first {@link #step}. */
+    public synchronized void recover() {
+        for (Withdrawal w : store.open(asset)) {
+            if (w.rawTx() != null && (w.state() == WithdrawalState.SIGNED || w.state() == WithdrawalState.BROADCAST)) {
+                wallet.adopt(w.rawTx());
+            }
+        }
+    }
+
+    /** Advances every open withdrawal by as many steps as it can go now. */
+    public synchronized void step() {
+        long waitingNow = 0;
+        long shortNow = 0;
+        for (Withdrawal w : store.open(asset)) {
+            try {
+                Withdrawal after = advance(w);
+                if (after != null && after.state() == WithdrawalState.WAITING_FUNDS) {
+                    waitingNow++;
+                    if (shortNow == 0) {
+                        shortNow = Math.max(0, after.debit() - wallet.spendable());
+                    }
+                }
+            } catch (RuntimeException e) {
+                Withdrawal now = store.get(w.id()).orElse(w);
+                LOG.warn("{} withdrawal {} stays {}: {}", asset, w.id(), now.state(), e.toString());
+                store.note(w.id(), now.confirmations(), e.getMessage());
+            }
+        }
+        waiting.set(waitingNow);
+        shortfall.set(shortNow);
+    }
+
+    private Withdrawal advance(Withdrawal w) {
+        Withdrawal cur = w;
+        for (int guard = 0; guard < 6 && cur != null && !cur.state().terminal(); guard++) {
+            Withdrawal next = once(cur);
+            if (next == null || next.state() == cur.state()) {
+                return next;
+            }
+            cur = next;
+        }
+        return cur;
+    }
+
+    private Withdrawal once(Withdrawal w) {
+        switch (w.state()) {
+            case REQUESTED -> reserve(w);
+            case RESERVED, WAITING_FUNDS -> sign(w);
+            case SIGNED -> broadcast(w);
+            case BROADCAST -> confirm(w);
+            default -> {
+                return w;
+            }
+        }
+        return store.get(w.id()).orElse(null);
+    }
+
+    private LedgerReply reserve(Withdrawal w) {
+        LedgerReply r = submit(new LedgerCommand.ReserveWithdrawal(w.id(), w.userId(), asset, w.debit()));
+        if (r.ok()) {
+            store.move(w.id(), WithdrawalState.REQUESTED, WithdrawalState.RESERVED, null);
+        } else {
+            LOG.info("{} withdrawal {} refused by the ledger: {}", asset, w.id(), r.code());
+            store.deleteRequested(w.id());
+        }
+        return r;
+    }
+
+    private void sign(Withdrawal w) {
+        HotWallet.Build b = wallet.buildAndSign(w.destination(), w.amount(), w.fee());
+        if (b instanceof HotWallet.Signed s) {
+            if (store.signed(w.id(), w.state(), s.txid(), s.raw())) {
+                wallet.adopt(s.raw());
+                LOG.info("{} withdrawal {} signed: {}", asset, w.id(), s.txid());
+            }
+        } else if (b instanceof HotWallet.Short s) {
+            String msg = "hot wallet too low: spendable " + s.spendable() + ", needed " + s.needed();
+            if (w.state() == WithdrawalState.RESERVED) {
+                store.move(w.id(), WithdrawalState.RESERVED, WithdrawalState.WAITING_FUNDS, msg);
+                LOG.warn("{} withdrawal {}: {}", asset, w.id(), msg);
+            } else {
+                store.note(w.id(), 0, msg);
+            }
+        }
+    }
+
+    private void broadcast(Withdrawal w) {
+        try {
+            wallet.broadcast(w.rawTx());
+            store.move(w.id(), WithdrawalState.SIGNED, WithdrawalState.BROADCAST, null);
+            LOG.info("{} withdrawal {} broadcast: {}", asset, w.id(), w.txid());
+        } catch (HotWallet.BroadcastException e) {
+            if (e.definite() && wallet.confirmations(w.txid()) < 0) {
+                refund(w, WithdrawalState.SIGNED, "refused by the network: " + e.getMessage());
+            } else {
+                store.note(w.id(), 0, "broadcast failed, retrying: " + e.getMessage());
+            }
+        }
+    }
+
+    private void confirm(Withdrawal w) {
+        int c = wallet.confirmations(w.txid());
+        if (c < 0) {
+            refund(w, WithdrawalState.BROADCAST, "a conflicting transaction was confirmed");
+        } else if (c >= policy.confirmations()) {
+            LedgerReply r = submit(new LedgerCommand.CompleteWithdrawal(w.id()));
+            if (!r.ok()) {
+                throw new IllegalStateException("ledger refused CompleteWithdrawal " + w.id() + ": " + r.code());
+            }
+            store.note(w.id(), c, null);
+            if (store.move(w.id(), WithdrawalState.BROADCAST, WithdrawalState.COMPLETED, null)) {
+                completed.increment();
+            }
+        } else {
+            if (c == 0 && w.updatedAt() != null && w.updatedAt().isBefore(Instant.now().minus(REBROADCAST))) {
+                try {
+                    wallet.broadcast(w.rawTx());
+                } catch (HotWallet.BroadcastException e) {
+                    LOG.warn("{} withdrawal {} rebroadcast refused: {}", asset, w.id(), e.getMessage());
+                }
+                store.note(w.id(), c, null);
+            } else if (c != w.confirmations()) {
+                store.note(w.id(), c, null);
+            }
+        }
+    }
+
+    private void refund(Withdrawal w, WithdrawalState from, String why) {
+        LedgerReply r = submit(new LedgerCommand.RefundWithdrawal(w.id()));
+        if (!r.ok()) {
+            throw new IllegalStateException("ledger refused RefundWithdrawal " + w.id() + ": " + r.code());
+        }
+        if (store.move(w.id(), from, WithdrawalState.REFUNDED, why)) {
+            refunded.increment();
+            LOG.warn("{} withdrawal {} refunded: {}", asset, w.id(), why);
+        }
+    }
+
+    private LedgerReply submit(LedgerCommand c) {
+        try {
+            return ledger.submit(c).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted submitting " + c.key(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("ledger did not answer " + c.key() + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.skyx.api.custody;
+
+import io.skyx.api.security.SkyxUser;
+import io.skyx.api.web.Acks;
+import io.skyx.api.web.ErrorWriter;
+import io.skyx.custody.Amounts;
+import io.skyx.custody.CustodyException;
+import io.skyx.custody.btc.BtcCustody;
+import io.skyx.custody.deposit.Deposit;
+import io.skyx.custody.platform.CustodyAsset;
+import io.skyx.custody.withdrawal.Withdrawal;
+import io.skyx.custody.withdrawal.WithdrawalState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Deposits and withdrawals on chain, named after CCXT's methods. BTC only so far. */
+@RestController
+@Tag(name = "custody")
+@ConditionalOnBean(BtcCustody.class)
+class CustodyController {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final BtcCustody btc;
+
+    CustodyController(BtcCustody btc) {
+        this.btc = btc;
+    }
+
+    /** fetchDepositAddress's answer. */
+    record DepositAddress(String asset, String address, String network) {
+    }
+
+    /** One deposit as fetchDeposits lists it ({@code status}: pending until N confirmations, then ok). */
+    record DepositView(String asset, String txid, int vout, String address, String amount, int confirmations,
+                       int requiredConfirmations, String status, String timestamp) {
+    }
+
+    /** One withdrawal as fetchWithdrawals lists it ({@code status}: pending, ok or failed; {@code state}: the step). */
+    record WithdrawalView(long id, String asset, String address, String amount, String fee, String state, String status,
+                          String txid, int confirmations, String info, String timestamp) {
+    }
+
+    /** withdraw's request body. */
+    record WithdrawRequest(String asset, String address, String amount) {
+    }
+
+    @GetMapping("/api/v1/deposit-address")
+    @Operation(summary = "fetchDepositAddress: the user's deposit address for an asset (the same every time)")
+    DepositAddress fetchDepositAddress(@AuthenticationPrincipal SkyxUser user, @RequestParam String asset) {
+        requireBtc(asset);
+        return new DepositAddress("BTC", btc.depositAddress(Acks.userId(user)),
+                btc.wallet().network().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @GetMapping("/api/v1/deposits")
+    @Operation(summary = "fetchDeposits: the user's on-chain deposits, newest first, with confirmations")
+    List<DepositView> fetchDeposits(@AuthenticationPrincipal SkyxUser user, @RequestParam String asset,
+                                    @RequestParam(required = false) Integer limit) {
+        requireBtc(asset);
+        int required = btc.policy().confirmations();
+        return btc.deposits(Acks.userId(user), Acks.limit(limit, 50, 500)).stream().map(d -> view(d, required)).toList();
+    }
+
+    @GetMapping("/api/v1/withdrawals")
+    @Operation(summary = "fetchWithdrawals: the user's withdrawals, newest first, with their step and txid")
+    List<WithdrawalView> fetchWithdrawals(@AuthenticationPrincipal SkyxUser user, @RequestParam String asset,
+                                          @RequestParam(required = false) Integer limit) {
+        requireBtc(asset);
+        return btc.withdrawals(Acks.userId(user), Acks.limit(limit, 50, 500)).stream().map(CustodyController::view)
+                .toList();
+    }
+
+    @PostMapping("/api/v1/withdrawals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "withdraw: send coins to an address; the user pays the flat network fee on top of the "
+            + "amount; an Idempotency-Key header makes the request safe to repeat")
+    WithdrawalView withdraw(@AuthenticationPrincipal SkyxUser user, @RequestBody WithdrawRequest body,
+                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new CustodyException("BAD_REQUEST", "'Idempotency-Key' must be 1-64 of A-Z a-z 0-9 _ -",
+                    "Idempotency-Key");
+        }
+        if (body == null) {
+            throw new CustodyException("MISSING_FIELD", "a body {asset, address, amount} is required", null);
+        }
+        requireBtc(body.asset());
+        String requestId = key != null ? key : UUID.randomUUID().toString();
+        return view(btc.withdraw(Acks.userId(user), requestId, body.address(), body.amount()));
+    }
+
+    @ExceptionHandler(CustodyException.class)
+    ResponseEntity<String> refused(CustodyException e) {
+        HttpStatus status = switch (e.code()) {
+            case "INSUFFICIENT_FUNDS", "BELOW_MINIMUM" -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case "DUPLICATE_REQUEST" -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorWriter.json(e.code(), e.getMessage(), e.field()));
+    }
+
+    private static void requireBtc(String asset) {
+        if (asset == null || asset.isBlank()) {
+            throw new CustodyException("MISSING_FIELD", "asset is required", "asset");
+        }
+        if (!asset.equals("BTC")) {
+            throw new CustodyException("UNKNOWN_ASSET", asset.equals("SKY")
+                    ? "SKY deposits and withdrawals on chain are not available yet" : "unknown asset " + asset, "asset");
+        }
+    }
+
+    private static DepositView view(Deposit d, int required) {
+        return new DepositView(d.asset().name(), d.txid(), d.vout(), d.address(), amount(d.amount(), d.asset()),
+                d.confirmations(), required, d.credited() ? "ok" : "pending", d.firstSeenAt().toString());
+    }
+
+    private static WithdrawalView view(Withdrawal w) {
+        String status = switch (w.state()) {
+            case COMPLETED -> "ok";
+            case REFUNDED -> "failed";
+            default -> "pending";
+        };
+        String info = w.state() == WithdrawalState.WAITING_FUNDS ? "hot wallet too low; sent once it is topped up"
+                : w.error();
+        return new WithdrawalView(w.id(), w.asset().name(), w.destination(), amount(w.amount(), w.asset()),
+                amount(w.fee(), w.asset()), w.state().name(), status, w.txid(), w.confirmations(), info,
+                w.createdAt().toString());
+    }
+
+    /** A decimal string without trailing zeros ("0.03"), as the rest of the API writes amounts. */
+    static String amount(long units, CustodyAsset asset) {
+        String s = Amounts.format(units, asset);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,60 @@
+package io.skyx.api.custody;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code skyx.custody.btc.*}: BTC custody (bitcoinj). Off unless {@code enabled}; the local profile turns it on
+ * with a bcoin regtest node started by the app ({@code bcoin.enabled}).
+ *
+ * @param enabled           run BTC custody
+ * @param network           mainnet, testnet, signet or regtest
+ * @param mnemonic          the hot wallet's BIP39 words (required; deposit addresses derive from them)
+ * @param passphrase        BIP39 passphrase
+ * @param seedBirth         when the seed was created (ISO-8601); earlier blocks are not scanned
+ * @param peers             HOST:PORT Bitcoin P2P peers (ignored when bcoin is started by the app)
+ * @param confirmations     depth for crediting deposits and completing withdrawals
+ * @param withdrawalFee     flat network fee per withdrawal in satoshis, paid by the user, used exactly on chain
+ * @param minFeeRate        lowest fee rate (sat/vB) a withdrawal may pay
+ * @param minimumWithdrawal smallest withdrawal in satoshis
+ * @param poll              watcher and pipeline interval
+ * @param syncTimeout       longest first chain download
+ * @param bcoin             the regtest node the app starts (local profile)
+ */
+@ConfigurationProperties(prefix = "skyx.custody.btc")
+public record CustodyProperties(boolean enabled, String network, String mnemonic, String passphrase, Instant seedBirth,
+                                List<String> peers, int confirmations, long withdrawalFee, long minFeeRate,
+                                long minimumWithdrawal, Duration poll, Duration syncTimeout, Bcoin bcoin) {
+
+    /** Defaults. */
+    public CustodyProperties {
+        network = network == null || network.isBlank() ? "regtest" : network;
+        passphrase = passphrase == null ? "" : passphrase;
+        seedBirth = seedBirth == null ? Instant.parse("2020-01-01T00:00:00Z") : seedBirth;
+        peers = peers == null ? List.of() : List.copyOf(peers);
+        confirmations = confirmations <= 0 ? 6 : confirmations;
+        withdrawalFee = withdrawalFee <= 0 ? 2000 : withdrawalFee;
+        minFeeRate = minFeeRate <= 0 ? 1 : minFeeRate;
+        minimumWithdrawal = minimumWithdrawal <= 0 ? 10_000 : minimumWithdrawal;
+        poll = poll == null ? Duration.ofSeconds(1) : poll;
+        syncTimeout = syncTimeout == null ? Duration.ofMinutes(5) : syncTimeout;
+        bcoin = bcoin == null ? new Bcoin(false, null, null, null) : bcoin;
+    }
+
+    /**
+     * @param enabled start a bcoin regtest node on loopback and use it as the only peer (network must be regtest)
+     * @param dir     the directory with bcoin's npm install (custody/bcoin, installed by the build)
+     * @param node    the node.js executable
+     * @param dataDir where bcoin writes its log (its chain is in memory)
+     */
+    public record Bcoin(boolean enabled, String dir, String node, String dataDir) {
+        /** Defaults. */
+        public Bcoin {
+            dir = dir == null || dir.isBlank() ? "custody/bcoin" : dir;
+            node = node == null || node.isBlank() ? "node" : node;
+            dataDir = dataDir == null || dataDir.isBlank() ? "./data/bcoin" : dataDir;
+        }
+    }
+}
