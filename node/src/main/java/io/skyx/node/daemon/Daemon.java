@@ -72,7 +72,8 @@ public final class Daemon implements AutoCloseable {
 
     /** A snapshot of one connection for the API and metrics. */
     public record PeerInfo(String address, boolean outgoing, boolean introduced, long headSeq, int listenPort,
-                           String userAgent, long lastReceivedMillisAgo) {
+                           String userAgent, long lastReceivedMillisAgo, long id, long mirror, long connectedAtMillis,
+                           long lastSentMillis, long lastReceivedMillis) {
     }
 
     /** @return the open connections */
@@ -83,7 +84,8 @@ public final class Daemon implements AutoCloseable {
             if (!c.isClosed()) {
                 out.add(new PeerInfo(c.remote().getAddress().getHostAddress() + ":" + c.remote().getPort(),
                         c.outgoing(), c.introduced(), c.peerHeadSeq(), c.peerListenPort(), c.peerUserAgent(),
-                        TimeUnit.NANOSECONDS.toMillis(now - c.lastReceivedNanos())));
+                        TimeUnit.NANOSECONDS.toMillis(now - c.lastReceivedNanos()), c.id(), c.peerMirror(),
+                        c.connectedAtMillis(), c.lastSentMillis(), c.lastReceivedMillis()));
             }
         }
         return out;
@@ -275,7 +277,7 @@ public final class Daemon implements AutoCloseable {
         if (x.genesisHash().isPresent() && !Arrays.equals(x.genesisHash().get(), config.genesisHash().bytes())) {
             throw new PeerError(DisconnectReason.BLOCKCHAIN_PUBKEY_MISMATCH, "peer has another genesis block");
         }
-        c.markIntroduced(intro.listenPort(), x.userAgent());
+        c.markIntroduced(intro.mirror(), intro.listenPort(), x.userAgent());
         c.send(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST));
         List<SHA256> txids = backend.announceableTxids();
         for (int i = 0; i < txids.size(); i += MessageCodec.MAX_TXNS) {
