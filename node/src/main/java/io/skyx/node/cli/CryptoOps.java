@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * One request line of {@code skycoin address|sign|verify|recover --batch} → one JSON object (without the newline).
  * The line formats are in docs/skycoin-node.md; a malformed line raises {@link BadLine}. Outputs hold only hex,
- * base58 and booleans, so they are built without a JSON library (this is the batch hot path).
+ * base58 and booleans, so they are built without a JSON library (this is the batch hot path). Public keys of
+ * given secrets come from {@link SecKey#pubKeyVarTime()}: the batch is a conformance tool for throwaway keys.
  */
 final class CryptoOps {
     /** A request line that cannot be processed; the message goes into the line's {@code error}. */
@@ -121,7 +122,7 @@ final class CryptoOps {
             case "sec" -> {
                 requireLength(w, 2);
                 SecKey s = secKey(w[1]);
-                key(b, Optional.of(s), s.pubKey());
+                key(b, Optional.of(s), s.pubKeyVarTime());
             }
             case "seed" -> {
                 int n = w.length == 3 ? count(w[2]) : 1;
@@ -152,7 +153,7 @@ final class CryptoOps {
             default -> {
                 requireLength(w, 1);
                 SecKey s = secKey(w[0]);
-                key(b, Optional.of(s), s.pubKey());
+                key(b, Optional.of(s), s.pubKeyVarTime());
             }
         }
         return b.toString();
