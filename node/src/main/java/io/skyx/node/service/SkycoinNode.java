@@ -78,7 +78,9 @@ public final class SkycoinNode implements AutoCloseable {
             ChainStore.Head head = store.head().orElseThrow();
             Chain chain = head.seq() == 0 ? Chain.fromGenesis(config.genesis(), false)
                     : restore(config, store, head);
-            return new SkycoinNode(config, store, chain);
+            SkycoinNode node = new SkycoinNode(config, store, chain);
+            node.restorePool();
+            return node;
         } catch (StoreException | RuntimeException e) {
             store.close();
             throw e;
@@ -108,6 +110,53 @@ public final class SkycoinNode implements AutoCloseable {
         LOG.info(() -> "opened the store at block " + head.seq() + " (" + head.block().hash() + "), "
                 + unspents.size() + " unspent outputs, UxHash " + head.uxHash() + " verified in " + ms + " ms");
         return chain;
+    }
+
+    /**
+     * Re-offers the persisted unconfirmed transactions with their original receive times; those no longer valid
+     * against the head (inputs spent, or confirmed meanwhile) are dropped, as Skycoin drops invalid unconfirmed
+     * transactions. The survivors are announced to each peer on introduction.
+     */
+    private void restorePool() throws StoreException {
+        List<SHA256> dropped = new ArrayList<>();
+        int kept = 0;
+        for (ChainStore.Unconfirmed u : store.loadUnconfirmed()) {
+            if (pool.offer(u.transaction(), u.received()).admission() == UnconfirmedPool.Admission.ADDED) {
+                kept++;
+            } else {
+                dropped.add(u.transaction().txid());
+            }
+        }
+        store.removeUnconfirmed(dropped);
+        if (kept + dropped.size() > 0) {
+            int k = kept;
+            LOG.info(() -> "unconfirmed pool restored: " + k + " kept, " + dropped.size() + " dropped as invalid");
+        }
+    }
+
+    private void persist(Transaction t) {
+        pool.get(t.txid()).ifPresent(e -> {
+            try {
+                store.saveUnconfirmed(t, e.received());
+            } catch (StoreException ex) {
+                LOG.log(Level.WARNING, "cannot persist unconfirmed transaction " + t.txid(), ex);
+            }
+        });
+    }
+
+    /** Forgets persisted transactions the pool no longer holds (confirmed, invalid or evicted). */
+    private void syncPersistedPool() {
+        try {
+            List<SHA256> gone = new ArrayList<>();
+            for (ChainStore.Unconfirmed u : store.loadUnconfirmed()) {
+                if (!pool.contains(u.transaction().txid())) {
+                    gone.add(u.transaction().txid());
+                }
+            }
+            store.removeUnconfirmed(gone);
+        } catch (StoreException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "cannot update the persisted unconfirmed pool", e);
+        }
     }
 
     /** Starts the P2P daemon (listening and dialing the configured peers) and, for a publisher, block creation. */
@@ -194,6 +243,7 @@ public final class SkycoinNode implements AutoCloseable {
             confirmed.add(t.txid());
         }
         pool.onBlock(confirmed);
+        syncPersistedPool();
         return r;
     }
 
@@ -234,6 +284,9 @@ public final class SkycoinNode implements AutoCloseable {
      */
     public UnconfirmedPool.Offer inject(Transaction t, boolean noBroadcast) {
         UnconfirmedPool.Offer o = pool.offer(t);
+        if (o.admission() == UnconfirmedPool.Admission.ADDED) {
+            persist(t);
+        }
         Daemon d = daemon;
         if (o.admission() == UnconfirmedPool.Admission.ADDED && !noBroadcast && d != null) {
             d.announceTxns(List.of(t.txid()));
@@ -336,7 +389,11 @@ public final class SkycoinNode implements AutoCloseable {
 
         @Override
         public boolean offer(Transaction txn) {
-            return pool.offer(txn).admission() == UnconfirmedPool.Admission.ADDED;
+            boolean added = pool.offer(txn).admission() == UnconfirmedPool.Admission.ADDED;
+            if (added) {
+                persist(txn);
+            }
+            return added;
         }
 
         @Override
