@@ -303,6 +303,8 @@ public final class Daemon implements AutoCloseable {
 
     private void receiveBlocks(Connection c, List<SignedBlock> blocks) {
         long before = backend.headSeq();
+        io.skyx.node.coin.Recoveries.prefetch(blocks.stream()
+                .filter(b -> Long.compareUnsigned(b.header().seq(), before) > 0).toList());
         for (SignedBlock b : blocks) {
             long seq = b.header().seq();
             if (Long.compareUnsigned(seq, backend.headSeq()) <= 0) {

@@ -234,6 +234,7 @@ public final class SkycoinNode implements AutoCloseable {
         synchronized (lock) {
             r = chain.apply(block);
             if (!r.ok()) {
+                io.skyx.node.coin.Recoveries.clear();
                 return r;
             }
             store.append(block);
