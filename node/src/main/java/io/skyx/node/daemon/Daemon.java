@@ -128,9 +128,15 @@ public final class Daemon implements AutoCloseable {
         while (running) {
             try {
                 Socket s = server.accept();
-                if (connections.size() >= config.maxConnections()) {
+                java.net.InetAddress ip = s.getInetAddress();
+                long fromIp = connections.stream()
+                        .filter(c -> !c.isClosed() && c.remote().getAddress().equals(ip)).count();
+                DisconnectReason refuse = connections.size() >= config.maxConnections() ? DisconnectReason.PEERLIST_FULL
+                        : fromIp >= config.maxConnectionsPerIp() ? DisconnectReason.IP_LIMIT_REACHED : null;
+                if (refuse != null) {
                     Connection c = new Connection(s, false);
-                    c.disconnect(DisconnectReason.PEERLIST_FULL, this::forget);
+                    LOG.info(() -> "refused a connection from " + ip.getHostAddress() + ": " + refuse);
+                    c.disconnect(refuse, this::forget);
                     continue;
                 }
                 start(new Connection(s, false));
@@ -152,6 +158,12 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void dial(InetSocketAddress peer) {
+        long outgoing = connections.stream().filter(c -> c.outgoing() && !c.isClosed()).count();
+        if (outgoing + dialing.size() >= config.maxOutgoing()) {
+            LOG.fine(() -> "not dialing " + peer + ": " + outgoing + " outgoing connections (limit "
+                    + config.maxOutgoing() + ")");
+            return;
+        }
         if (!dialing.add(peer)) {
             return;
         }
