@@ -202,7 +202,8 @@ public final class Daemon implements AutoCloseable {
                 forget(c);
             }
         } catch (PeerError e) {
-            LOG.log(Level.FINE, () -> "disconnecting " + c.remote() + ": " + e.getMessage());
+            LOG.info(() -> "disconnecting " + c.remote() + ": " + e.reason() + " (DISC " + e.reason().code() + "): "
+                    + e.getMessage());
             c.disconnect(e.reason(), this::forget);
         } catch (IOException e) {
             if (c.closeQuietly(DisconnectReason.READ_FAILED)) {
@@ -215,7 +216,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void forget(Connection c) {
-        connections.remove(c);
+        if (connections.remove(c)) {
+            DisconnectReason why = c.closeReason();
+            LOG.info(() -> "peer " + c.remote() + " left (" + (why == null ? "closed" : why + ", DISC "
+                    + why.code()) + ")");
+        }
     }
 
     private void handle(Connection c, Message m) throws PeerError {
@@ -226,6 +231,7 @@ public final class Daemon implements AutoCloseable {
         switch (m) {
             case Message.Introduction intro -> introduce(c, intro);
             case Message.Disconnect d -> {
+                LOG.info(() -> "peer " + c.remote() + " sent DISC " + d.reasonCode());
                 if (c.closeQuietly(DisconnectReason.RECEIVED_DISCONNECT)) {
                     forget(c);
                 }
@@ -290,6 +296,8 @@ public final class Daemon implements AutoCloseable {
             throw new PeerError(DisconnectReason.BLOCKCHAIN_PUBKEY_MISMATCH, "peer has another genesis block");
         }
         c.markIntroduced(intro.mirror(), intro.listenPort(), x.userAgent());
+        LOG.info(() -> "peer " + c.remote() + " connected (" + (c.outgoing() ? "outgoing" : "incoming") + ", "
+                + x.userAgent() + ")");
         c.send(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST));
         List<SHA256> txids = backend.announceableTxids();
         for (int i = 0; i < txids.size(); i += MessageCodec.MAX_TXNS) {
@@ -329,6 +337,8 @@ public final class Daemon implements AutoCloseable {
         }
         long after = backend.headSeq();
         if (after != before) {
+            LOG.info(() -> "sync: head " + before + " -> " + after + " from " + c.remote() + " (peers' highest "
+                    + highestPeerSeq() + ")");
             broadcast(new Message.AnnounceBlocks(after), null);
             c.send(new Message.GetBlocks(after, BLOCKS_PER_REQUEST));
         }

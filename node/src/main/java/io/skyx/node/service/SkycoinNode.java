@@ -329,6 +329,8 @@ public final class SkycoinNode implements AutoCloseable {
             LOG.warning(() -> "publisher made an invalid block: " + r.describe());
             return Optional.empty();
         }
+        LOG.info(() -> "created block " + signed.header().seq() + " (" + signed.hash() + ") with "
+                + signed.block().body().transactions().size() + " transaction(s)");
         Daemon d = daemon;
         if (d != null) {
             d.announceHead();
@@ -369,7 +371,7 @@ public final class SkycoinNode implements AutoCloseable {
             try {
                 ApplyResult r = SkycoinNode.this.applyBlock(block);
                 if (!r.ok()) {
-                    LOG.info(() -> "refused a block from a peer: " + r.describe());
+                    LOG.warning(() -> "refused a block from a peer: " + r.describe());
                 }
                 return r.ok();
             } catch (StoreException e) {
