@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Serves {@link SkycoinApi} under the configured prefix: {@code /skycoin/api/v1/...}. Bodies above 1 MiB are refused. */
 final class SkycoinApiServlet extends HttpServlet {
@@ -16,7 +14,6 @@ final class SkycoinApiServlet extends HttpServlet {
     private static final int MAX_BODY = 1024 * 1024;
 
     private final transient SkycoinApi api;
-    private final transient JsonMapper json = JsonMapper.builder().build();
 
     SkycoinApiServlet(SkycoinApi api) {
         this.api = api;
@@ -34,9 +31,9 @@ final class SkycoinApiServlet extends HttpServlet {
                 : api.handle(req.getMethod(), path, req.getQueryString(), req.getHeader("X-CSRF-Token"),
                         req.getContentType(), body);
         int status = r.status();
-        byte[] out = json.writerWithDefaultPrettyPrinter().writeValueAsString(r.body()).getBytes(StandardCharsets.UTF_8);
+        byte[] out = r.bytes();
         resp.setStatus(status);
-        resp.setContentType("application/json");
+        resp.setContentType(r.contentType());
         resp.setContentLength(out.length);
         resp.getOutputStream().write(out);
     }

@@ -2,13 +2,11 @@ package io.skyx.node.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +20,6 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
     private final HttpServer server;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     /** Starts serving {@code api} on {@code bindAddress} (port 0 picks a free port). */
     public ApiServer(SkycoinApi api, InetSocketAddress bindAddress) throws IOException {
@@ -49,9 +46,8 @@ public final class ApiServer implements AutoCloseable {
             } else {
                 response = safeHandle(api, exchange, body);
             }
-            byte[] out = json.writerWithDefaultPrettyPrinter().writeValueAsString(response.body())
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            byte[] out = response.bytes();
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), out.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);

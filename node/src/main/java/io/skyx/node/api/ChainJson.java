@@ -163,8 +163,11 @@ final class ChainJson {
         return node.pool().get(txid).map(PoolEntry::transaction);
     }
 
-    /** Unspent outputs selected by address or by hash, with the pool's incoming and outgoing effects. */
-    ObjectNode outputs(List<UxOut> head, Set<Address> addrsOrEmpty) {
+    /**
+     * Unspent outputs selected by address or by hash (both empty: all), with the pool's outgoing and incoming
+     * outputs under the same filter, as Skycoin's GetUnspentOutputsSummary applies it.
+     */
+    ObjectNode outputs(List<UxOut> head, Set<Address> addrs, Set<SHA256> hashes) {
         long headTime = headTime();
         List<UxOut> sorted = new ArrayList<>(head);
         sorted.sort(Comparator.comparing((UxOut u) -> u.head().time(), Long::compareUnsigned).reversed()
@@ -184,7 +187,9 @@ final class ChainJson {
                 }
             }
             for (UxOut u : t.createdOutputs(new UxHead(headTime, headSeq))) {
-                if (addrsOrEmpty.contains(u.body().address())) {
+                boolean wanted = addrs.isEmpty() && hashes.isEmpty() || addrs.contains(u.body().address())
+                        || hashes.contains(u.id());
+                if (wanted) {
                     incoming.add(Readable.output(u, headTime));
                 }
             }
@@ -247,11 +252,31 @@ final class ChainJson {
         return o;
     }
 
-    /** The uxout form of every output an address ever received. */
+    /**
+     * The uxout form of every output an address ever received, in the order Skycoin's history index appends them:
+     * by creating block, then transaction, then output position.
+     */
     ArrayNode addressUxouts(Address a) {
         long headTime = headTime();
+        List<StoredOutput> outs = new ArrayList<>(node.store().outputsOf(a));
+        java.util.Map<SHA256, Integer> position = new java.util.HashMap<>();
+        java.util.Set<Long> loaded = new java.util.HashSet<>();
+        for (StoredOutput s : outs) {
+            long seq = s.out().head().bkSeq();
+            if (loaded.add(seq)) {
+                SignedBlock b = node.store().blockBySeq(seq).orElseThrow();
+                int i = 0;
+                for (Transaction t : b.block().body().transactions()) {
+                    for (UxOut u : io.skyx.node.store.ChainStore.createdOutputs(b, t)) {
+                        position.put(u.id(), i++);
+                    }
+                }
+            }
+        }
+        outs.sort(Comparator.comparing((StoredOutput s) -> s.out().head().bkSeq(), Long::compareUnsigned)
+                .thenComparing(s -> position.getOrDefault(s.out().id(), Integer.MAX_VALUE)));
         ArrayNode arr = F.arrayNode();
-        node.store().outputsOf(a).forEach(s -> arr.add(Readable.uxout(s, headTime)));
+        outs.forEach(s -> arr.add(Readable.uxout(s, headTime)));
         return arr;
     }
 

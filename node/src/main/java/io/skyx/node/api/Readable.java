@@ -142,7 +142,12 @@ final class Readable {
         return o;
     }
 
-    /** An output in the {@code /uxout} form (coins as integer droplets, with where it was spent). */
+    /**
+     * An output in the {@code /uxout} form (coins as integer droplets, with where it was spent). An unspent
+     * output's {@code calculated_hours} accrue to the head time; a spent one's stay what Skycoin's node reports for
+     * it, which never changes once spent: its recorded hours ({@code uxout-spent.golden}: an output created in
+     * block 179 and spent in 181 shows {@code calculated_hours == hours}).
+     */
     static ObjectNode uxout(StoredOutput s, long headTime) {
         UxOut ux = s.out();
         ObjectNode o = F.objectNode();
@@ -153,7 +158,7 @@ final class Readable {
         o.put("owner_address", ux.body().address().toString());
         o.set("coins", u64(ux.body().coins()));
         o.set("hours", u64(ux.body().hours()));
-        o.set("calculated_hours", u64(ApiHours.at(ux, headTime)));
+        o.set("calculated_hours", u64(s.spent() ? ux.body().hours() : ApiHours.at(ux, headTime)));
         o.set("spent_block_seq", u64(s.spentSeq().orElse(0L)));
         o.put("spent_tx", s.spentTxid().map(SHA256::toString).orElse(ZERO_HASH));
         return o;

@@ -43,8 +43,9 @@ public final class SkycoinApi {
     private final SkycoinNode node;
     private final ChainJson chain;
     private final Csrf csrf;
+    private final StatusJson status;
+    private final ExplorerJson explorer;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final long startedAt;
 
     public SkycoinApi(SkycoinNode node) {
         this(node, Clock.systemUTC());
@@ -54,10 +55,11 @@ public final class SkycoinApi {
         this.node = node;
         this.chain = new ChainJson(node);
         this.csrf = new Csrf(clock);
-        this.startedAt = clock.instant().getEpochSecond();
+        this.status = new StatusJson(node, clock);
+        this.explorer = new ExplorerJson(node);
     }
 
-    /** A Skycoin-style plain error: a JSON string "NNN Status Text - detail". */
+    /** Skycoin's plain-text error (http.Error): "NNN Status Text" or "NNN Status Text - detail", text/plain. */
     public static ApiResponse error(int status, String detail) {
         String text = switch (status) {
             case 400 -> "400 Bad Request";
@@ -65,17 +67,18 @@ public final class SkycoinApi {
             case 404 -> "404 Not Found";
             case 405 -> "405 Method Not Allowed";
             case 413 -> "413 Request Entity Too Large";
+            case 415 -> "415 Unsupported Media Type";
             case 422 -> "422 Unprocessable Entity";
             case 500 -> "500 Internal Server Error";
             case 503 -> "503 Service Unavailable";
             default -> status + " Error";
         };
-        return new ApiResponse(status, F.stringNode(detail.isEmpty() ? text : text + " - " + detail));
+        return new ApiResponse(status, F.stringNode(detail.isEmpty() ? text : text + " - " + detail), true);
     }
 
     private static ApiResponse v2Error(int status, String message, JsonNode data) {
         ObjectNode err = F.objectNode();
-        err.put("message", message);
+        err.put("message", message.isEmpty() ? error(status, "").body().asString().substring(4) : message);
         err.put("code", status);
         ObjectNode o = F.objectNode();
         if (data != null) {
@@ -106,8 +109,11 @@ public final class SkycoinApi {
             if (!post && !"GET".equals(method)) {
                 return error(405, "");
             }
-            if (post && !csrf.valid(csrfToken)) {
-                return error(403, "invalid CSRF token");
+            if (post) {
+                Optional<String> bad = csrf.check(csrfToken);
+                if (bad.isPresent()) {
+                    return path.startsWith("/api/v2/") ? v2Error(403, bad.get(), null) : error(403, bad.get());
+                }
             }
             boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
             Params p = new Params(rawQuery, post && form ? new String(body, StandardCharsets.UTF_8) : null);
@@ -125,8 +131,8 @@ public final class SkycoinApi {
                 o.put("csrf_token", csrf.issue());
                 return ok(o);
             });
-            case "/api/v1/health" -> requireGet(get, this::health);
-            case "/api/v1/version" -> requireGet(get, () -> ok(version()));
+            case "/api/v1/health" -> requireGet(get, () -> ok(status.health()));
+            case "/api/v1/version" -> requireGet(get, () -> ok(StatusJson.version()));
             case "/api/v1/blockchain/metadata" -> requireGet(get, this::metadata);
             case "/api/v1/blockchain/progress" -> requireGet(get, this::progress);
             case "/api/v1/block" -> requireGet(get, () -> block(p));
@@ -135,7 +141,7 @@ public final class SkycoinApi {
             case "/api/v1/outputs" -> outputs(p);
             case "/api/v1/balance" -> balance(p);
             case "/api/v1/uxout" -> requireGet(get, () -> uxout(p));
-            case "/api/v1/address_uxouts" -> requireGet(get, () -> ok(chain.addressUxouts(address(p.get("address")
+            case "/api/v1/address_uxouts" -> requireGet(get, () -> ok(chain.addressUxouts(goAddress(p.get("address")
                     .orElseThrow(() -> ApiError.badRequest("address is empty"))))));
             case "/api/v1/transaction" -> requireGet(get, () -> transaction(p));
             case "/api/v1/rawtx" -> requireGet(get, () -> ok(F.stringNode(HexFormat.of().formatHex(
@@ -145,13 +151,10 @@ public final class SkycoinApi {
             case "/api/v1/injectTransaction" -> requirePost(get, () -> inject(body));
             case "/api/v2/transaction/verify" -> requirePost(get, () -> verifyTransaction(body));
             case "/api/v2/address/verify" -> requirePost(get, () -> verifyAddress(body));
-            case "/api/v1/addresscount" -> requireGet(get, () -> {
-                ObjectNode o = F.objectNode();
-                o.put("count", node.store().addressCount());
-                return ok(o);
-            });
-            case "/api/v1/coinSupply" -> requireGet(get, this::coinSupply);
-            case "/api/v1/network/connections" -> requireGet(get, this::connections);
+            case "/api/v1/addresscount" -> requireGet(get, () -> ok(explorer.addressCount()));
+            case "/api/v1/coinSupply" -> requireGet(get, () -> ok(explorer.coinSupply()));
+            case "/api/v1/richlist" -> requireGet(get, () -> richlist(p));
+            case "/api/v1/network/connections" -> requireGet(get, () -> ok(status.connections()));
             default -> error(404, "");
         };
     }
@@ -168,11 +171,20 @@ public final class SkycoinApi {
         return get ? error(405, "") : h.run();
     }
 
+    /** cipher.SHA256FromHex, with its error text as the 400 detail. */
     private static SHA256 hash(String hex, String what) throws ApiError {
+        return hash(hex, what, false);
+    }
+
+    private static SHA256 hash(String hex, String what, boolean goText) throws ApiError {
+        Optional<String> e = GoErrors.sha256FromHex(hex);
+        if (e.isPresent()) {
+            throw ApiError.badRequest(goText ? e.get() : "Invalid " + what);
+        }
         try {
             return SHA256.fromHex(hex);
-        } catch (CipherException | RuntimeException e) {
-            throw ApiError.badRequest("Invalid " + what);
+        } catch (CipherException ex) {
+            throw ApiError.badRequest(goText ? ex.getMessage() : "Invalid " + what);
         }
     }
 
@@ -188,57 +200,21 @@ public final class SkycoinApi {
         }
     }
 
+    /** cipher.DecodeBase58Address, with its error text as the 400 detail. */
+    private static Address goAddress(String s) throws ApiError {
+        try {
+            return Address.parse(s);
+        } catch (CipherException e) {
+            throw ApiError.badRequest(GoErrors.address(e));
+        }
+    }
+
     private static List<Address> addresses(List<String> raw) throws ApiError {
         LinkedHashSet<Address> out = new LinkedHashSet<>();
         for (String s : raw) {
             out.add(address(s));
         }
         return List.copyOf(out);
-    }
-
-    private ObjectNode version() {
-        ObjectNode v = F.objectNode();
-        v.put("version", VERSION);
-        v.put("commit", "");
-        v.put("branch", "");
-        return v;
-    }
-
-    private ObjectNode verifyParams() {
-        ObjectNode v = F.objectNode();
-        v.put("burn_factor", node.softParams().burnFactor());
-        v.put("max_transaction_size", node.softParams().maxTransactionSize());
-        v.put("max_decimals", node.softParams().maxDropletPrecision());
-        return v;
-    }
-
-    private ApiResponse health() {
-        var head = node.storedHead();
-        ObjectNode bc = F.objectNode();
-        bc.set("head", Readable.header(head.block().header()));
-        bc.put("unspents", head.unspentCount());
-        bc.put("unconfirmed", node.pool().size());
-        long since = Math.max(0, Clock.systemUTC().instant().getEpochSecond() - head.block().header().time());
-        bc.put("time_since_last_block", since + "s");
-        List<Daemon.PeerInfo> peers = node.daemon().map(Daemon::peers).orElse(List.of());
-        ObjectNode o = F.objectNode();
-        o.set("blockchain", bc);
-        o.set("version", version());
-        o.put("coin", "skycoin");
-        o.put("user_agent", "skyx:0.1.0");
-        o.put("open_connections", peers.size());
-        o.put("outgoing_connections", peers.stream().filter(Daemon.PeerInfo::outgoing).count());
-        o.put("incoming_connections", peers.stream().filter(x -> !x.outgoing()).count());
-        o.put("uptime", (Clock.systemUTC().instant().getEpochSecond() - startedAt) + "s");
-        o.put("csrf_enabled", true);
-        o.put("csp_enabled", false);
-        o.put("wallet_api_enabled", false);
-        o.put("gui_enabled", false);
-        o.put("block_publisher", node.config().publisher());
-        o.set("user_verify_transaction", verifyParams());
-        o.set("unconfirmed_verify_transaction", verifyParams());
-        o.put("started_at", startedAt);
-        return ok(o);
     }
 
     private ApiResponse metadata() {
@@ -343,7 +319,11 @@ public final class SkycoinApi {
                 node.store().unspent(hash(h, "hash " + h)).ifPresent(head::add);
             }
         }
-        return ok(chain.outputs(head, new LinkedHashSet<>(parsed)));
+        java.util.Set<SHA256> hashSet = new LinkedHashSet<>();
+        for (String h : hashes) {
+            hashSet.add(hash(h, "hash " + h));
+        }
+        return ok(chain.outputs(head, new LinkedHashSet<>(parsed), hashSet));
     }
 
     private ApiResponse balance(Params p) throws ApiError {
@@ -355,7 +335,7 @@ public final class SkycoinApi {
     }
 
     private ApiResponse uxout(Params p) throws ApiError {
-        SHA256 id = hash(p.get("uxid").orElseThrow(() -> ApiError.badRequest("uxid is empty")), "uxid");
+        SHA256 id = hash(p.get("uxid").orElseThrow(() -> ApiError.badRequest("uxid is empty")), "uxid", true);
         StoredOutput s = node.store().output(id).orElseThrow(ApiError::notFound);
         return ok(Readable.uxout(s, chain.headTime()));
     }
@@ -477,45 +457,25 @@ public final class SkycoinApi {
         }
     }
 
-    private ApiResponse coinSupply() {
-        long coins = 0;
-        long hours = 0;
-        long headTime = chain.headTime();
-        for (UxOut u : node.store().allUnspents()) {
-            coins += u.body().coins();
-            hours += u.body().hours();
+    private ApiResponse richlist(Params p) throws ApiError {
+        int n = 20;
+        Optional<String> ns = p.get("n");
+        if (ns.isPresent()) {
+            try {
+                n = Integer.parseInt(ns.get());
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("invalid n");
+            }
         }
-        ObjectNode o = F.objectNode();
-        o.put("current_supply", Readable.coins(coins));
-        o.put("total_supply", Readable.coins(coins));
-        o.put("max_supply", Readable.coins(node.config().genesis().coins()));
-        o.put("current_coinhour_supply", Long.toUnsignedString(hours));
-        o.put("total_coinhour_supply", Long.toUnsignedString(hours));
-        o.set("unlocked_distribution_addresses", F.arrayNode());
-        o.set("locked_distribution_addresses", F.arrayNode());
-        o.put("head_time", headTime);
-        return ok(o);
-    }
-
-    private ApiResponse connections() {
-        ArrayNode arr = F.arrayNode();
-        int id = 1;
-        for (Daemon.PeerInfo x : node.daemon().map(Daemon::peers).orElse(List.of())) {
-            ObjectNode c = F.objectNode();
-            c.put("id", id++);
-            c.put("address", x.address());
-            c.put("outgoing", x.outgoing());
-            c.put("state", x.introduced() ? "introduced" : "connected");
-            c.put("listen_port", x.listenPort());
-            c.set("height", Readable.u64(x.headSeq()));
-            c.put("user_agent", x.userAgent());
-            c.put("is_trusted_peer", node.config().peers().stream()
-                    .anyMatch(pe -> x.address().endsWith(":" + pe.getPort())));
-            c.set("unconfirmed_verify_transaction", verifyParams());
-            arr.add(c);
+        boolean include = false;
+        Optional<String> inc = p.get("include-distribution");
+        if (inc.isPresent()) {
+            include = switch (inc.get()) {
+                case "1", "t", "T", "TRUE", "true", "True" -> true;
+                case "0", "f", "F", "FALSE", "false", "False" -> false;
+                default -> throw ApiError.badRequest("invalid include-distribution");
+            };
         }
-        ObjectNode o = F.objectNode();
-        o.set("connections", arr);
-        return ok(o);
+        return ok(explorer.richlist(n, include));
     }
 }

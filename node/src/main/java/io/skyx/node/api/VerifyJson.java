@@ -22,8 +22,18 @@ final class VerifyJson {
     private VerifyJson() {
     }
 
+    /**
+     * As Skycoin's VerifyTxnVerbose: a confirmed transaction's inputs and fee are valued at the time of the block
+     * before the one that confirmed it (the genesis transaction: no inputs, fee 0), the rules are not run, and the
+     * answer is 422 "transaction has been spent" with the data.
+     */
     static ApiResponse verify(SkycoinNode node, Transaction t, boolean unsigned, long headTime) {
-        boolean confirmed = node.store().transaction(t.txid()).isPresent();
+        var location = node.store().transaction(t.txid());
+        boolean confirmed = location.isPresent();
+        if (confirmed) {
+            long seq = location.get().blockSeq();
+            headTime = seq == 0 ? 0 : node.store().blockBySeq(seq - 1).orElseThrow().header().time();
+        }
         List<UxOut> inputs = new ArrayList<>();
         ArrayNode in = F.arrayNode();
         String missing = null;
@@ -77,7 +87,7 @@ final class VerifyJson {
 
         String problem;
         if (confirmed) {
-            problem = "Transaction has already been confirmed";
+            problem = "transaction has been spent";
         } else if (missing != null) {
             problem = missing;
         } else if (t.inputs().isEmpty()) {

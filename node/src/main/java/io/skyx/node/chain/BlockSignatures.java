@@ -24,6 +24,6 @@ final class BlockSignatures {
         if (Cipher.verifySignatureValidity(sig) != VerifyResult.OK) {
             return false;
         }
-        return Cipher.pubKeyFromSig(sig, hash).map(publisher::equals).orElse(false);
+        return io.skyx.node.coin.Recoveries.recover(sig, hash).map(publisher::equals).orElse(false);
     }
 }

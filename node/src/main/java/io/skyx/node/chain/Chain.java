@@ -53,6 +53,27 @@ public final class Chain {
         return chain;
     }
 
+    /**
+     * Restores a chain at a stored head without replaying its blocks: the head block (its signature is checked
+     * against the blockchain key) and the unspent set after it. The caller proves the set is the right one by
+     * comparing {@link #uxHash()} (recomputed here from every member) with the UxHash recorded with the head.
+     *
+     * @throws IllegalArgumentException if the head's signature does not verify or an output appears twice
+     */
+    public static Chain restore(GenesisParams params, boolean strictFee, SignedBlock head, Collection<UxOut> unspents) {
+        Objects.requireNonNull(params, "params");
+        if (!BlockSignatures.verify(params.blockchainPubKey(), head)) {
+            throw new IllegalArgumentException("stored head block signature does not verify against the blockchain key");
+        }
+        Chain chain = new Chain(params, strictFee);
+        for (UxOut u : unspents) {
+            chain.pool.add(u);
+        }
+        chain.head = head.header();
+        chain.headHash = head.hash();
+        return chain;
+    }
+
     public GenesisParams params() {
         return params;
     }

@@ -32,17 +32,30 @@ import tools.jackson.databind.json.JsonMapper;
 final class AddressCommand implements Subcommand {
     private static final int MAX_COUNT = 100_000;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final java.io.InputStream stdin;
+
+    AddressCommand() {
+        this(System.in);
+    }
+
+    /** For tests: {@code --batch} reads from {@code stdin}. */
+    AddressCommand(java.io.InputStream stdin) {
+        this.stdin = stdin;
+    }
 
     @Override
     public String usage() {
         return "address (--seed-hex HEX | --seed TEXT) [--count N] [--bip44 [--account A] [--chain 0|1] "
-                + "[--coin-type T] [--passphrase P]]";
+                + "[--coin-type T] [--passphrase P]] | address --batch [--threads N]";
     }
 
     @Override
     public int run(List<String> rawArgs, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(rawArgs, Set.of("seed-hex", "seed", "count", "account", "chain", "coin-type",
-                "passphrase"), Set.of("bip44"));
+                "passphrase", "threads"), Set.of("bip44", "batch"));
+        if (args.flag("batch")) {
+            return CryptoCommand.batch(CryptoOps::address, stdin, out, err, args);
+        }
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }

@@ -18,6 +18,9 @@ public final class Main {
 
     static {
         COMMANDS.put("address", AddressCommand::new);
+        COMMANDS.put("sign", CryptoCommand::sign);
+        COMMANDS.put("verify", CryptoCommand::verify);
+        COMMANDS.put("recover", CryptoCommand::recover);
         COMMANDS.put("decode-tx", DecodeTxCommand::new);
         COMMANDS.put("verify-chain", VerifyChainCommand::new);
         COMMANDS.put("node", NodeCommand::new);

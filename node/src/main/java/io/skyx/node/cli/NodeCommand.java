@@ -26,9 +26,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code --api-port}; as the publisher of a private chain it also creates blocks.
  */
 final class NodeCommand implements Subcommand {
-    private static final Set<String> VALUES = Set.of("data-dir", "mode", "genesis", "import", "peers", "p2p-port",
+    static final Set<String> VALUES = Set.of("data-dir", "mode", "genesis", "import", "peers", "p2p-port",
             "api-port", "key-file", "block-interval", "bind");
-    private static final Set<String> FLAGS = Set.of("exit-after-import");
+    static final Set<String> FLAGS = Set.of("exit-after-import");
 
     @Override
     public String usage() {
@@ -106,7 +106,8 @@ final class NodeCommand implements Subcommand {
         }
     }
 
-    private static NodeConfig config(Args a) throws UsageException {
+    /** The node configuration the options describe; the P2P listener binds to {@code --bind}, as the REST API does. */
+    static NodeConfig config(Args a) throws UsageException {
         Path dataDir = Path.of(a.required("data-dir"));
         String mode = a.required("mode");
         GenesisParams genesis = NodeGenesisFile.load(a.required("genesis"));
@@ -127,7 +128,8 @@ final class NodeCommand implements Subcommand {
         for (String peer : a.value("peers").map(s -> s.split(",")).orElse(new String[0])) {
             peers.add(peerAddress(peer.trim()));
         }
-        return new NodeConfig(dataDir, genesis, key, new InetSocketAddress(p2p), peers, Duration.ofSeconds(interval),
+        String bind = a.value("bind").orElse("127.0.0.1");
+        return new NodeConfig(dataDir, genesis, key, new InetSocketAddress(bind, p2p), peers, Duration.ofSeconds(interval),
                 32768, Optional.empty(), 1024 * 1024);
     }
 

@@ -23,6 +23,6 @@ final class SigCheck {
         if (Cipher.verifySignatureValidity(sig) != VerifyResult.OK) {
             return null;
         }
-        return Cipher.pubKeyFromSig(sig, hash).orElse(null);
+        return Recoveries.recover(sig, hash).orElse(null);
     }
 }

@@ -31,6 +31,12 @@ final class Connection {
     private volatile int peerListenPort;
     private volatile String peerUserAgent = "";
     private volatile DisconnectReason closeReason;
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    private final long id = IDS.incrementAndGet();
+    private final long connectedAtMillis = System.currentTimeMillis();
+    private volatile long lastReceivedMillis;
+    private volatile long lastSentMillis;
+    private volatile long peerMirror;
 
     Connection(Socket socket, boolean outgoing) throws IOException {
         this.socket = socket;
@@ -48,6 +54,7 @@ final class Connection {
         try {
             Optional<Message> m = Frames.read(in, maxIncoming);
             lastReceivedNanos = System.nanoTime();
+            lastReceivedMillis = System.currentTimeMillis();
             return m;
         } catch (SocketTimeoutException e) {
             throw new PeerError(DisconnectReason.IDLE, "peer silent for longer than the idle limit");
@@ -68,6 +75,7 @@ final class Connection {
                 out.write(frame);
                 out.flush();
                 lastSentNanos = System.nanoTime();
+                lastSentMillis = System.currentTimeMillis();
                 return true;
             } catch (IOException e) {
                 closeQuietly(DisconnectReason.READ_FAILED);
@@ -121,10 +129,34 @@ final class Connection {
         return introduced;
     }
 
-    void markIntroduced(int listenPort, String userAgent) {
+    void markIntroduced(long mirror, int listenPort, String userAgent) {
+        this.peerMirror = mirror;
         this.peerListenPort = listenPort;
         this.peerUserAgent = userAgent;
         this.introduced = true;
+    }
+
+    /** @return the connection's process-wide id (Skycoin's gnet id: 1, 2, …) */
+    long id() {
+        return id;
+    }
+
+    long connectedAtMillis() {
+        return connectedAtMillis;
+    }
+
+    /** @return wall time of the last message read, 0 if none */
+    long lastReceivedMillis() {
+        return lastReceivedMillis;
+    }
+
+    /** @return wall time of the last message written, 0 if none */
+    long lastSentMillis() {
+        return lastSentMillis;
+    }
+
+    long peerMirror() {
+        return peerMirror;
     }
 
     long openedNanos() {

@@ -72,7 +72,8 @@ public final class Daemon implements AutoCloseable {
 
     /** A snapshot of one connection for the API and metrics. */
     public record PeerInfo(String address, boolean outgoing, boolean introduced, long headSeq, int listenPort,
-                           String userAgent, long lastReceivedMillisAgo) {
+                           String userAgent, long lastReceivedMillisAgo, long id, long mirror, long connectedAtMillis,
+                           long lastSentMillis, long lastReceivedMillis) {
     }
 
     /** @return the open connections */
@@ -83,7 +84,8 @@ public final class Daemon implements AutoCloseable {
             if (!c.isClosed()) {
                 out.add(new PeerInfo(c.remote().getAddress().getHostAddress() + ":" + c.remote().getPort(),
                         c.outgoing(), c.introduced(), c.peerHeadSeq(), c.peerListenPort(), c.peerUserAgent(),
-                        TimeUnit.NANOSECONDS.toMillis(now - c.lastReceivedNanos())));
+                        TimeUnit.NANOSECONDS.toMillis(now - c.lastReceivedNanos()), c.id(), c.peerMirror(),
+                        c.connectedAtMillis(), c.lastSentMillis(), c.lastReceivedMillis()));
             }
         }
         return out;
@@ -126,9 +128,15 @@ public final class Daemon implements AutoCloseable {
         while (running) {
             try {
                 Socket s = server.accept();
-                if (connections.size() >= config.maxConnections()) {
+                java.net.InetAddress ip = s.getInetAddress();
+                long fromIp = connections.stream()
+                        .filter(c -> !c.isClosed() && c.remote().getAddress().equals(ip)).count();
+                DisconnectReason refuse = connections.size() >= config.maxConnections() ? DisconnectReason.PEERLIST_FULL
+                        : fromIp >= config.maxConnectionsPerIp() ? DisconnectReason.IP_LIMIT_REACHED : null;
+                if (refuse != null) {
                     Connection c = new Connection(s, false);
-                    c.disconnect(DisconnectReason.PEERLIST_FULL, this::forget);
+                    LOG.info(() -> "refused a connection from " + ip.getHostAddress() + ": " + refuse);
+                    c.disconnect(refuse, this::forget);
                     continue;
                 }
                 start(new Connection(s, false));
@@ -150,6 +158,12 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void dial(InetSocketAddress peer) {
+        long outgoing = connections.stream().filter(c -> c.outgoing() && !c.isClosed()).count();
+        if (outgoing + dialing.size() >= config.maxOutgoing()) {
+            LOG.fine(() -> "not dialing " + peer + ": " + outgoing + " outgoing connections (limit "
+                    + config.maxOutgoing() + ")");
+            return;
+        }
         if (!dialing.add(peer)) {
             return;
         }
@@ -188,7 +202,8 @@ public final class Daemon implements AutoCloseable {
                 forget(c);
             }
         } catch (PeerError e) {
-            LOG.log(Level.FINE, () -> "disconnecting " + c.remote() + ": " + e.getMessage());
+            LOG.info(() -> "disconnecting " + c.remote() + ": " + e.reason() + " (DISC " + e.reason().code() + "): "
+                    + e.getMessage());
             c.disconnect(e.reason(), this::forget);
         } catch (IOException e) {
             if (c.closeQuietly(DisconnectReason.READ_FAILED)) {
@@ -201,7 +216,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void forget(Connection c) {
-        connections.remove(c);
+        if (connections.remove(c)) {
+            DisconnectReason why = c.closeReason();
+            LOG.info(() -> "peer " + c.remote() + " left (" + (why == null ? "closed" : why + ", DISC "
+                    + why.code()) + ")");
+        }
     }
 
     private void handle(Connection c, Message m) throws PeerError {
@@ -212,6 +231,7 @@ public final class Daemon implements AutoCloseable {
         switch (m) {
             case Message.Introduction intro -> introduce(c, intro);
             case Message.Disconnect d -> {
+                LOG.info(() -> "peer " + c.remote() + " sent DISC " + d.reasonCode());
                 if (c.closeQuietly(DisconnectReason.RECEIVED_DISCONNECT)) {
                     forget(c);
                 }
@@ -275,7 +295,9 @@ public final class Daemon implements AutoCloseable {
         if (x.genesisHash().isPresent() && !Arrays.equals(x.genesisHash().get(), config.genesisHash().bytes())) {
             throw new PeerError(DisconnectReason.BLOCKCHAIN_PUBKEY_MISMATCH, "peer has another genesis block");
         }
-        c.markIntroduced(intro.listenPort(), x.userAgent());
+        c.markIntroduced(intro.mirror(), intro.listenPort(), x.userAgent());
+        LOG.info(() -> "peer " + c.remote() + " connected (" + (c.outgoing() ? "outgoing" : "incoming") + ", "
+                + x.userAgent() + ")");
         c.send(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST));
         List<SHA256> txids = backend.announceableTxids();
         for (int i = 0; i < txids.size(); i += MessageCodec.MAX_TXNS) {
@@ -301,6 +323,8 @@ public final class Daemon implements AutoCloseable {
 
     private void receiveBlocks(Connection c, List<SignedBlock> blocks) {
         long before = backend.headSeq();
+        io.skyx.node.coin.Recoveries.prefetch(blocks.stream()
+                .filter(b -> Long.compareUnsigned(b.header().seq(), before) > 0).toList());
         for (SignedBlock b : blocks) {
             long seq = b.header().seq();
             if (Long.compareUnsigned(seq, backend.headSeq()) <= 0) {
@@ -313,6 +337,8 @@ public final class Daemon implements AutoCloseable {
         }
         long after = backend.headSeq();
         if (after != before) {
+            LOG.info(() -> "sync: head " + before + " -> " + after + " from " + c.remote() + " (peers' highest "
+                    + highestPeerSeq() + ")");
             broadcast(new Message.AnnounceBlocks(after), null);
             c.send(new Message.GetBlocks(after, BLOCKS_PER_REQUEST));
         }

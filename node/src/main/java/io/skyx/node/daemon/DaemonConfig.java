@@ -26,12 +26,16 @@ import java.util.Objects;
  * @param blocksRequestInterval how often to ask every peer for blocks (Skycoin: 60 s)
  * @param reconnectInterval   how often to retry configured peers that are not connected
  * @param maxConnections      total connection limit (Skycoin: 128)
+ * @param maxConnectionsPerIp open connections allowed from one IP address (Skycoin: 3); more are refused with
+ *                            DISC 8
+ * @param maxOutgoing         outgoing connections this daemon keeps at most (Skycoin: 8)
  */
 public record DaemonConfig(PubKey blockchainPubkey, SHA256 genesisHash, InetSocketAddress listen,
                            List<InetSocketAddress> peers, String userAgent, long burnFactor, long maxTransactionSize,
                            int maxDropletPrecision, int maxIncomingFrame, Duration pingInterval,
                            Duration idleTimeout, Duration introductionTimeout, Duration blocksRequestInterval,
-                           Duration reconnectInterval, int maxConnections) {
+                           Duration reconnectInterval, int maxConnections, int maxConnectionsPerIp,
+                           int maxOutgoing) {
     public DaemonConfig {
         Objects.requireNonNull(blockchainPubkey, "blockchainPubkey");
         Objects.requireNonNull(genesisHash, "genesisHash");
@@ -43,7 +47,7 @@ public record DaemonConfig(PubKey blockchainPubkey, SHA256 genesisHash, InetSock
         if (burnFactor < 2 || maxTransactionSize < 1024 || maxDropletPrecision < 0 || maxDropletPrecision > 6) {
             throw new IllegalArgumentException("invalid transaction verification parameters");
         }
-        if (maxIncomingFrame < 8 || maxConnections < 1) {
+        if (maxIncomingFrame < 8 || maxConnections < 1 || maxConnectionsPerIp < 1 || maxOutgoing < 0) {
             throw new IllegalArgumentException("frame and connection limits must be positive");
         }
         for (Duration d : List.of(pingInterval, idleTimeout, introductionTimeout, blocksRequestInterval, reconnectInterval)) {
@@ -58,7 +62,7 @@ public record DaemonConfig(PubKey blockchainPubkey, SHA256 genesisHash, InetSock
                                         List<InetSocketAddress> peers) {
         return new DaemonConfig(blockchainPubkey, genesisHash, listen, peers, "skyx:0.1.0", 10, 32768, 3,
                 Frames.MAX_INCOMING, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), Duration.ofSeconds(5), 128);
+                Duration.ofSeconds(60), Duration.ofSeconds(5), 128, 3, 8);
     }
 
     /** @return a copy with different timers (tests use short ones) */
@@ -66,13 +70,20 @@ public record DaemonConfig(PubKey blockchainPubkey, SHA256 genesisHash, InetSock
                                    Duration reconnect) {
         return new DaemonConfig(blockchainPubkey, genesisHash, listen, peers, userAgent, burnFactor,
                 maxTransactionSize, maxDropletPrecision, maxIncomingFrame, ping, idle, intro, blocksRequest,
-                reconnect, maxConnections);
+                reconnect, maxConnections, maxConnectionsPerIp, maxOutgoing);
     }
 
     /** @return a copy with a different incoming frame limit */
     public DaemonConfig withMaxIncomingFrame(int max) {
         return new DaemonConfig(blockchainPubkey, genesisHash, listen, peers, userAgent, burnFactor,
                 maxTransactionSize, maxDropletPrecision, max, pingInterval, idleTimeout, introductionTimeout,
-                blocksRequestInterval, reconnectInterval, maxConnections);
+                blocksRequestInterval, reconnectInterval, maxConnections, maxConnectionsPerIp, maxOutgoing);
+    }
+
+    /** @return a copy with different total, per-IP and outgoing connection limits */
+    public DaemonConfig withConnectionLimits(int total, int perIp, int outgoing) {
+        return new DaemonConfig(blockchainPubkey, genesisHash, listen, peers, userAgent, burnFactor,
+                maxTransactionSize, maxDropletPrecision, maxIncomingFrame, pingInterval, idleTimeout,
+                introductionTimeout, blocksRequestInterval, reconnectInterval, total, perIp, outgoing);
     }
 }

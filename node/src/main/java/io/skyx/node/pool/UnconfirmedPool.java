@@ -61,6 +61,14 @@ public final class UnconfirmedPool {
 
     /** Offers a transaction; invalid ones change nothing. */
     public synchronized Offer offer(Transaction t) {
+        return offer(t, null);
+    }
+
+    /**
+     * Offers a transaction first received at {@code received} (a restart re-offering a persisted transaction
+     * keeps its original time); null means now.
+     */
+    public synchronized Offer offer(Transaction t, Instant received) {
         SHA256 id = t.txid();
         if (entries.containsKey(id)) {
             return new Offer(Admission.ALREADY_KNOWN, "");
@@ -73,7 +81,7 @@ public final class UnconfirmedPool {
             return new Offer(Admission.REJECTED, "an input is already spent by a pooled transaction");
         }
         Instant now = clock.instant();
-        entries.put(id, new PoolEntry(t, now, now, Optional.empty(), true, c.fee()));
+        entries.put(id, new PoolEntry(t, received == null ? now : received, now, Optional.empty(), true, c.fee()));
         while (entries.size() > maxEntries) {
             entries.remove(entries.keySet().iterator().next());
         }

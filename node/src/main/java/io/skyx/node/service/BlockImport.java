@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import io.skyx.node.coin.Recoveries;
 import java.util.function.LongConsumer;
 
 /**
@@ -34,49 +38,91 @@ public final class BlockImport {
     private BlockImport() {
     }
 
+    /** Blocks decoded and prefetched ahead of the one being applied. */
+    private static final int AHEAD = 64;
+
+    private record Parsed(long lineNo, SignedBlock block, String error) {
+    }
+
     /**
+     * Imports in chunks of {@link #AHEAD} blocks: while one chunk is applied in order through the chain rules,
+     * the signatures of the next are recovered in parallel ({@link Recoveries}).
+     *
      * @param onApplied called with each applied block's seq (progress reporting)
      */
     public static Result run(SkycoinNode node, Path file, LongConsumer onApplied) throws IOException, StoreException {
         JsonMapper json = JsonMapper.builder().build();
         long applied = 0;
         long skipped = 0;
-        long lineNo = 0;
+        long[] lineNo = {0};
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                SignedBlock b;
-                try {
-                    JsonNode n = json.readTree(line);
-                    String hex = n.path("signed_block_hex").asString("");
-                    if (hex.isEmpty()) {
-                        return fail(node, applied, skipped, "line " + lineNo + ": no signed_block_hex");
+            List<Parsed> chunk = readChunk(r, json, lineNo);
+            CompletableFuture<Void> ready = prefetchAsync(chunk);
+            while (!chunk.isEmpty()) {
+                List<Parsed> current = chunk;
+                ready.join();
+                // the next chunk's signatures are recovered on the other cores while this one is applied
+                chunk = readChunk(r, json, lineNo);
+                ready = prefetchAsync(chunk);
+                for (Parsed p : current) {
+                    if (p.block() == null) {
+                        return fail(node, applied, skipped, "line " + p.lineNo() + ": " + p.error());
                     }
-                    b = SignedBlockCodec.INSTANCE.decodeExact(HexFormat.of().parseHex(hex));
-                } catch (JacksonException | IllegalArgumentException | DecodeException e) {
-                    return fail(node, applied, skipped, "line " + lineNo + ": " + e.getMessage());
-                }
-                long seq = b.header().seq();
-                if (Long.compareUnsigned(seq, node.head().seq()) <= 0) {
-                    if (node.store().blockBySeq(seq).map(SignedBlock::hash).filter(b.hash()::equals).isEmpty()) {
-                        return fail(node, applied, skipped, "line " + lineNo + ": block " + seq
-                                + " differs from the stored one");
+                    SignedBlock b = p.block();
+                    long seq = b.header().seq();
+                    if (Long.compareUnsigned(seq, node.head().seq()) <= 0) {
+                        if (node.store().blockBySeq(seq).map(SignedBlock::hash).filter(b.hash()::equals).isEmpty()) {
+                            return fail(node, applied, skipped, "line " + p.lineNo() + ": block " + seq
+                                    + " differs from the stored one");
+                        }
+                        skipped++;
+                        continue;
                     }
-                    skipped++;
-                    continue;
+                    ApplyResult res = node.applyBlock(b);
+                    if (!res.ok()) {
+                        return fail(node, applied, skipped, "line " + p.lineNo() + ": " + res.describe());
+                    }
+                    applied++;
+                    onApplied.accept(seq);
                 }
-                ApplyResult res = node.applyBlock(b);
-                if (!res.ok()) {
-                    return fail(node, applied, skipped, "line " + lineNo + ": " + res.describe());
-                }
-                applied++;
-                onApplied.accept(seq);
             }
+        } finally {
+            Recoveries.clear();
         }
         return new Result(applied, skipped, node.head().seq(), "");
+    }
+
+    private static CompletableFuture<Void> prefetchAsync(List<Parsed> chunk) {
+        List<SignedBlock> blocks = chunk.stream().filter(p -> p.block() != null).map(Parsed::block).toList();
+        return CompletableFuture.runAsync(() -> Recoveries.prefetch(blocks));
+    }
+
+    /** Up to {@link #AHEAD} blocks; a bad line ends the chunk (and the import, when it is reached). */
+    private static List<Parsed> readChunk(BufferedReader r, JsonMapper json, long[] lineNo) throws IOException {
+        List<Parsed> out = new ArrayList<>(AHEAD);
+        while (out.size() < AHEAD) {
+            String line = r.readLine();
+            if (line == null) {
+                break;
+            }
+            lineNo[0]++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode n = json.readTree(line);
+                String hex = n.path("signed_block_hex").asString("");
+                if (hex.isEmpty()) {
+                    out.add(new Parsed(lineNo[0], null, "no signed_block_hex"));
+                    break;
+                }
+                out.add(new Parsed(lineNo[0], SignedBlockCodec.INSTANCE.decodeExact(HexFormat.of().parseHex(hex)), ""));
+            } catch (JacksonException | IllegalArgumentException | DecodeException e) {
+                out.add(new Parsed(lineNo[0], null, String.valueOf(e.getMessage())));
+                break;
+            }
+        }
+        return out;
     }
 
     private static Result fail(SkycoinNode node, long applied, long skipped, String error) {

@@ -37,8 +37,9 @@ import java.util.logging.Logger;
  * {@link UnconfirmedPool}, the P2P {@link Daemon} and, in publisher mode, block creation every
  * {@link NodeConfig#blockInterval()} when transactions are pending.
  *
- * <p>{@link #open} loads the store (writing the genesis block to a new one) and re-checks it against the chain
- * rules; {@link #start} brings up the network and the publisher.
+ * <p>{@link #open} loads the store (writing the genesis block to a new one) and restores the chain state from it
+ * without replaying blocks, checked by the UxHash of the restored unspent set; {@link #start} brings up the
+ * network and the publisher.
  */
 public final class SkycoinNode implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SkycoinNode.class.getName());
@@ -60,35 +61,101 @@ public final class SkycoinNode implements AutoCloseable {
     }
 
     /**
-     * Opens the node's store, creating it with the genesis block if new, and replays it through the chain rules.
+     * Opens the node's store, creating it with the genesis block if new, and restores the chain state at its head.
      *
      * @throws StoreException if the store cannot be opened or holds another chain
      */
     public static SkycoinNode open(NodeConfig config) throws StoreException {
         ChainStore store = ChainStore.open(config.dataDir());
         try {
-            Chain chain = Chain.fromGenesis(config.genesis(), false);
+            Chain.fromGenesis(config.genesis(), false);
             SignedBlock genesis = config.genesis().genesisBlock();
             if (store.head().isEmpty()) {
                 store.append(genesis);
             } else if (!store.blockBySeq(0).map(SignedBlock::hash).equals(Optional.of(genesis.hash()))) {
                 throw new StoreException("the store in " + config.dataDir() + " holds another chain's genesis block");
             }
-            long head = store.head().orElseThrow().seq();
-            for (long seq = 1; seq <= head; seq++) {
-                SignedBlock b = store.blockBySeq(seq).orElseThrow(() -> new StoreException("store lost a block"));
-                ApplyResult r = chain.apply(b);
-                if (!r.ok()) {
-                    throw new StoreException("stored " + r.describe());
-                }
-            }
-            if (!chain.uxHash().equals(store.head().orElseThrow().uxHash())) {
-                throw new StoreException("stored unspent set does not match the replayed chain");
-            }
-            return new SkycoinNode(config, store, chain);
+            ChainStore.Head head = store.head().orElseThrow();
+            Chain chain = head.seq() == 0 ? Chain.fromGenesis(config.genesis(), false)
+                    : restore(config, store, head);
+            SkycoinNode node = new SkycoinNode(config, store, chain);
+            node.restorePool();
+            return node;
         } catch (StoreException | RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * The chain state at the stored head, from the stored unspent set, in time proportional to the unspent set
+     * (not the chain). The checksum: the XOR of every restored output's snapshot hash must equal the UxHash that
+     * was written atomically with the head, and the count must match; the head's signature must verify.
+     */
+    private static Chain restore(NodeConfig config, ChainStore store, ChainStore.Head head) throws StoreException {
+        long t0 = System.nanoTime();
+        List<UxOut> unspents = store.allUnspents();
+        Chain chain;
+        try {
+            chain = Chain.restore(config.genesis(), false, head.block(), unspents);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new StoreException("stored chain state is inconsistent: " + e.getMessage());
+        }
+        if (!chain.uxHash().equals(head.uxHash()) || chain.unspentCount() != head.unspentCount()) {
+            throw new StoreException("stored unspent set (" + chain.unspentCount() + " outputs, UxHash "
+                    + chain.uxHash() + ") does not match the head's record (" + head.unspentCount() + ", "
+                    + head.uxHash() + ")");
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info(() -> "opened the store at block " + head.seq() + " (" + head.block().hash() + "), "
+                + unspents.size() + " unspent outputs, UxHash " + head.uxHash() + " verified in " + ms + " ms");
+        return chain;
+    }
+
+    /**
+     * Re-offers the persisted unconfirmed transactions with their original receive times; those no longer valid
+     * against the head (inputs spent, or confirmed meanwhile) are dropped, as Skycoin drops invalid unconfirmed
+     * transactions. The survivors are announced to each peer on introduction.
+     */
+    private void restorePool() throws StoreException {
+        List<SHA256> dropped = new ArrayList<>();
+        int kept = 0;
+        for (ChainStore.Unconfirmed u : store.loadUnconfirmed()) {
+            if (pool.offer(u.transaction(), u.received()).admission() == UnconfirmedPool.Admission.ADDED) {
+                kept++;
+            } else {
+                dropped.add(u.transaction().txid());
+            }
+        }
+        store.removeUnconfirmed(dropped);
+        if (kept + dropped.size() > 0) {
+            int k = kept;
+            LOG.info(() -> "unconfirmed pool restored: " + k + " kept, " + dropped.size() + " dropped as invalid");
+        }
+    }
+
+    private void persist(Transaction t) {
+        pool.get(t.txid()).ifPresent(e -> {
+            try {
+                store.saveUnconfirmed(t, e.received());
+            } catch (StoreException ex) {
+                LOG.log(Level.WARNING, "cannot persist unconfirmed transaction " + t.txid(), ex);
+            }
+        });
+    }
+
+    /** Forgets persisted transactions the pool no longer holds (confirmed, invalid or evicted). */
+    private void syncPersistedPool() {
+        try {
+            List<SHA256> gone = new ArrayList<>();
+            for (ChainStore.Unconfirmed u : store.loadUnconfirmed()) {
+                if (!pool.contains(u.transaction().txid())) {
+                    gone.add(u.transaction().txid());
+                }
+            }
+            store.removeUnconfirmed(gone);
+        } catch (StoreException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "cannot update the persisted unconfirmed pool", e);
         }
     }
 
@@ -167,6 +234,7 @@ public final class SkycoinNode implements AutoCloseable {
         synchronized (lock) {
             r = chain.apply(block);
             if (!r.ok()) {
+                io.skyx.node.coin.Recoveries.clear();
                 return r;
             }
             store.append(block);
@@ -176,6 +244,7 @@ public final class SkycoinNode implements AutoCloseable {
             confirmed.add(t.txid());
         }
         pool.onBlock(confirmed);
+        syncPersistedPool();
         return r;
     }
 
@@ -216,6 +285,9 @@ public final class SkycoinNode implements AutoCloseable {
      */
     public UnconfirmedPool.Offer inject(Transaction t, boolean noBroadcast) {
         UnconfirmedPool.Offer o = pool.offer(t);
+        if (o.admission() == UnconfirmedPool.Admission.ADDED) {
+            persist(t);
+        }
         Daemon d = daemon;
         if (o.admission() == UnconfirmedPool.Admission.ADDED && !noBroadcast && d != null) {
             d.announceTxns(List.of(t.txid()));
@@ -257,6 +329,8 @@ public final class SkycoinNode implements AutoCloseable {
             LOG.warning(() -> "publisher made an invalid block: " + r.describe());
             return Optional.empty();
         }
+        LOG.info(() -> "created block " + signed.header().seq() + " (" + signed.hash() + ") with "
+                + signed.block().body().transactions().size() + " transaction(s)");
         Daemon d = daemon;
         if (d != null) {
             d.announceHead();
@@ -297,7 +371,7 @@ public final class SkycoinNode implements AutoCloseable {
             try {
                 ApplyResult r = SkycoinNode.this.applyBlock(block);
                 if (!r.ok()) {
-                    LOG.info(() -> "refused a block from a peer: " + r.describe());
+                    LOG.warning(() -> "refused a block from a peer: " + r.describe());
                 }
                 return r.ok();
             } catch (StoreException e) {
@@ -318,7 +392,11 @@ public final class SkycoinNode implements AutoCloseable {
 
         @Override
         public boolean offer(Transaction txn) {
-            return pool.offer(txn).admission() == UnconfirmedPool.Admission.ADDED;
+            boolean added = pool.offer(txn).admission() == UnconfirmedPool.Admission.ADDED;
+            if (added) {
+                persist(txn);
+            }
+            return added;
         }
 
         @Override

@@ -134,6 +134,50 @@ public final class ChainStore implements AutoCloseable {
         return out;
     }
 
+    /** A persisted unconfirmed transaction and when it was first received. */
+    public record Unconfirmed(Transaction transaction, java.time.Instant received) {
+    }
+
+    /** Persists an unconfirmed transaction (kept until {@link #removeUnconfirmed}). */
+    public void saveUnconfirmed(Transaction t, java.time.Instant received) throws StoreException {
+        byte[] tx = io.skyx.node.coin.TransactionCodec.INSTANCE.encode(t);
+        byte[] v = ByteBuffer.allocate(8 + tx.length).putLong(received.toEpochMilli()).put(tx).array();
+        try (RocksTables.Batch batch = db.batch()) {
+            batch.put(Table.UNCONFIRMED, t.txid().bytes(), v);
+            db.commit(batch);
+        }
+    }
+
+    /** Forgets persisted unconfirmed transactions (confirmed, invalid or evicted). */
+    public void removeUnconfirmed(java.util.Collection<SHA256> txids) throws StoreException {
+        if (txids.isEmpty()) {
+            return;
+        }
+        try (RocksTables.Batch batch = db.batch()) {
+            for (SHA256 id : txids) {
+                batch.delete(Table.UNCONFIRMED, id.bytes());
+            }
+            db.commit(batch);
+        }
+    }
+
+    /** @return the persisted unconfirmed transactions (undecodable entries are skipped) */
+    public List<Unconfirmed> loadUnconfirmed() {
+        List<Unconfirmed> out = new ArrayList<>();
+        db.scanPrefix(Table.UNCONFIRMED, new byte[0], (k, v) -> {
+            try {
+                ByteBuffer b = ByteBuffer.wrap(v);
+                long ms = b.getLong();
+                byte[] tx = java.util.Arrays.copyOfRange(v, 8, v.length);
+                out.add(new Unconfirmed(io.skyx.node.coin.TransactionCodec.INSTANCE.decodeExact(tx),
+                        java.time.Instant.ofEpochMilli(ms)));
+            } catch (DecodeException | java.nio.BufferUnderflowException e) {
+                // a damaged entry cannot be offered; it is dropped by the next sync
+            }
+        });
+        return out;
+    }
+
     /** @return the number of distinct addresses that ever received an output */
     public long addressCount() {
         long[] n = {0};

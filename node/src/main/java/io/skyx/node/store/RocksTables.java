@@ -46,7 +46,9 @@ final class RocksTables implements AutoCloseable {
         /** address (21, version first) ‖ uxid (32) → empty: every output an address ever received */
         ADDRESS_OUTPUTS,
         /** txid (32) → seq (u64 BE) ‖ index in block (u32 BE) */
-        TRANSACTIONS;
+        TRANSACTIONS,
+        /** txid (32) → received (unix ms, u64 BE) ‖ transaction bytes: the unconfirmed pool, kept across restarts */
+        UNCONFIRMED;
 
         byte[] cfName() {
             return this == META ? RocksDB.DEFAULT_COLUMN_FAMILY : name().toLowerCase().getBytes(StandardCharsets.US_ASCII);

@@ -80,7 +80,8 @@ class ApiServerTest {
             HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/injectTransaction"))
                     .header("X-CSRF-Token", token).POST(HttpRequest.BodyPublishers.ofString(body)));
             assertThat(again.statusCode()).isEqualTo(400);
-            assertThat(JSON.readTree(again.body()).asString()).startsWith("400 Bad Request - Transaction violates hard");
+            assertThat(again.body()).startsWith("400 Bad Request - Transaction violates hard").endsWith("\n");
+            assertThat(again.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         }
     }
 }

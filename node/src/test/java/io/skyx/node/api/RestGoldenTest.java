@@ -196,7 +196,7 @@ class RestGoldenTest {
         assertThat(progress.get("peers")).isEmpty();
         assertThat(get("/api/v1/addresscount", null).get("count").asLong()).isPositive();
         JsonNode supply = get("/api/v1/coinSupply", null);
-        assertThat(supply.get("current_supply").asString()).isEqualTo("100000000.000000");
+        assertThat(supply.get("total_supply").asString()).isEqualTo("25000000.000000");
         JsonNode health = get("/api/v1/health", null);
         assertThat(health.get("blockchain").get("head").get("seq").asLong()).isEqualTo(120);
         assertThat(health.get("user_verify_transaction").get("burn_factor").asInt()).isEqualTo(10);

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * kill -9 of a child JVM in the middle of a block import, then reopening: the head and unspent set equal those of
- * a clean import of the same number of blocks, and the node's replay of the store through the chain rules passes.
+ * a clean import of the same number of blocks; the reopen restores the state without replay and its checksum (the
+ * restored unspent set's UxHash against the one recorded with the head) passes.
  */
 class KillDuringImportIT {
     private static final String SEED = "kill-during-import";
