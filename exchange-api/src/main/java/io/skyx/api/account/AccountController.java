@@ -81,7 +81,7 @@ class AccountController {
     @GetMapping("/whitelist")
     Map<String, Object> whitelist(Authentication auth) {
         long user = user(auth).id();
-        Instant now = Instant.now();
+        Instant now = settings.now();
         List<EntryView> entries = settings.whitelist(user).stream().map(e -> view(e, now)).toList();
         return Map.of("enabled", settings.whitelistOn(user), "entries", entries);
     }
@@ -104,7 +104,7 @@ class AccountController {
         }
         AccountStore.Entry e = settings.addWhitelisted(user(auth).id(), body.asset(), body.address(), body.label(),
                 body.code());
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(e, Instant.now()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(e, settings.now()));
     }
 
     @DeleteMapping("/whitelist/{id}")
@@ -116,7 +116,7 @@ class AccountController {
 
     @GetMapping("/auto-sweep")
     List<SweepView> sweeps(Authentication auth) {
-        Instant now = Instant.now();
+        Instant now = settings.now();
         return settings.sweeps(user(auth).id()).stream().map(s -> view(s, now)).toList();
     }
 
@@ -126,7 +126,7 @@ class AccountController {
             throw new AccountException(AccountError.BAD_REQUEST, "asset, address and minimum are required");
         }
         return view(settings.putSweep(user(auth).id(), body.asset(), body.address(), body.minimum(), body.code()),
-                Instant.now());
+                settings.now());
     }
 
     @DeleteMapping("/auto-sweep/{asset}")

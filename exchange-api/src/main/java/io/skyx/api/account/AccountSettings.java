@@ -3,7 +3,6 @@ package io.skyx.api.account;
 import io.skyx.api.market.Decimals;
 import io.skyx.api.web.ErrorCode;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -22,17 +21,22 @@ class AccountSettings {
     private final TwoFactor twoFactor;
     private final Addresses addresses;
     private final Duration coolOff;
-    private final InstantSource clock = InstantSource.system();
+    private final AccountClock clock;
 
-    AccountSettings(AccountStore store, TwoFactor twoFactor, Addresses addresses,
+    AccountSettings(AccountClock clock, AccountStore store, TwoFactor twoFactor, Addresses addresses,
                     @Value("${skyx.account.whitelist-cooloff:PT24H}") Duration coolOff) {
         if (coolOff.isNegative()) {
             throw new IllegalStateException("skyx.account.whitelist-cooloff must not be negative: " + coolOff);
         }
+        this.clock = clock;
         this.store = store;
         this.twoFactor = twoFactor;
         this.addresses = addresses;
         this.coolOff = coolOff;
+    }
+
+    java.time.Instant now() {
+        return clock.now();
     }
 
     Duration coolOff() {
@@ -65,7 +69,7 @@ class AccountSettings {
                     "address");
         }
         twoFactor.require(userId, code);
-        return store.addWhitelisted(userId, a, destination, l, clock.instant().plus(coolOff)).orElseThrow(() ->
+        return store.addWhitelisted(userId, a, destination, l, clock.now().plus(coolOff)).orElseThrow(() ->
                 new AccountException(AccountError.BAD_REQUEST, "this address is already on the whitelist",
                         "address"));
     }
@@ -93,7 +97,7 @@ class AccountSettings {
             throw new AccountException(AccountError.BAD_REQUEST, "minimum must not be negative", "minimum");
         }
         twoFactor.require(userId, code);
-        return store.putSweep(userId, a, destination, min, clock.instant().plus(coolOff));
+        return store.putSweep(userId, a, destination, min, clock.now().plus(coolOff));
     }
 
     void deleteSweep(long userId, String asset, String code) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import org.apache.commons.codec.binary.Base32;
 import org.springframework.stereotype.Service;
 
@@ -33,11 +32,12 @@ class TwoFactor {
 
     private final AccountStore store;
     private final SealedSecrets sealed;
-    private final InstantSource clock = InstantSource.system();
+    private final AccountClock clock;
     private final SecureRandom random = new SecureRandom();
     private final Totp totp = new Totp();
 
-    TwoFactor(AccountStore store, SealedSecrets sealed) {
+    TwoFactor(AccountClock clock, AccountStore store, SealedSecrets sealed) {
+        this.clock = clock;
         this.store = store;
         this.sealed = sealed;
     }
@@ -93,7 +93,7 @@ class TwoFactor {
     }
 
     private void verify(long userId, AccountStore.TwoFactorRow row, String code, boolean enable) {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         if (row.blockedUntil() != null && row.blockedUntil().isAfter(now)) {
             throw new AccountException(AccountError.TWO_FACTOR_LOCKED, "too many wrong 2FA codes: try again after "
                     + row.blockedUntil(), "code");

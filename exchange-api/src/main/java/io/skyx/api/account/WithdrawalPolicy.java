@@ -1,6 +1,5 @@
 package io.skyx.api.account;
 
-import java.time.InstantSource;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +15,10 @@ public final class WithdrawalPolicy {
     private final AccountStore store;
     private final TwoFactor twoFactor;
     private final Addresses addresses;
-    private final InstantSource clock = InstantSource.system();
+    private final AccountClock clock;
 
-    WithdrawalPolicy(AccountStore store, TwoFactor twoFactor, Addresses addresses) {
+    WithdrawalPolicy(AccountClock clock, AccountStore store, TwoFactor twoFactor, Addresses addresses) {
+        this.clock = clock;
         this.store = store;
         this.twoFactor = twoFactor;
         this.addresses = addresses;
@@ -34,7 +34,7 @@ public final class WithdrawalPolicy {
         if (store.whitelistOn(userId)) {
             AccountStore.Entry e = store.whitelisted(userId, a, destination).orElseThrow(() -> new AccountException(
                     AccountError.NOT_WHITELISTED, "the whitelist is on and this address is not on it", "address"));
-            if (e.usableAt().isAfter(clock.instant())) {
+            if (e.usableAt().isAfter(clock.now())) {
                 throw new AccountException(AccountError.WHITELIST_COOLING_OFF,
                         "this whitelist entry is usable from " + e.usableAt(), "address");
             }
@@ -48,7 +48,7 @@ public final class WithdrawalPolicy {
      */
     public Optional<AutoSweep> autoSweep(long userId, String asset) {
         String a = Addresses.asset(asset);
-        var now = clock.instant();
+        var now = clock.now();
         return store.sweep(userId, a).filter(s -> !s.usableAt().isAfter(now))
                 .filter(s -> !store.whitelistOn(userId) || store.whitelisted(userId, a, s.address())
                         .map(e -> !e.usableAt().isAfter(now)).orElse(false))
