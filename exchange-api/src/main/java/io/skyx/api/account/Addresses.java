@@ -4,6 +4,8 @@ import io.skyx.node.cipher.Address;
 import io.skyx.node.cipher.CipherException;
 import java.util.Locale;
 import org.bitcoinj.base.AddressParser;
+import org.bitcoinj.base.Base58;
+import org.bitcoinj.base.Bech32;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.exceptions.AddressFormatException;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,13 +61,45 @@ class Addresses {
     private String btc(String a) {
         try {
             return btcParser.parseAddress(a).toString();
-        } catch (AddressFormatException.WrongNetwork e) {
-            throw invalid("not a Bitcoin address of this platform's network (" + btcNetwork.id() + ")");
-        } catch (AddressFormatException.InvalidChecksum e) {
-            throw invalid("Bitcoin address checksum mismatch: check for a typo");
         } catch (AddressFormatException e) {
-            throw invalid(looksSky(a) ? "this looks like a SKY address, not a Bitcoin one"
-                    : "not a valid Bitcoin address (" + btcNetwork.id() + ")");
+            if (looksSky(a)) {
+                throw invalid("this looks like a SKY address, not a Bitcoin one");
+            }
+            for (BitcoinNetwork other : BitcoinNetwork.values()) {
+                if (other != btcNetwork && parses(other, a)) {
+                    throw invalid("a Bitcoin address of the " + other + " network, but this platform runs on "
+                            + btcNetwork);
+                }
+            }
+            throw invalid(badChecksum(a) ? "Bitcoin address checksum mismatch: check for a typo"
+                    : "not a valid Bitcoin address (" + btcNetwork + " network)");
+        }
+    }
+
+    /** Whether {@code a} is well-formed bech32/bech32m or base58check except for its checksum. */
+    private static boolean badChecksum(String a) {
+        try {
+            Bech32.decode(a);
+        } catch (AddressFormatException.InvalidChecksum e) {
+            return true;
+        } catch (AddressFormatException e) {
+            try {
+                Base58.decodeChecked(a);
+            } catch (AddressFormatException.InvalidChecksum e2) {
+                return true;
+            } catch (AddressFormatException e2) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean parses(BitcoinNetwork network, String a) {
+        try {
+            AddressParser.getDefault(network).parseAddress(a);
+            return true;
+        } catch (AddressFormatException e) {
+            return false;
         }
     }
 
