@@ -99,6 +99,11 @@ class ApiKeys {
         return store.settingIfAbsent(MASTER_KEY_SETTING, fresh);
     }
 
+    /** The box sealing secrets at rest (for {@link SealedSecrets}). */
+    SecretBox secretBox() {
+        return box;
+    }
+
     /** Creates a key for {@code user}; empty if the user already holds the maximum number of keys. */
     Optional<Created> create(SkyxUser user, String label) {
         byte[] id = new byte[16];
