@@ -8,6 +8,9 @@ import io.skyx.custody.CustodyException;
 import io.skyx.custody.btc.BtcCustody;
 import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.platform.CustodyAsset;
+import io.skyx.api.account.AccountError;
+import io.skyx.api.account.AccountException;
+import io.skyx.api.account.WithdrawalPolicy;
 import io.skyx.custody.withdrawal.Withdrawal;
 import io.skyx.custody.withdrawal.WithdrawalState;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,9 +41,11 @@ class CustodyController {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final BtcCustody btc;
+    private final WithdrawalPolicy policy;
 
-    CustodyController(BtcCustody btc) {
+    CustodyController(BtcCustody btc, WithdrawalPolicy policy) {
         this.btc = btc;
+        this.policy = policy;
     }
 
     /** fetchDepositAddress's answer. */
@@ -58,7 +63,7 @@ class CustodyController {
     }
 
     /** withdraw's request body. */
-    record WithdrawRequest(String asset, String address, String amount) {
+    record WithdrawRequest(String asset, String address, String amount, String code) {
     }
 
     @GetMapping("/api/v1/deposit-address")
@@ -101,8 +106,24 @@ class CustodyController {
             throw new CustodyException("MISSING_FIELD", "a body {asset, address, amount} is required", null);
         }
         requireBtc(body.asset());
+        long userId = Acks.userId(user);
+        try {
+            // whitelist and 2FA (when the user turned them on); a passing code is used up
+            policy.check(userId, body.asset(), body.address(), body.code());
+        } catch (AccountException e) {
+            if (e.code() != AccountError.INVALID_ADDRESS) {
+                throw e;
+            }
+            // custody's own destination check below names the exact reason (network, checksum, type)
+        }
         String requestId = key != null ? key : UUID.randomUUID().toString();
-        return view(btc.withdraw(Acks.userId(user), requestId, body.address(), body.amount()));
+        return view(btc.withdraw(userId, requestId, body.address(), body.amount()));
+    }
+
+    @ExceptionHandler(AccountException.class)
+    ResponseEntity<String> refusedByPolicy(AccountException e) {
+        return ResponseEntity.status(e.code().status()).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorWriter.json(e.code().name(), e.getMessage(), e.field()));
     }
 
     @ExceptionHandler(CustodyException.class)
