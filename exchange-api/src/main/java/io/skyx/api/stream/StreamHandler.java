@@ -6,17 +6,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
  * One WebSocket connection: the user is the HTTP session's (or signed handshake's) principal at the handshake,
- * or nobody; messages go to the {@link StreamHub}.
+ * or nobody; messages go to the {@link StreamHub}, which sends through the connection's own {@link Outbox}.
  */
 final class StreamHandler extends TextWebSocketHandler {
-
-    private static final int SEND_TIME_LIMIT_MS = 10_000;
-    private static final int BUFFER_LIMIT_BYTES = 1 << 20;
 
     private final StreamHub hub;
 
@@ -26,9 +22,7 @@ final class StreamHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
-                BUFFER_LIMIT_BYTES, ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        hub.connected(session.getId(), safe, userId(session.getPrincipal()));
+        hub.connected(session.getId(), session, userId(session.getPrincipal()));
     }
 
     @Override

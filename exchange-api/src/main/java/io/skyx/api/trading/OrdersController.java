@@ -6,6 +6,7 @@ import io.skyx.api.security.SkyxUser;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.CommandResult;
 import io.skyx.api.sequencer.Sequencer;
+import io.skyx.api.stream.SnapshotReads;
 import io.skyx.api.web.Acks;
 import io.skyx.api.web.ApiError;
 import io.skyx.api.web.ApiException;
@@ -36,11 +37,13 @@ class OrdersController {
     private final Sequencer sequencer;
     private final OrderQueries queries;
     private final MarketCatalog catalog;
+    private final SnapshotReads snapshots;
 
-    OrdersController(Sequencer sequencer, OrderQueries queries, MarketCatalog catalog) {
+    OrdersController(Sequencer sequencer, OrderQueries queries, MarketCatalog catalog, SnapshotReads snapshots) {
         this.sequencer = sequencer;
         this.queries = queries;
         this.catalog = catalog;
+        this.snapshots = snapshots;
     }
 
     @PostMapping("/api/v1/orders")
@@ -99,8 +102,10 @@ class OrdersController {
     }
 
     @GetMapping("/api/v1/orders")
-    @Operation(summary = "fetchOrders / fetchOpenOrders (status=open) / fetchClosedOrders (status=closed)")
-    List<OrderJson> orders(@AuthenticationPrincipal SkyxUser user,
+    @Operation(summary = "fetchOrders / fetchOpenOrders (status=open) / fetchClosedOrders (status=closed)",
+            description = "Header X-Skyx-Seq: the journal sequence number this list is the state of (the streams' "
+                    + "seq): subscribe to the orders channel with since=that seq to follow it.")
+    ResponseEntity<List<OrderJson>> orders(@AuthenticationPrincipal SkyxUser user,
                            @RequestParam(required = false) String market,
                            @RequestParam(required = false) String status,
                            @RequestParam(required = false) Integer limit) {
@@ -109,7 +114,9 @@ class OrdersController {
         if (status != null && !"open".equals(status) && !"closed".equals(status)) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "'status' must be open or closed", "status");
         }
-        return queries.orders(userId, m, status, Acks.limit(limit, 100, 1000));
+        int max = Acks.limit(limit, 100, 1000);
+        SnapshotReads.AtSeq<List<OrderJson>> r = snapshots.read(() -> queries.orders(userId, m, status, max));
+        return ResponseEntity.ok().header(SnapshotReads.SEQ_HEADER, Long.toString(r.seq())).body(r.value());
     }
 
     @GetMapping("/api/v1/orders/{id}")
