@@ -72,6 +72,7 @@ class StreamHub implements CommitListener {
     private final Map<String, StreamWindow> windows = new HashMap<>();
     private final int maxResume;
     private final long clientBuffer;
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
     private long position;
 
     StreamHub(MarketCatalog catalog, StreamLog streamLog, StreamReads reads,
@@ -164,9 +165,9 @@ class StreamHub implements CommitListener {
         });
     }
 
-    /** Clients connected now (for tests and metrics). */
-    int connections() {
-        return clients.size();
+    /** Clients dropped so far because their queue overflowed. */
+    long dropped() {
+        return dropped.get();
     }
 
     private void handle(Client c, String payload) {
@@ -375,6 +376,7 @@ class StreamHub implements CommitListener {
 
     /** A client whose queue is full: closed with {@link Outbox#SLOW_CONSUMER}; it may resume with "since". */
     private void drop(Client c) {
+        dropped.incrementAndGet();
         log.info("Dropping a WebSocket client that fell behind ({} chars queued)", c.out.queued());
         c.out.close(new CloseStatus(Outbox.SLOW_CONSUMER, "too slow: resume with since"));
         c.live.keySet().forEach(k -> unindex(k, c));
