@@ -21,6 +21,8 @@ final class BookChannel {
     private final JsonMapper json;
     private final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<Long, Long> asks = new TreeMap<>();
+    private String snapshot;
+    private long snapshotSeq = -1;
 
     BookChannel(Market market, JsonMapper json) {
         this.market = market;
@@ -33,6 +35,7 @@ final class BookChannel {
 
     /** Resets to a full book. */
     void reset(L2Book book) {
+        snapshot = null;
         bids.clear();
         asks.clear();
         long[] bp = book.bidPrices();
@@ -49,6 +52,7 @@ final class BookChannel {
 
     /** Applies the level changes of command {@code seq} ({price, new size}) and returns its delta message. */
     Msg apply(long seq, List<long[]> bidChanges, List<long[]> askChanges) {
+        snapshot = null;
         for (long[] c : bidChanges) {
             put(bids, c[0], c[1]);
         }
@@ -62,12 +66,16 @@ final class BookChannel {
         return new Msg(stream(), seq, 0, json.writeValueAsString(m));
     }
 
-    /** The full book as a snapshot message: the state after command {@code seq}. */
+    /** The full book as a snapshot message: the state after command {@code seq} (built once per change). */
     String snapshot(long seq) {
-        Map<String, Object> m = header("snapshot", seq);
-        m.put("bids", levels(bids));
-        m.put("asks", levels(asks));
-        return json.writeValueAsString(m);
+        if (snapshot == null || snapshotSeq != seq) {
+            Map<String, Object> m = header("snapshot", seq);
+            m.put("bids", levels(bids));
+            m.put("asks", levels(asks));
+            snapshot = json.writeValueAsString(m);
+            snapshotSeq = seq;
+        }
+        return snapshot;
     }
 
     private Map<String, Object> header(String type, long seq) {

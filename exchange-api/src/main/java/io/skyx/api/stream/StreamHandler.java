@@ -1,7 +1,9 @@
 package io.skyx.api.stream;
 
 import io.skyx.api.security.SkyxUser;
+import java.io.IOException;
 import java.security.Principal;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -14,6 +16,10 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  */
 final class StreamHandler extends TextWebSocketHandler {
 
+    /** Client messages a connection may have waiting for the hub; a client past it is closed (code 4008). */
+    static final int MAX_WAITING_REQUESTS = 1024;
+    private static final String WAITING = "skyx.waiting";
+
     private final StreamHub hub;
 
     StreamHandler(StreamHub hub) {
@@ -22,12 +28,19 @@ final class StreamHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        session.getAttributes().put(WAITING, new AtomicInteger());
         hub.connected(session.getId(), session, userId(session.getPrincipal()));
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        hub.received(session.getId(), message.getPayload());
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+        AtomicInteger waiting = (AtomicInteger) session.getAttributes().get(WAITING);
+        if (waiting.incrementAndGet() > MAX_WAITING_REQUESTS) {
+            hub.countDrop();
+            session.close(new CloseStatus(Outbox.SLOW_CONSUMER, "too many requests waiting"));
+            return;
+        }
+        hub.received(session.getId(), message.getPayload(), waiting::decrementAndGet);
     }
 
     @Override

@@ -156,18 +156,24 @@ class StreamHub implements CommitListener {
         });
     }
 
-    void received(String id, String payload) {
+    /** A client message; {@code done} runs once the hub has handled it. */
+    void received(String id, String payload, Runnable done) {
         run(() -> {
+            done.run();
             Client c = clients.get(id);
-            if (c != null) {
+            if (c != null && !c.out.closed()) {
                 handle(c, payload);
             }
         });
     }
 
-    /** Clients dropped so far because their queue overflowed. */
+    /** Clients dropped so far because they fell behind (outbound queue or waiting requests over their bound). */
     long dropped() {
         return dropped.get();
+    }
+
+    void countDrop() {
+        dropped.incrementAndGet();
     }
 
     private void handle(Client c, String payload) {
