@@ -64,7 +64,7 @@ final class Outbox {
                     session.sendMessage(new TextMessage(s));
                 } catch (IOException | RuntimeException e) {
                     log.debug("WebSocket {} send failed: {}", session.getId(), e.toString());
-                    close(CloseStatus.SESSION_NOT_RELIABLE);
+                    close(CloseStatus.SERVER_ERROR);
                 }
             }
             draining.set(false);
