@@ -9,6 +9,6 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [ ! -x "$JAVA_HOME/bin/java" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
-./mvnw -B -q -DskipTests install
+./mvnw -B -q -DskipTests -pl exchange-api -am package
 exec "$JAVA_HOME/bin/java" -XX:+UseParallelGC -jar exchange-api/target/skyx-exchange-api-0.1.0-SNAPSHOT.jar \
   --spring.profiles.active=local "$@"

@@ -1,16 +1,42 @@
 package io.skyx.api;
 
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /** The SkyX exchange application: REST + WebSocket API, sequencer, journal, ledger and projections. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SkyxApplication {
 
-    /** Starts the application; the {@code local} profile (embedded PostgreSQL, faucet) is the default. */
+    /** The profiles one of which must be selected. */
+    static final List<String> PROFILES = List.of("local", "prod");
+
+    /**
+     * Starts the application. Safe by default: without exactly one of the profiles {@code local} (embedded
+     * PostgreSQL, faucet) or {@code prod} it refuses to start.
+     */
     public static void main(String[] args) {
-        SpringApplication.run(SkyxApplication.class, args);
+        SpringApplication app = new SpringApplication(SkyxApplication.class);
+        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) e ->
+                checkProfile(e.getEnvironment()));
+        app.run(args);
+    }
+
+    /** Throws IllegalStateException naming the two profiles unless exactly one of them is active. */
+    static void checkProfile(ConfigurableEnvironment env) {
+        long chosen = Arrays.stream(env.getActiveProfiles()).filter(PROFILES::contains).count();
+        if (chosen != 1) {
+            throw new IllegalStateException("SkyX needs exactly one of the profiles 'local' (development: embedded "
+                    + "PostgreSQL, faucet that mints test funds) or 'prod' (external PostgreSQL, no faucet); "
+                    + "active: " + Arrays.toString(env.getActiveProfiles())
+                    + ". Start with --spring.profiles.active=local or --spring.profiles.active=prod "
+                    + "(./ops/run-local.sh selects local).");
+        }
     }
 }

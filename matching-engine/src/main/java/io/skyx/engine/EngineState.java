@@ -10,25 +10,27 @@ import java.util.List;
  * @param lastEventSeq last event sequence number
  * @param lastTradeId  last trade id
  * @param balances     non-zero user balances, ascending (user, asset)
- * @param fees         non-zero fee balances, ascending asset
+ * @param system       non-zero system balances, ascending (asset, kind code)
+ * @param withdrawals  pending withdrawals, ascending id
  * @param orders       open orders: ascending market; per market the bids best first, then the asks best
  *                     first; within a price level oldest first
  */
-record EngineState(long lastSeq, long lastEventSeq, long lastTradeId, List<Balance> balances, List<Fee> fees,
-                   List<Order> orders) {
+record EngineState(long lastSeq, long lastEventSeq, long lastTradeId, List<Balance> balances,
+                   List<SystemBalance> system, List<WithdrawalView> withdrawals, List<Order> orders) {
 
     EngineState {
         balances = List.copyOf(balances);
-        fees = List.copyOf(fees);
+        system = List.copyOf(system);
+        withdrawals = List.copyOf(withdrawals);
         orders = List.copyOf(orders);
     }
 
     /** One user's balance of one asset. */
-    record Balance(long userId, int assetId, long available, long locked) {
+    record Balance(long userId, int assetId, long available, long locked, long withdrawing) {
     }
 
-    /** Fees collected in one asset. */
-    record Fee(int assetId, long amount) {
+    /** A system account's balance of one asset (signed). */
+    record SystemBalance(int assetId, AccountKind kind, long amount) {
     }
 
     /** One open order. */

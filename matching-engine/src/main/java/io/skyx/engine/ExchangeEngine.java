@@ -3,8 +3,9 @@ package io.skyx.engine;
 import java.util.List;
 
 /**
- * The trading core's state machine: every market's order book and every user's balances (available and
- * locked per asset), plus the fee account per asset. Deterministic and single-threaded: the same commands give
+ * The trading core's state machine: every market's order book, every user's balances (available, locked and
+ * withdrawing per asset), the system accounts per asset (fees, reserve, settlement pool, see
+ * {@link AccountKind}) and the pending withdrawals. Deterministic and single-threaded: the same commands give
  * the same events and the same {@link #stateHash()}. Not thread-safe: one thread drives an instance.
  *
  * <p>Every command takes its sequence number ({@code seq}, strictly increasing over all commands) and its
@@ -14,11 +15,40 @@ import java.util.List;
  */
 public interface ExchangeEngine {
 
-    /** Credits {@code amount} (asset units, &gt; 0) to the user's available balance. */
-    ResultCode deposit(long seq, long timestampMs, long userId, int assetId, long amount);
+    /**
+     * Credits a confirmed on-chain deposit of {@code amount} (asset units, &gt; 0): RESERVE to the user's
+     * AVAILABLE. INVALID_AMOUNT if the asset's total would pass {@link EngineLimits#MAX_BALANCE}.
+     */
+    ResultCode creditDeposit(long seq, long timestampMs, long userId, int assetId, long amount);
 
-    /** Debits {@code amount} (asset units, &gt; 0) from the user's available balance, if there is enough. */
-    ResultCode withdraw(long seq, long timestampMs, long userId, int assetId, long amount);
+    /**
+     * Holds a withdrawal: {@code amount} (what leaves the user's balance, network fee included) moves from the
+     * user's AVAILABLE to WITHDRAWING. {@code withdrawalId} (&gt; 0) is the caller's and must not be that of a
+     * pending withdrawal (DUPLICATE_WITHDRAWAL_ID); INSUFFICIENT_FUNDS if the available balance is short.
+     */
+    ResultCode reserveWithdrawal(long seq, long timestampMs, long withdrawalId, long userId, int assetId,
+                                 long amount);
+
+    /**
+     * A pending withdrawal left on chain: its amount moves from the user's WITHDRAWING to RESERVE and the
+     * withdrawal is no longer pending. UNKNOWN_WITHDRAWAL if the id is not pending.
+     */
+    ResultCode completeWithdrawal(long seq, long timestampMs, long withdrawalId);
+
+    /**
+     * A pending withdrawal is given back: its amount moves from the user's WITHDRAWING to AVAILABLE and the
+     * withdrawal is no longer pending. UNKNOWN_WITHDRAWAL if the id is not pending.
+     */
+    ResultCode refundWithdrawal(long seq, long timestampMs, long withdrawalId);
+
+    /** RESERVE to SETTLEMENT_POOL ({@code amount} &gt; 0, bounded by {@link EngineLimits#MAX_BALANCE}). */
+    ResultCode fundSettlementPool(long seq, long timestampMs, int assetId, long amount);
+
+    /** SETTLEMENT_POOL to the user's AVAILABLE; INSUFFICIENT_POOL if the pool holds less than {@code amount}. */
+    ResultCode creditSettlementPayout(long seq, long timestampMs, long userId, int assetId, long amount);
+
+    /** SETTLEMENT_POOL to RESERVE (a payout sent on chain); INSUFFICIENT_POOL if the pool is short. */
+    ResultCode paySettlementOnChain(long seq, long timestampMs, int assetId, long amount);
 
     /**
      * Places an order; see {@link OrderType} for which of price (ticks), size (lots) and quoteBudget (quote
@@ -77,8 +107,21 @@ public interface ExchangeEngine {
     /** A user's non-zero balances, ascending asset id. */
     List<BalanceView> balances(long userId);
 
-    /** Fees collected so far in one asset. */
-    long feeBalance(int assetId);
+    /**
+     * A system account's balance of one asset, signed (RESERVE is &lt;= 0, FEES and SETTLEMENT_POOL &gt;= 0);
+     * 0 for an unknown asset.
+     *
+     * @throws IllegalArgumentException if {@code kind} is a user account kind
+     */
+    long systemBalance(AccountKind kind, int assetId);
+
+    /** Fees collected so far in one asset: {@code systemBalance(FEES, assetId)}. */
+    default long feeBalance(int assetId) {
+        return systemBalance(AccountKind.FEES, assetId);
+    }
+
+    /** The pending withdrawal with this id, or null. */
+    WithdrawalView pendingWithdrawal(long withdrawalId);
 
     /**
      * The whole state in a canonical binary form (identical for both implementations given the same

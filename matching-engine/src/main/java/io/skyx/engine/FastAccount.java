@@ -7,12 +7,14 @@ final class FastAccount {
     final long userId;
     final long[] available;
     final long[] locked;
+    final long[] withdrawing;
     private Long2ObjectHashMap<FastOrder> byClientId;
 
     FastAccount(long userId, int assets) {
         this.userId = userId;
         this.available = new long[assets];
         this.locked = new long[assets];
+        this.withdrawing = new long[assets];
     }
 
     boolean hasClientId(long clientOrderId) {
@@ -30,8 +32,7 @@ final class FastAccount {
         byClientId.remove(clientOrderId);
     }
 
-    void lock(int asset, long amount) {
-        available[asset] -= amount;
-        locked[asset] += amount;
+    boolean empty(int asset) {
+        return available[asset] == 0 && locked[asset] == 0 && withdrawing[asset] == 0;
     }
 }

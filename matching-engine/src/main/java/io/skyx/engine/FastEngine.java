@@ -12,6 +12,8 @@ import org.agrona.collections.Long2ObjectHashMap;
  * intrusive order lists, primitive event delivery).
  */
 final class FastEngine implements ExchangeEngine {
+    /** System account kinds in ascending code order (the snapshot's order). */
+    static final AccountKind[] SYSTEM_KINDS = {AccountKind.FEES, AccountKind.RESERVE, AccountKind.SETTLEMENT_POOL};
     private final EngineConfig config;
     private final EventSink sink;
     private final int[] assetIndex = new int[AssetSpec.MAX_ID + 1];
@@ -21,7 +23,9 @@ final class FastEngine implements ExchangeEngine {
     private final Long2ObjectHashMap<FastAccount> accounts = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<FastOrder> orders = new Long2ObjectHashMap<>();
     private final long[] fees;
-    private final long[] supply;
+    private final long[] reserve;
+    private final long[] settlementPool;
+    private final Long2ObjectHashMap<WithdrawalView> withdrawals = new Long2ObjectHashMap<>();
     private FastOrder[] pool = new FastOrder[1024];
     private int pooled;
     private long[] scratch = new long[64];
@@ -40,7 +44,8 @@ final class FastEngine implements ExchangeEngine {
             assetIndex[assetIds[i]] = i;
         }
         fees = new long[assetIds.length];
-        supply = new long[assetIds.length];
+        reserve = new long[assetIds.length];
+        settlementPool = new long[assetIds.length];
         books = config.markets().stream().sorted(Comparator.comparingInt(MarketSpec::id))
                 .map(m -> new FastBook(m, assetIndex[m.baseAsset()], assetIndex[m.quoteAsset()]))
                 .toArray(FastBook[]::new);
@@ -59,11 +64,13 @@ final class FastEngine implements ExchangeEngine {
             int i = assetIndex[b.assetId()];
             a.available[i] = b.available();
             a.locked[i] = b.locked();
-            supply[i] += b.available() + b.locked();
+            a.withdrawing[i] = b.withdrawing();
         }
-        for (EngineState.Fee f : state.fees()) {
-            fees[assetIndex[f.assetId()]] = f.amount();
-            supply[assetIndex[f.assetId()]] += f.amount();
+        for (EngineState.SystemBalance sb : state.system()) {
+            systemArray(sb.kind())[assetIndex[sb.assetId()]] = sb.amount();
+        }
+        for (WithdrawalView w : state.withdrawals()) {
+            withdrawals.put(w.withdrawalId(), w);
         }
         for (EngineState.Order s : state.orders()) {
             FastOrder o = newOrder();
@@ -79,44 +86,141 @@ final class FastEngine implements ExchangeEngine {
     // ---- commands ----
 
     @Override
-    public ResultCode deposit(long seq, long timestampMs, long userId, int assetId, long amount) {
+    public ResultCode creditDeposit(long seq, long timestampMs, long userId, int assetId, long amount) {
         if (!begin(seq, timestampMs)) {
             return reject(seq, timestampMs, CommandType.DEPOSIT, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
         }
         int i = assetIdx(assetId);
         ResultCode code = userId <= 0 ? ResultCode.INVALID_ARGUMENT
                 : i < 0 ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 || amount > EngineLimits.MAX_BALANCE - supply[i]
+                : amount <= 0 || amount > EngineLimits.MAX_BALANCE + reserve[i]
                 ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
         if (code != ResultCode.OK) {
             return reject(seq, timestampMs, CommandType.DEPOSIT, userId, 0, code);
         }
         FastAccount a = account(userId);
-        a.available[i] += amount;
-        supply[i] += amount;
         sink.deposited(++eventSeq, seq, ts, userId, assetId, amount);
+        reserve[i] -= amount;
+        a.available[i] += amount;
+        post(i, AccountKind.RESERVE, 0, AccountKind.AVAILABLE, userId, amount);
         balanceEvent(a, i);
         return ResultCode.OK;
     }
 
     @Override
-    public ResultCode withdraw(long seq, long timestampMs, long userId, int assetId, long amount) {
+    public ResultCode reserveWithdrawal(long seq, long timestampMs, long withdrawalId, long userId, int assetId,
+                                        long amount) {
+        CommandType t = CommandType.RESERVE_WITHDRAWAL;
         if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, CommandType.WITHDRAW, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
+            return reject(seq, timestampMs, t, userId, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
         }
         int i = assetIdx(assetId);
         FastAccount a = accounts.get(userId);
+        ResultCode code = userId <= 0 || withdrawalId <= 0 ? ResultCode.INVALID_ARGUMENT
+                : i < 0 ? ResultCode.UNKNOWN_ASSET
+                : amount <= 0 ? ResultCode.INVALID_AMOUNT
+                : withdrawals.containsKey(withdrawalId) ? ResultCode.DUPLICATE_WITHDRAWAL_ID
+                : a == null || a.available[i] < amount ? ResultCode.INSUFFICIENT_FUNDS : ResultCode.OK;
+        if (code != ResultCode.OK) {
+            return reject(seq, timestampMs, t, userId, withdrawalId, code);
+        }
+        withdrawals.put(withdrawalId, new WithdrawalView(withdrawalId, userId, assetId, amount));
+        a.available[i] -= amount;
+        a.withdrawing[i] += amount;
+        post(i, AccountKind.AVAILABLE, userId, AccountKind.WITHDRAWING, userId, amount);
+        balanceEvent(a, i);
+        return ResultCode.OK;
+    }
+
+    @Override
+    public ResultCode completeWithdrawal(long seq, long timestampMs, long withdrawalId) {
+        return endWithdrawal(seq, timestampMs, withdrawalId, CommandType.COMPLETE_WITHDRAWAL);
+    }
+
+    @Override
+    public ResultCode refundWithdrawal(long seq, long timestampMs, long withdrawalId) {
+        return endWithdrawal(seq, timestampMs, withdrawalId, CommandType.REFUND_WITHDRAWAL);
+    }
+
+    private ResultCode endWithdrawal(long seq, long timestampMs, long withdrawalId, CommandType t) {
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        WithdrawalView w = withdrawals.remove(withdrawalId);
+        if (w == null) {
+            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.UNKNOWN_WITHDRAWAL);
+        }
+        int i = assetIndex[w.assetId()];
+        FastAccount a = accounts.get(w.userId());
+        a.withdrawing[i] -= w.amount();
+        if (t == CommandType.COMPLETE_WITHDRAWAL) {
+            reserve[i] += w.amount();
+            post(i, AccountKind.WITHDRAWING, w.userId(), AccountKind.RESERVE, 0, w.amount());
+        } else {
+            a.available[i] += w.amount();
+            post(i, AccountKind.WITHDRAWING, w.userId(), AccountKind.AVAILABLE, w.userId(), w.amount());
+            balanceEvent(a, i);
+        }
+        return ResultCode.OK;
+    }
+
+    @Override
+    public ResultCode fundSettlementPool(long seq, long timestampMs, int assetId, long amount) {
+        CommandType t = CommandType.FUND_SETTLEMENT_POOL;
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, 0, 0, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        int i = assetIdx(assetId);
+        ResultCode code = i < 0 ? ResultCode.UNKNOWN_ASSET
+                : amount <= 0 || amount > EngineLimits.MAX_BALANCE + reserve[i]
+                ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
+        if (code != ResultCode.OK) {
+            return reject(seq, timestampMs, t, 0, 0, code);
+        }
+        reserve[i] -= amount;
+        settlementPool[i] += amount;
+        post(i, AccountKind.RESERVE, 0, AccountKind.SETTLEMENT_POOL, 0, amount);
+        return ResultCode.OK;
+    }
+
+    @Override
+    public ResultCode creditSettlementPayout(long seq, long timestampMs, long userId, int assetId, long amount) {
+        CommandType t = CommandType.CREDIT_SETTLEMENT_PAYOUT;
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        int i = assetIdx(assetId);
         ResultCode code = userId <= 0 ? ResultCode.INVALID_ARGUMENT
                 : i < 0 ? ResultCode.UNKNOWN_ASSET
                 : amount <= 0 ? ResultCode.INVALID_AMOUNT
-                : a == null || a.available[i] < amount ? ResultCode.INSUFFICIENT_FUNDS : ResultCode.OK;
+                : settlementPool[i] < amount ? ResultCode.INSUFFICIENT_POOL : ResultCode.OK;
         if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, CommandType.WITHDRAW, userId, 0, code);
+            return reject(seq, timestampMs, t, userId, 0, code);
         }
-        a.available[i] -= amount;
-        supply[i] -= amount;
-        sink.withdrawn(++eventSeq, seq, ts, userId, assetId, amount);
+        FastAccount a = account(userId);
+        settlementPool[i] -= amount;
+        a.available[i] += amount;
+        post(i, AccountKind.SETTLEMENT_POOL, 0, AccountKind.AVAILABLE, userId, amount);
         balanceEvent(a, i);
+        return ResultCode.OK;
+    }
+
+    @Override
+    public ResultCode paySettlementOnChain(long seq, long timestampMs, int assetId, long amount) {
+        CommandType t = CommandType.PAY_SETTLEMENT_ON_CHAIN;
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, 0, 0, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        int i = assetIdx(assetId);
+        ResultCode code = i < 0 ? ResultCode.UNKNOWN_ASSET
+                : amount <= 0 ? ResultCode.INVALID_AMOUNT
+                : settlementPool[i] < amount ? ResultCode.INSUFFICIENT_POOL : ResultCode.OK;
+        if (code != ResultCode.OK) {
+            return reject(seq, timestampMs, t, 0, 0, code);
+        }
+        settlementPool[i] -= amount;
+        reserve[i] += amount;
+        post(i, AccountKind.SETTLEMENT_POOL, 0, AccountKind.RESERVE, 0, amount);
         return ResultCode.OK;
     }
 
@@ -159,7 +263,7 @@ final class FastEngine implements ExchangeEngine {
         }
         sink.orderAccepted(++eventSeq, seq, ts, marketId, orderId, clientOrderId, userId, side, type, stp, price,
                 size, quoteBudget);
-        a.lock(lockIdx, lock);
+        lock(a, lockIdx, lock);
         balanceEvent(a, lockIdx);
         takeAndFinish(book, o, false);
         return ResultCode.OK;
@@ -247,7 +351,7 @@ final class FastEngine implements ExchangeEngine {
         long oldPrice = o.price;
         o.price = price;
         o.timestampMs = timestampMs;
-        a.lock(idx, required - o.locked);
+        lock(a, idx, required - o.locked);
         o.locked = required;
         int marketId = book.market.id();
         sink.orderAmended(++eventSeq, seq, ts, marketId, orderId, userId, price, remaining, false);
@@ -321,7 +425,7 @@ final class FastEngine implements ExchangeEngine {
                 sink.orderExpired(++eventSeq, seq, ts, marketId, taker.orderId, taker.userId,
                         marketBuy ? 0 : taker.remaining,
                         stpStop ? ExpireReason.SELF_TRADE_PREVENTION : ExpireReason.UNFILLED);
-                a.lock(idx, -taker.locked);
+                lock(a, idx, -taker.locked);
                 taker.locked = 0;
                 balanceEvent(a, idx);
             }
@@ -335,7 +439,7 @@ final class FastEngine implements ExchangeEngine {
             sink.bookDelta(++eventSeq, seq, ts, marketId, taker.side, taker.price, taker.level.total);
         } else {
             if (taker.locked > 0) {
-                a.lock(idx, -taker.locked);
+                lock(a, idx, -taker.locked);
                 taker.locked = 0;
                 balanceEvent(a, idx);
             }
@@ -374,11 +478,17 @@ final class FastEngine implements ExchangeEngine {
         sink.trade(++eventSeq, seq, ts, marketId, ++tradeId, maker.orderId, maker.userId, taker.orderId,
                 taker.userId, taker.side, price, q, notional, makerFee, takerFee, assetIds[qi], maker.remaining,
                 marketBuy ? 0 : taker.remaining);
+        long buyerId = buyer.userId;
+        long sellerId = seller.userId;
+        post(qi, AccountKind.LOCKED, buyerId, AccountKind.AVAILABLE, sellerId, notional);
+        post(b, AccountKind.LOCKED, sellerId, AccountKind.AVAILABLE, buyerId, base);
+        post(qi, AccountKind.LOCKED, buyerId, AccountKind.FEES, 0, buyerPays - notional);
+        post(qi, AccountKind.AVAILABLE, sellerId, AccountKind.FEES, 0, notional - sellerGets);
         long total = level.total;
         boolean done = maker.remaining == 0;
         if (done) {
             total = unregister(maker);
-            maker.account.lock(book.lockIdx(maker.side), -maker.locked);
+            lock(maker.account, book.lockIdx(maker.side), -maker.locked);
             maker.locked = 0;
         }
         FastAccount ma = maker.account;
@@ -406,7 +516,7 @@ final class FastEngine implements ExchangeEngine {
         o.size -= cut;
         o.remaining = remaining;
         o.level.total -= cut;
-        o.account.lock(idx, required - o.locked);
+        lock(o.account, idx, required - o.locked);
         o.locked = required;
         int marketId = o.book.market.id();
         sink.orderAmended(++eventSeq, seq, ts, marketId, o.orderId, o.userId, o.price, remaining, true);
@@ -425,7 +535,7 @@ final class FastEngine implements ExchangeEngine {
         }
         sink.bookDelta(++eventSeq, seq, ts, marketId, o.side, o.price, total);
         int idx = o.book.lockIdx(o.side);
-        o.account.lock(idx, -o.locked);
+        lock(o.account, idx, -o.locked);
         o.locked = 0;
         balanceEvent(o.account, idx);
         free(o);
@@ -519,6 +629,32 @@ final class FastEngine implements ExchangeEngine {
         return code;
     }
 
+    /** Moves amount from a's available to locked (negative: back) and posts it. */
+    private void lock(FastAccount a, int idx, long amount) {
+        a.available[idx] -= amount;
+        a.locked[idx] += amount;
+        if (amount > 0) {
+            post(idx, AccountKind.AVAILABLE, a.userId, AccountKind.LOCKED, a.userId, amount);
+        } else {
+            post(idx, AccountKind.LOCKED, a.userId, AccountKind.AVAILABLE, a.userId, -amount);
+        }
+    }
+
+    private void post(int idx, AccountKind from, long fromUser, AccountKind to, long toUser, long amount) {
+        if (amount != 0) {
+            sink.posted(++eventSeq, seq, ts, assetIds[idx], from, fromUser, to, toUser, amount);
+        }
+    }
+
+    private long[] systemArray(AccountKind kind) {
+        return switch (kind) {
+            case FEES -> fees;
+            case RESERVE -> reserve;
+            case SETTLEMENT_POOL -> settlementPool;
+            default -> throw new IllegalArgumentException("not a system account: " + kind);
+        };
+    }
+
     private void balanceEvent(FastAccount a, int idx) {
         sink.balanceChanged(++eventSeq, seq, ts, a.userId, assetIds[idx], a.available[idx], a.locked[idx]);
     }
@@ -568,8 +704,8 @@ final class FastEngine implements ExchangeEngine {
     public BalanceView balance(long userId, int assetId) {
         FastAccount a = accounts.get(userId);
         int i = assetIdx(assetId);
-        return a == null || i < 0 ? new BalanceView(assetId, 0, 0)
-                : new BalanceView(assetId, a.available[i], a.locked[i]);
+        return a == null || i < 0 ? new BalanceView(assetId, 0, 0, 0)
+                : new BalanceView(assetId, a.available[i], a.locked[i], a.withdrawing[i]);
     }
 
     @Override
@@ -577,17 +713,23 @@ final class FastEngine implements ExchangeEngine {
         List<BalanceView> out = new ArrayList<>();
         FastAccount a = accounts.get(userId);
         for (int i = 0; a != null && i < assetIds.length; i++) {
-            if (a.available[i] != 0 || a.locked[i] != 0) {
-                out.add(new BalanceView(assetIds[i], a.available[i], a.locked[i]));
+            if (!a.empty(i)) {
+                out.add(new BalanceView(assetIds[i], a.available[i], a.locked[i], a.withdrawing[i]));
             }
         }
         return out;
     }
 
     @Override
-    public long feeBalance(int assetId) {
+    public long systemBalance(AccountKind kind, int assetId) {
+        long[] values = systemArray(kind);
         int i = assetIdx(assetId);
-        return i < 0 ? 0 : fees[i];
+        return i < 0 ? 0 : values[i];
+    }
+
+    @Override
+    public WithdrawalView pendingWithdrawal(long withdrawalId) {
+        return withdrawals.get(withdrawalId);
     }
 
     @Override
@@ -597,22 +739,29 @@ final class FastEngine implements ExchangeEngine {
         List<EngineState.Balance> balances = new ArrayList<>();
         for (FastAccount a : accts) {
             for (int i = 0; i < assetIds.length; i++) {
-                if (a.available[i] != 0 || a.locked[i] != 0) {
-                    balances.add(new EngineState.Balance(a.userId, assetIds[i], a.available[i], a.locked[i]));
+                if (!a.empty(i)) {
+                    balances.add(new EngineState.Balance(a.userId, assetIds[i], a.available[i], a.locked[i],
+                            a.withdrawing[i]));
                 }
             }
         }
-        List<EngineState.Fee> feeList = new ArrayList<>();
+        List<EngineState.SystemBalance> system = new ArrayList<>();
         for (int i = 0; i < assetIds.length; i++) {
-            if (fees[i] != 0) {
-                feeList.add(new EngineState.Fee(assetIds[i], fees[i]));
+            for (AccountKind k : SYSTEM_KINDS) {
+                long v = systemArray(k)[i];
+                if (v != 0) {
+                    system.add(new EngineState.SystemBalance(assetIds[i], k, v));
+                }
             }
         }
+        List<WithdrawalView> pending = new ArrayList<>(withdrawals.values());
+        pending.sort(Comparator.comparingLong(WithdrawalView::withdrawalId));
         List<EngineState.Order> list = new ArrayList<>();
         for (FastBook b : books) {
             b.export(list);
         }
-        return SnapshotCodec.encode(config, new EngineState(lastSeq, eventSeq, tradeId, balances, feeList, list));
+        return SnapshotCodec.encode(config, new EngineState(lastSeq, eventSeq, tradeId, balances, system, pending,
+                list));
     }
 
     @Override

@@ -19,17 +19,42 @@ package io.skyx.engine;
  */
 public enum OrderType {
     /** Limit, good till cancelled. */
-    GTC,
+    GTC(1),
     /** Limit, immediate or cancel. */
-    IOC,
+    IOC(2),
     /** Limit, fill or kill by size. */
-    FOK,
+    FOK(3),
     /** Fill or kill by size within a total quote budget (exchange-core's FOK_BUDGET). */
-    FOK_BUDGET,
+    FOK_BUDGET(4),
     /** Limit, maker only. */
-    POST_ONLY,
+    POST_ONLY(5),
     /** Market: a BID spends a quote budget, an ASK sells a base size. */
-    MARKET;
+    MARKET(6);
+
+    private final int code;
+
+    OrderType(int code) {
+        this.code = code;
+    }
+
+    /** The stable code written to journals and snapshots (never the ordinal). */
+    public int code() {
+        return code;
+    }
+
+    /**
+     * The constant with this code.
+     *
+     * @throws IllegalArgumentException for an unknown code
+     */
+    public static OrderType fromCode(int code) {
+        for (OrderType v : values()) {
+            if (v.code == code) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown OrderType code " + code);
+    }
 
     /** True for the types whose remainder may rest on the book. */
     public boolean rests() {

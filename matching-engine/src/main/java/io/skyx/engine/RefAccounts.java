@@ -5,68 +5,78 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Balances of the reference engine: user -> asset -> {available, locked}; fee account and supply per asset. */
+/**
+ * Balances of the reference engine: user -&gt; asset -&gt; {available, locked, withdrawing}; system accounts
+ * asset -&gt; kind -&gt; amount; pending withdrawals by id.
+ */
 final class RefAccounts {
+    private static final int AVAILABLE = 0;
+    private static final int LOCKED = 1;
+    private static final int WITHDRAWING = 2;
+
     private final TreeMap<Long, TreeMap<Integer, long[]>> users = new TreeMap<>();
-    private final TreeMap<Integer, Long> fees = new TreeMap<>();
-    private final TreeMap<Integer, Long> supply = new TreeMap<>();
+    private final TreeMap<Integer, TreeMap<AccountKind, Long>> system = new TreeMap<>();
+    final TreeMap<Long, WithdrawalView> withdrawals = new TreeMap<>();
 
     private long[] cell(long userId, int assetId) {
-        return users.computeIfAbsent(userId, u -> new TreeMap<>()).computeIfAbsent(assetId, a -> new long[2]);
+        return users.computeIfAbsent(userId, u -> new TreeMap<>()).computeIfAbsent(assetId, a -> new long[3]);
     }
 
     private long[] peek(long userId, int assetId) {
         TreeMap<Integer, long[]> u = users.get(userId);
         long[] c = u == null ? null : u.get(assetId);
-        return c == null ? new long[2] : c;
+        return c == null ? new long[3] : c;
     }
 
     long available(long userId, int assetId) {
-        return peek(userId, assetId)[0];
+        return peek(userId, assetId)[AVAILABLE];
     }
 
     long locked(long userId, int assetId) {
-        return peek(userId, assetId)[1];
+        return peek(userId, assetId)[LOCKED];
     }
 
-    long supply(int assetId) {
-        return supply.getOrDefault(assetId, 0L);
+    BalanceView view(long userId, int assetId) {
+        long[] c = peek(userId, assetId);
+        return new BalanceView(assetId, c[AVAILABLE], c[LOCKED], c[WITHDRAWING]);
     }
 
-    long fee(int assetId) {
-        return fees.getOrDefault(assetId, 0L);
+    long system(AccountKind kind, int assetId) {
+        if (!kind.system()) {
+            throw new IllegalArgumentException("not a system account: " + kind);
+        }
+        TreeMap<AccountKind, Long> s = system.get(assetId);
+        return s == null ? 0 : s.getOrDefault(kind, 0L);
     }
 
-    void set(long userId, int assetId, long available, long locked) {
-        long[] c = cell(userId, assetId);
-        c[0] = available;
-        c[1] = locked;
-        supply.merge(assetId, available + locked, Long::sum);
+    void setUser(EngineState.Balance b) {
+        long[] c = cell(b.userId(), b.assetId());
+        c[AVAILABLE] = b.available();
+        c[LOCKED] = b.locked();
+        c[WITHDRAWING] = b.withdrawing();
     }
 
-    /** Deposit (amount &gt; 0), withdrawal (amount &lt; 0) or trade proceeds into available. */
-    void credit(long userId, int assetId, long amount) {
-        cell(userId, assetId)[0] += amount;
+    private void addSystem(AccountKind kind, int assetId, long amount) {
+        system.computeIfAbsent(assetId, a -> new TreeMap<>()).merge(kind, amount, Long::sum);
     }
 
-    /** Moves amount from available to locked (negative: back). */
-    void lock(long userId, int assetId, long amount) {
-        long[] c = cell(userId, assetId);
-        c[0] -= amount;
-        c[1] += amount;
+    private void add(AccountKind kind, long userId, int assetId, long amount) {
+        switch (kind) {
+            case AVAILABLE -> cell(userId, assetId)[AVAILABLE] += amount;
+            case LOCKED -> cell(userId, assetId)[LOCKED] += amount;
+            case WITHDRAWING -> cell(userId, assetId)[WITHDRAWING] += amount;
+            default -> addSystem(kind, assetId, amount);
+        }
     }
 
-    /** Takes amount out of locked (spent by a trade). */
-    void spendLocked(long userId, int assetId, long amount) {
-        cell(userId, assetId)[1] -= amount;
+    /** The one way money moves: from -= amount, to += amount. */
+    void move(int assetId, AccountKind from, long fromUser, AccountKind to, long toUser, long amount) {
+        add(from, fromUser, assetId, -amount);
+        add(to, toUser, assetId, amount);
     }
 
-    void addFee(int assetId, long amount) {
-        fees.merge(assetId, amount, Long::sum);
-    }
-
-    void addSupply(int assetId, long amount) {
-        supply.merge(assetId, amount, Long::sum);
+    void restoreSystem(EngineState.SystemBalance s) {
+        addSystem(s.kind(), s.assetId(), s.amount());
     }
 
     List<BalanceView> balances(long userId) {
@@ -74,8 +84,8 @@ final class RefAccounts {
         TreeMap<Integer, long[]> u = users.get(userId);
         if (u != null) {
             u.forEach((a, c) -> {
-                if (c[0] != 0 || c[1] != 0) {
-                    out.add(new BalanceView(a, c[0], c[1]));
+                if (c[AVAILABLE] != 0 || c[LOCKED] != 0 || c[WITHDRAWING] != 0) {
+                    out.add(new BalanceView(a, c[AVAILABLE], c[LOCKED], c[WITHDRAWING]));
                 }
             });
         }
@@ -86,21 +96,20 @@ final class RefAccounts {
         List<EngineState.Balance> out = new ArrayList<>();
         for (Map.Entry<Long, TreeMap<Integer, long[]>> u : users.entrySet()) {
             u.getValue().forEach((a, c) -> {
-                if (c[0] != 0 || c[1] != 0) {
-                    out.add(new EngineState.Balance(u.getKey(), a, c[0], c[1]));
+                if (c[AVAILABLE] != 0 || c[LOCKED] != 0 || c[WITHDRAWING] != 0) {
+                    out.add(new EngineState.Balance(u.getKey(), a, c[AVAILABLE], c[LOCKED], c[WITHDRAWING]));
                 }
             });
         }
         return out;
     }
 
-    List<EngineState.Fee> exportFees() {
-        List<EngineState.Fee> out = new ArrayList<>();
-        fees.forEach((a, v) -> {
-            if (v != 0) {
-                out.add(new EngineState.Fee(a, v));
-            }
-        });
+    List<EngineState.SystemBalance> exportSystem() {
+        List<EngineState.SystemBalance> out = new ArrayList<>();
+        system.forEach((a, kinds) -> kinds.entrySet().stream()
+                .sorted((x, y) -> Integer.compare(x.getKey().code(), y.getKey().code()))
+                .filter(e -> e.getValue() != 0)
+                .forEach(e -> out.add(new EngineState.SystemBalance(a, e.getKey(), e.getValue()))));
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.skyx.engine;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +58,7 @@ final class RefBook {
     /** FOK pre-check: could this order fill entirely (by size within the limit, or by size within the budget)? */
     boolean fillable(long userId, Side side, OrderType type, long limit, long size, long budget, StpMode stp) {
         long need = size;
-        long cost = 0;
+        BigInteger cost = BigInteger.ZERO;
         walk:
         for (Map.Entry<Long, List<RefOrder>> level : side(side.opposite()).entrySet()) {
             if (type == OrderType.FOK && !crossesLevel(side, limit, level.getKey())) {
@@ -71,7 +72,8 @@ final class RefBook {
                     break walk;
                 }
                 long q = Math.min(need, maker.remaining);
-                cost = Arith.satAdd(cost, Arith.satMul(Arith.satMul(q, maker.price), market.quoteTickUnits()));
+                cost = cost.add(RefRules.big(q).multiply(RefRules.big(maker.price))
+                        .multiply(RefRules.big(market.quoteTickUnits())));
                 need -= q;
                 if (need == 0) {
                     break walk;
@@ -81,7 +83,8 @@ final class RefBook {
         if (need > 0) {
             return false;
         }
-        return type == OrderType.FOK || (side == Side.BID ? cost <= budget : cost >= budget);
+        int vsBudget = cost.compareTo(RefRules.big(budget));
+        return type == OrderType.FOK || (side == Side.BID ? vsBudget <= 0 : vsBudget >= 0);
     }
 
     L2Book l2(int depth) {

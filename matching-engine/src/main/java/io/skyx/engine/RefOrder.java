@@ -1,5 +1,7 @@
 package io.skyx.engine;
 
+import java.math.BigInteger;
+
 /** A mutable order of the reference engine. */
 final class RefOrder {
     final long orderId;
@@ -13,7 +15,8 @@ final class RefOrder {
     long size;
     long remaining;
     long locked;
-    long feeCredit;
+    /** Fee basis so far (sum of notional x rate) minus 10^6 x the fees paid: minus the fast engine's credit. */
+    BigInteger basis = BigInteger.ZERO;
     long timestampMs;
 
     RefOrder(long orderId, long clientOrderId, long userId, int marketId, Side side, OrderType type, StpMode stp,
@@ -39,6 +42,6 @@ final class RefOrder {
 
     EngineState.Order export() {
         return new EngineState.Order(orderId, clientOrderId, userId, marketId, side, type, stp, price, size,
-                remaining, locked, feeCredit, timestampMs);
+                remaining, locked, basis.negate().longValueExact(), timestampMs);
     }
 }

@@ -1,5 +1,6 @@
 package io.skyx.engine;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The reference engine: short and plainly correct (TreeMaps of price levels holding lists of orders), used as
- * the test oracle of the fast engine. Command logic lives here; the book and the accounts in small helpers.
+ * the test oracle of the fast engine. Command logic lives here; the book and the accounts in small helpers. It
+ * shares no arithmetic with the fast engine: checks, locks, fees and market-buy sizing are {@link RefRules}.
  */
 final class ReferenceEngine implements ExchangeEngine {
     private final EngineConfig config;
@@ -37,18 +39,14 @@ final class ReferenceEngine implements ExchangeEngine {
         lastSeq = state.lastSeq();
         eventSeq = state.lastEventSeq();
         tradeId = state.lastTradeId();
-        for (EngineState.Balance b : state.balances()) {
-            accounts.set(b.userId(), b.assetId(), b.available(), b.locked());
-        }
-        for (EngineState.Fee f : state.fees()) {
-            accounts.addFee(f.assetId(), f.amount());
-            accounts.addSupply(f.assetId(), f.amount());
-        }
+        state.balances().forEach(accounts::setUser);
+        state.system().forEach(accounts::restoreSystem);
+        state.withdrawals().forEach(w -> accounts.withdrawals.put(w.withdrawalId(), w));
         for (EngineState.Order s : state.orders()) {
             RefOrder o = new RefOrder(s.orderId(), s.clientOrderId(), s.userId(), s.marketId(), s.side(), s.type(),
                     s.stp(), s.price(), s.size(), s.locked(), s.timestampMs());
             o.remaining = s.remaining();
-            o.feeCredit = s.feeCredit();
+            o.basis = BigInteger.valueOf(s.feeCredit()).negate();
             register(books.get(s.marketId()), o);
         }
     }
@@ -56,40 +54,127 @@ final class ReferenceEngine implements ExchangeEngine {
     // ---- commands ----
 
     @Override
-    public ResultCode deposit(long seq, long timestampMs, long userId, int assetId, long amount) {
+    public ResultCode creditDeposit(long seq, long timestampMs, long userId, int assetId, long amount) {
         if (!begin(seq, timestampMs)) {
             return reject(seq, timestampMs, CommandType.DEPOSIT, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
         }
         ResultCode code = userId <= 0 ? ResultCode.INVALID_ARGUMENT
                 : config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 || amount > EngineLimits.MAX_BALANCE - accounts.supply(assetId)
-                ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
+                : !reserveCanGive(assetId, amount) ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
         if (code != ResultCode.OK) {
             return reject(seq, timestampMs, CommandType.DEPOSIT, userId, 0, code);
         }
-        accounts.credit(userId, assetId, amount);
-        accounts.addSupply(assetId, amount);
         sink.deposited(++eventSeq, seq, ts, userId, assetId, amount);
+        move(assetId, AccountKind.RESERVE, 0, AccountKind.AVAILABLE, userId, amount);
+        balanceEvent(userId, assetId);
+        return ResultCode.OK;
+    }
+
+    /** True if amount &gt; 0 and the asset's total owed (minus the reserve) stays within MAX_BALANCE. */
+    private boolean reserveCanGive(int assetId, long amount) {
+        BigInteger owed = BigInteger.valueOf(accounts.system(AccountKind.RESERVE, assetId)).negate();
+        return amount > 0 && owed.add(BigInteger.valueOf(amount))
+                .compareTo(BigInteger.valueOf(EngineLimits.MAX_BALANCE)) <= 0;
+    }
+
+    @Override
+    public ResultCode reserveWithdrawal(long seq, long timestampMs, long withdrawalId, long userId, int assetId,
+                                        long amount) {
+        CommandType t = CommandType.RESERVE_WITHDRAWAL;
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, userId, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        ResultCode code = userId <= 0 || withdrawalId <= 0 ? ResultCode.INVALID_ARGUMENT
+                : config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
+                : amount <= 0 ? ResultCode.INVALID_AMOUNT
+                : accounts.withdrawals.containsKey(withdrawalId) ? ResultCode.DUPLICATE_WITHDRAWAL_ID
+                : accounts.available(userId, assetId) < amount ? ResultCode.INSUFFICIENT_FUNDS : ResultCode.OK;
+        if (code != ResultCode.OK) {
+            return reject(seq, timestampMs, t, userId, withdrawalId, code);
+        }
+        accounts.withdrawals.put(withdrawalId, new WithdrawalView(withdrawalId, userId, assetId, amount));
+        move(assetId, AccountKind.AVAILABLE, userId, AccountKind.WITHDRAWING, userId, amount);
         balanceEvent(userId, assetId);
         return ResultCode.OK;
     }
 
     @Override
-    public ResultCode withdraw(long seq, long timestampMs, long userId, int assetId, long amount) {
+    public ResultCode completeWithdrawal(long seq, long timestampMs, long withdrawalId) {
+        CommandType t = CommandType.COMPLETE_WITHDRAWAL;
         if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, CommandType.WITHDRAW, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
+            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        WithdrawalView w = accounts.withdrawals.remove(withdrawalId);
+        if (w == null) {
+            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.UNKNOWN_WITHDRAWAL);
+        }
+        move(w.assetId(), AccountKind.WITHDRAWING, w.userId(), AccountKind.RESERVE, 0, w.amount());
+        return ResultCode.OK;
+    }
+
+    @Override
+    public ResultCode refundWithdrawal(long seq, long timestampMs, long withdrawalId) {
+        CommandType t = CommandType.REFUND_WITHDRAWAL;
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        WithdrawalView w = accounts.withdrawals.remove(withdrawalId);
+        if (w == null) {
+            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.UNKNOWN_WITHDRAWAL);
+        }
+        move(w.assetId(), AccountKind.WITHDRAWING, w.userId(), AccountKind.AVAILABLE, w.userId(), w.amount());
+        balanceEvent(w.userId(), w.assetId());
+        return ResultCode.OK;
+    }
+
+    @Override
+    public ResultCode fundSettlementPool(long seq, long timestampMs, int assetId, long amount) {
+        CommandType t = CommandType.FUND_SETTLEMENT_POOL;
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, 0, 0, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        ResultCode code = config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
+                : !reserveCanGive(assetId, amount) ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
+        if (code != ResultCode.OK) {
+            return reject(seq, timestampMs, t, 0, 0, code);
+        }
+        move(assetId, AccountKind.RESERVE, 0, AccountKind.SETTLEMENT_POOL, 0, amount);
+        return ResultCode.OK;
+    }
+
+    @Override
+    public ResultCode creditSettlementPayout(long seq, long timestampMs, long userId, int assetId, long amount) {
+        CommandType t = CommandType.CREDIT_SETTLEMENT_PAYOUT;
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
         }
         ResultCode code = userId <= 0 ? ResultCode.INVALID_ARGUMENT
                 : config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
                 : amount <= 0 ? ResultCode.INVALID_AMOUNT
-                : accounts.available(userId, assetId) < amount ? ResultCode.INSUFFICIENT_FUNDS : ResultCode.OK;
+                : accounts.system(AccountKind.SETTLEMENT_POOL, assetId) < amount ? ResultCode.INSUFFICIENT_POOL
+                : ResultCode.OK;
         if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, CommandType.WITHDRAW, userId, 0, code);
+            return reject(seq, timestampMs, t, userId, 0, code);
         }
-        accounts.credit(userId, assetId, -amount);
-        accounts.addSupply(assetId, -amount);
-        sink.withdrawn(++eventSeq, seq, ts, userId, assetId, amount);
+        move(assetId, AccountKind.SETTLEMENT_POOL, 0, AccountKind.AVAILABLE, userId, amount);
         balanceEvent(userId, assetId);
+        return ResultCode.OK;
+    }
+
+    @Override
+    public ResultCode paySettlementOnChain(long seq, long timestampMs, int assetId, long amount) {
+        CommandType t = CommandType.PAY_SETTLEMENT_ON_CHAIN;
+        if (!begin(seq, timestampMs)) {
+            return reject(seq, timestampMs, t, 0, 0, ResultCode.SEQUENCE_NOT_INCREASING);
+        }
+        ResultCode code = config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
+                : amount <= 0 ? ResultCode.INVALID_AMOUNT
+                : accounts.system(AccountKind.SETTLEMENT_POOL, assetId) < amount ? ResultCode.INSUFFICIENT_POOL
+                : ResultCode.OK;
+        if (code != ResultCode.OK) {
+            return reject(seq, timestampMs, t, 0, 0, code);
+        }
+        move(assetId, AccountKind.SETTLEMENT_POOL, 0, AccountKind.RESERVE, 0, amount);
         return ResultCode.OK;
     }
 
@@ -102,9 +187,9 @@ final class ReferenceEngine implements ExchangeEngine {
         }
         RefBook book = books.get(marketId);
         MarketSpec m = book == null ? null : book.market;
-        ResultCode code = PlaceRules.check(m, userId, orderId, clientOrderId, side, type, price, size, quoteBudget,
-                stp);
-        long lock = code == ResultCode.OK ? PlaceRules.lock(m, side, type, price, size, quoteBudget) : 0;
+        ResultCode code = RefRules.checkPlace(m, userId, orderId, clientOrderId, side, type, price, size,
+                quoteBudget, stp);
+        long lock = code == ResultCode.OK ? RefRules.lock(m, side, type, price, size, quoteBudget) : 0;
         if (code != ResultCode.OK) {
             return reject(seq, timestampMs, CommandType.PLACE, userId, orderId, code);
         }
@@ -130,7 +215,7 @@ final class ReferenceEngine implements ExchangeEngine {
         }
         sink.orderAccepted(++eventSeq, seq, ts, marketId, orderId, clientOrderId, userId, side, type, stp, price,
                 size, quoteBudget);
-        accounts.lock(userId, lockAsset(m, side), lock);
+        lock(userId, lockAsset(m, side), lock);
         balanceEvent(userId, lockAsset(m, side));
         takeAndFinish(book, o);
         return ResultCode.OK;
@@ -185,7 +270,7 @@ final class ReferenceEngine implements ExchangeEngine {
         RefOrder o = orders.get(orderId);
         ResultCode code = o == null ? ResultCode.UNKNOWN_ORDER
                 : o.userId != userId ? ResultCode.NOT_OWNER
-                : PlaceRules.checkAmend(books.get(o.marketId).market, newPrice, newRemaining, o.price, o.remaining);
+                : RefRules.checkAmend(books.get(o.marketId).market, newPrice, newRemaining, o.price, o.remaining);
         if (code != ResultCode.OK) {
             return reject(seq, timestampMs, CommandType.AMEND, userId, orderId, code);
         }
@@ -193,7 +278,7 @@ final class ReferenceEngine implements ExchangeEngine {
         long price = newPrice == 0 ? o.price : newPrice;
         long remaining = newRemaining == 0 ? o.remaining : newRemaining;
         boolean keep = newPrice == 0 && remaining < o.remaining;
-        long required = PlaceRules.restingLock(book.market, o.side, price, remaining, o.feeCredit);
+        long required = RefRules.restingLock(book.market, o.side, price, remaining, o.basis);
         int asset = lockAsset(book.market, o.side);
         if (!keep && required - o.locked > accounts.available(userId, asset)) {
             code = ResultCode.INSUFFICIENT_FUNDS;
@@ -213,7 +298,7 @@ final class ReferenceEngine implements ExchangeEngine {
         long oldPrice = o.price;
         o.price = price;
         o.timestampMs = timestampMs;
-        accounts.lock(userId, asset, required - o.locked);
+        lock(userId, asset, required - o.locked);
         o.locked = required;
         sink.orderAmended(++eventSeq, seq, ts, o.marketId, orderId, userId, price, remaining, false);
         sink.bookDelta(++eventSeq, seq, ts, o.marketId, o.side, oldPrice, book.levelSize(o.side, oldPrice));
@@ -239,7 +324,7 @@ final class ReferenceEngine implements ExchangeEngine {
         } else {
             RefBook book = books.get(o.marketId);
             long remaining = o.remaining - reduceBy;
-            resize(book, o, remaining, PlaceRules.restingLock(book.market, o.side, o.price, remaining, o.feeCredit));
+            resize(book, o, remaining, RefRules.restingLock(book.market, o.side, o.price, remaining, o.basis));
         }
         return ResultCode.OK;
     }
@@ -268,8 +353,7 @@ final class ReferenceEngine implements ExchangeEngine {
             }
             long q = Math.min(maker.remaining, taker.remaining);
             if (marketBuy) {
-                q = Arith.affordableLots(taker.locked, maker.price * m.quoteTickUnits(), m.takerFeePpm(),
-                        taker.feeCredit, maker.remaining);
+                q = RefRules.affordableLots(m, maker.price, taker.locked, taker.basis, maker.remaining);
                 if (q == 0) {
                     break;
                 }
@@ -282,7 +366,7 @@ final class ReferenceEngine implements ExchangeEngine {
                 sink.orderExpired(++eventSeq, seq, ts, taker.marketId, taker.orderId, taker.userId,
                         marketBuy ? 0 : taker.remaining,
                         stpStop ? ExpireReason.SELF_TRADE_PREVENTION : ExpireReason.UNFILLED);
-                accounts.lock(taker.userId, asset, -taker.locked);
+                lock(taker.userId, asset, -taker.locked);
                 taker.locked = 0;
                 balanceEvent(taker.userId, asset);
             }
@@ -291,7 +375,7 @@ final class ReferenceEngine implements ExchangeEngine {
             sink.bookDelta(++eventSeq, seq, ts, taker.marketId, taker.side, taker.price,
                     book.levelSize(taker.side, taker.price));
         } else if (taker.locked > 0) {
-            accounts.lock(taker.userId, asset, -taker.locked);
+            lock(taker.userId, asset, -taker.locked);
             taker.locked = 0;
             balanceEvent(taker.userId, asset);
         }
@@ -299,21 +383,14 @@ final class ReferenceEngine implements ExchangeEngine {
 
     private void trade(RefBook book, RefOrder maker, RefOrder taker, long q, boolean marketBuy) {
         MarketSpec m = book.market;
-        long notional = maker.price * q * m.quoteTickUnits();
-        long base = q * m.baseLotUnits();
+        long notional = RefRules.notional(m, maker.price, q);
+        long base = RefRules.big(q).multiply(RefRules.big(m.baseLotUnits())).longValueExact();
         long makerFee = charge(maker, notional, m.makerFeePpm());
         long takerFee = charge(taker, notional, m.takerFeePpm());
         RefOrder buyer = taker.side == Side.BID ? taker : maker;
         RefOrder seller = taker.side == Side.BID ? maker : taker;
         long buyerFee = buyer == taker ? takerFee : makerFee;
         long sellerFee = seller == taker ? takerFee : makerFee;
-        accounts.spendLocked(buyer.userId, m.quoteAsset(), notional + buyerFee);
-        buyer.locked -= notional + buyerFee;
-        accounts.credit(buyer.userId, m.baseAsset(), base);
-        accounts.spendLocked(seller.userId, m.baseAsset(), base);
-        seller.locked -= base;
-        accounts.credit(seller.userId, m.quoteAsset(), notional - sellerFee);
-        accounts.addFee(m.quoteAsset(), makerFee + takerFee);
         maker.remaining -= q;
         if (!marketBuy) {
             taker.remaining -= q;
@@ -321,9 +398,16 @@ final class ReferenceEngine implements ExchangeEngine {
         sink.trade(++eventSeq, seq, ts, m.id(), ++tradeId, maker.orderId, maker.userId, taker.orderId,
                 taker.userId, taker.side, maker.price, q, notional, makerFee, takerFee, m.quoteAsset(),
                 maker.remaining, marketBuy ? 0 : taker.remaining);
+        int quote = m.quoteAsset();
+        move(quote, AccountKind.LOCKED, buyer.userId, AccountKind.AVAILABLE, seller.userId, notional);
+        move(m.baseAsset(), AccountKind.LOCKED, seller.userId, AccountKind.AVAILABLE, buyer.userId, base);
+        move(quote, AccountKind.LOCKED, buyer.userId, AccountKind.FEES, 0, buyerFee);
+        move(quote, AccountKind.AVAILABLE, seller.userId, AccountKind.FEES, 0, sellerFee);
+        buyer.locked -= notional + buyerFee;
+        seller.locked -= base;
         if (maker.remaining == 0) {
             unregister(book, maker);
-            accounts.lock(maker.userId, lockAsset(m, maker.side), -maker.locked);
+            lock(maker.userId, lockAsset(m, maker.side), -maker.locked);
             maker.locked = 0;
         }
         balanceEvent(maker.userId, m.baseAsset());
@@ -334,9 +418,8 @@ final class ReferenceEngine implements ExchangeEngine {
     }
 
     private static long charge(RefOrder o, long notional, int ppm) {
-        long x = notional * ppm;
-        long fee = Arith.fee(x, o.feeCredit);
-        o.feeCredit = Arith.creditAfter(x, o.feeCredit, fee);
+        long fee = RefRules.fee(o.basis, notional, ppm);
+        o.basis = RefRules.basisAfter(o.basis, notional, ppm, fee);
         return fee;
     }
 
@@ -344,7 +427,7 @@ final class ReferenceEngine implements ExchangeEngine {
         int asset = lockAsset(book.market, o.side);
         o.size -= o.remaining - remaining;
         o.remaining = remaining;
-        accounts.lock(o.userId, asset, required - o.locked);
+        lock(o.userId, asset, required - o.locked);
         o.locked = required;
         sink.orderAmended(++eventSeq, seq, ts, o.marketId, o.orderId, o.userId, o.price, remaining, true);
         sink.bookDelta(++eventSeq, seq, ts, o.marketId, o.side, o.price, book.levelSize(o.side, o.price));
@@ -362,7 +445,7 @@ final class ReferenceEngine implements ExchangeEngine {
         }
         sink.bookDelta(++eventSeq, seq, ts, o.marketId, o.side, o.price, book.levelSize(o.side, o.price));
         int asset = lockAsset(book.market, o.side);
-        accounts.lock(o.userId, asset, -o.locked);
+        lock(o.userId, asset, -o.locked);
         o.locked = 0;
         balanceEvent(o.userId, asset);
     }
@@ -399,6 +482,23 @@ final class ReferenceEngine implements ExchangeEngine {
                               ResultCode code) {
         sink.rejected(++eventSeq, seq, timestampMs, type, userId, orderId, code);
         return code;
+    }
+
+    /** The one way money moves, posted (a move of 0 is neither made nor posted). */
+    private void move(int assetId, AccountKind from, long fromUser, AccountKind to, long toUser, long amount) {
+        if (amount != 0) {
+            accounts.move(assetId, from, fromUser, to, toUser, amount);
+            sink.posted(++eventSeq, seq, ts, assetId, from, fromUser, to, toUser, amount);
+        }
+    }
+
+    /** Available to locked (a negative amount: locked back to available). */
+    private void lock(long userId, int assetId, long amount) {
+        if (amount >= 0) {
+            move(assetId, AccountKind.AVAILABLE, userId, AccountKind.LOCKED, userId, amount);
+        } else {
+            move(assetId, AccountKind.LOCKED, userId, AccountKind.AVAILABLE, userId, -amount);
+        }
     }
 
     private void balanceEvent(long userId, int assetId) {
@@ -447,7 +547,7 @@ final class ReferenceEngine implements ExchangeEngine {
 
     @Override
     public BalanceView balance(long userId, int assetId) {
-        return new BalanceView(assetId, accounts.available(userId, assetId), accounts.locked(userId, assetId));
+        return accounts.view(userId, assetId);
     }
 
     @Override
@@ -456,8 +556,13 @@ final class ReferenceEngine implements ExchangeEngine {
     }
 
     @Override
-    public long feeBalance(int assetId) {
-        return accounts.fee(assetId);
+    public long systemBalance(AccountKind kind, int assetId) {
+        return accounts.system(kind, assetId);
+    }
+
+    @Override
+    public WithdrawalView pendingWithdrawal(long withdrawalId) {
+        return accounts.withdrawals.get(withdrawalId);
     }
 
     @Override
@@ -467,7 +572,7 @@ final class ReferenceEngine implements ExchangeEngine {
             book.export(list);
         }
         return SnapshotCodec.encode(config, new EngineState(lastSeq, eventSeq, tradeId, accounts.exportBalances(),
-                accounts.exportFees(), list));
+                accounts.exportSystem(), List.copyOf(accounts.withdrawals.values()), list));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,15 +17,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
- * Binary form of {@link EngineState}: magic "SKYXENG1", SHA-256 of the config, then the state, big-endian.
- * Decoding checks everything and refuses a corrupt or foreign snapshot with an IllegalArgumentException.
+ * Binary form of {@link EngineState}, big-endian: magic "SKYXENG1", format version (short), SHA-256 of the
+ * config, counters, counts, then user balances, system balances, pending withdrawals and open orders. Enums are
+ * written as their explicit stable codes ({@code code()}), never ordinals. Decoding checks everything and
+ * refuses an unknown version, an unknown enum code, a corrupt or a foreign snapshot with an
+ * IllegalArgumentException saying which.
  */
 final class SnapshotCodec {
     private static final byte[] MAGIC = "SKYXENG1".getBytes(StandardCharsets.US_ASCII);
-    private static final int BALANCE_BYTES = 28;
-    private static final int FEE_BYTES = 12;
+    /** The format this build writes and the only one it reads. */
+    static final int FORMAT_VERSION = 2;
+    private static final int BALANCE_BYTES = 36;
+    private static final int SYSTEM_BYTES = 13;
+    private static final int WITHDRAWAL_BYTES = 28;
     private static final int ORDER_BYTES = 79;
 
     private SnapshotCodec() {
@@ -39,7 +47,8 @@ final class SnapshotCodec {
     }
 
     static int size(EngineState s) {
-        return MAGIC.length + 32 + 24 + 12 + s.balances().size() * BALANCE_BYTES + s.fees().size() * FEE_BYTES
+        return MAGIC.length + 2 + 32 + 24 + 16 + s.balances().size() * BALANCE_BYTES
+                + s.system().size() * SYSTEM_BYTES + s.withdrawals().size() * WITHDRAWAL_BYTES
                 + s.orders().size() * ORDER_BYTES;
     }
 
@@ -47,31 +56,41 @@ final class SnapshotCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(size(s));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
+            out.writeShort(FORMAT_VERSION);
             out.write(sha256(config.toString().getBytes(StandardCharsets.UTF_8)));
             out.writeLong(s.lastSeq());
             out.writeLong(s.lastEventSeq());
             out.writeLong(s.lastTradeId());
             out.writeInt(s.balances().size());
-            out.writeInt(s.fees().size());
+            out.writeInt(s.system().size());
+            out.writeInt(s.withdrawals().size());
             out.writeInt(s.orders().size());
             for (EngineState.Balance b : s.balances()) {
                 out.writeLong(b.userId());
                 out.writeInt(b.assetId());
                 out.writeLong(b.available());
                 out.writeLong(b.locked());
+                out.writeLong(b.withdrawing());
             }
-            for (EngineState.Fee f : s.fees()) {
-                out.writeInt(f.assetId());
-                out.writeLong(f.amount());
+            for (EngineState.SystemBalance b : s.system()) {
+                out.writeInt(b.assetId());
+                out.writeByte(b.kind().code());
+                out.writeLong(b.amount());
+            }
+            for (WithdrawalView w : s.withdrawals()) {
+                out.writeLong(w.withdrawalId());
+                out.writeLong(w.userId());
+                out.writeInt(w.assetId());
+                out.writeLong(w.amount());
             }
             for (EngineState.Order o : s.orders()) {
                 out.writeLong(o.orderId());
                 out.writeLong(o.clientOrderId());
                 out.writeLong(o.userId());
                 out.writeInt(o.marketId());
-                out.writeByte(o.side().ordinal());
-                out.writeByte(o.type().ordinal());
-                out.writeByte(o.stp().ordinal());
+                out.writeByte(o.side().code());
+                out.writeByte(o.type().code());
+                out.writeByte(o.stp().code());
                 out.writeLong(o.price());
                 out.writeLong(o.size());
                 out.writeLong(o.remaining());
@@ -92,6 +111,11 @@ final class SnapshotCodec {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte[] magic = in.readNBytes(MAGIC.length);
             require(Arrays.equals(magic, MAGIC), "not an engine snapshot (bad magic)");
+            int version = in.readUnsignedShort();
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException("unsupported snapshot format version " + version
+                        + " (this build reads version " + FORMAT_VERSION + " only)");
+            }
             byte[] fingerprint = in.readNBytes(32);
             require(Arrays.equals(fingerprint, sha256(config.toString().getBytes(StandardCharsets.UTF_8))),
                     "taken under a different engine configuration");
@@ -100,17 +124,20 @@ final class SnapshotCodec {
             long lastTradeId = in.readLong();
             require(lastSeq >= 0 && lastEventSeq >= 0 && lastTradeId >= 0, "negative counters");
             int nb = in.readInt();
-            int nf = in.readInt();
+            int ns = in.readInt();
+            int nw = in.readInt();
             int no = in.readInt();
-            require(nb >= 0 && nf >= 0 && no >= 0, "negative counts");
-            long expected = (long) nb * BALANCE_BYTES + (long) nf * FEE_BYTES + (long) no * ORDER_BYTES;
+            require(nb >= 0 && ns >= 0 && nw >= 0 && no >= 0, "negative counts");
+            long expected = (long) nb * BALANCE_BYTES + (long) ns * SYSTEM_BYTES + (long) nw * WITHDRAWAL_BYTES
+                    + (long) no * ORDER_BYTES;
             require(expected == in.available(), "length does not match its counts");
             List<EngineState.Balance> balances = new ArrayList<>(nb);
             for (int i = 0; i < nb; i++) {
-                var b = new EngineState.Balance(in.readLong(), in.readInt(), in.readLong(), in.readLong());
+                var b = new EngineState.Balance(in.readLong(), in.readInt(), in.readLong(), in.readLong(),
+                        in.readLong());
                 require(b.userId() > 0 && config.asset(b.assetId()) != null, "balance of unknown user/asset");
-                require(b.available() >= 0 && b.locked() >= 0 && (b.available() | b.locked()) != 0,
-                        "balance negative or zero");
+                require(b.available() >= 0 && b.locked() >= 0 && b.withdrawing() >= 0
+                        && (b.available() | b.locked() | b.withdrawing()) != 0, "balance negative or zero");
                 if (i > 0) {
                     var p = balances.get(i - 1);
                     require(p.userId() < b.userId() || p.userId() == b.userId() && p.assetId() < b.assetId(),
@@ -118,19 +145,37 @@ final class SnapshotCodec {
                 }
                 balances.add(b);
             }
-            List<EngineState.Fee> fees = new ArrayList<>(nf);
-            for (int i = 0; i < nf; i++) {
-                var f = new EngineState.Fee(in.readInt(), in.readLong());
-                require(config.asset(f.assetId()) != null && f.amount() > 0, "bad fee balance");
-                require(i == 0 || fees.get(i - 1).assetId() < f.assetId(), "fees not in ascending asset order");
-                fees.add(f);
+            List<EngineState.SystemBalance> system = new ArrayList<>(ns);
+            for (int i = 0; i < ns; i++) {
+                int asset = in.readInt();
+                int code = in.readUnsignedByte();
+                var b = new EngineState.SystemBalance(asset, enumCode(AccountKind::fromCode, code), in.readLong());
+                require(config.asset(asset) != null && b.kind().system(), "system balance of unknown asset/kind");
+                require(b.amount() != 0 && (b.kind() == AccountKind.RESERVE) == b.amount() < 0,
+                        "system balance zero or of the wrong sign");
+                if (i > 0) {
+                    var p = system.get(i - 1);
+                    require(p.assetId() < asset || p.assetId() == asset && p.kind().code() < b.kind().code(),
+                            "system balances not in ascending (asset, kind) order");
+                }
+                system.add(b);
             }
+            List<WithdrawalView> withdrawals = new ArrayList<>(nw);
+            for (int i = 0; i < nw; i++) {
+                var w = new WithdrawalView(in.readLong(), in.readLong(), in.readInt(), in.readLong());
+                require(w.withdrawalId() > 0 && w.userId() > 0 && config.asset(w.assetId()) != null
+                        && w.amount() > 0, "bad pending withdrawal");
+                require(i == 0 || withdrawals.get(i - 1).withdrawalId() < w.withdrawalId(),
+                        "withdrawals not in ascending id order");
+                withdrawals.add(w);
+            }
+            checkSums(config, balances, system, withdrawals);
             List<EngineState.Order> orders = new ArrayList<>(no);
             for (int i = 0; i < no; i++) {
                 orders.add(readOrder(in));
             }
             checkOrders(config, orders, balances);
-            return new EngineState(lastSeq, lastEventSeq, lastTradeId, balances, fees, orders);
+            return new EngineState(lastSeq, lastEventSeq, lastTradeId, balances, system, withdrawals, orders);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt snapshot: truncated", e);
         }
@@ -141,14 +186,11 @@ final class SnapshotCodec {
         long clientOrderId = in.readLong();
         long userId = in.readLong();
         int marketId = in.readInt();
-        int side = in.readByte();
-        int type = in.readByte();
-        int stp = in.readByte();
-        require(side >= 0 && side < Side.values().length && type >= 0 && type < OrderType.values().length
-                && stp >= 0 && stp < StpMode.values().length, "bad enum in an order");
-        return new EngineState.Order(orderId, clientOrderId, userId, marketId, Side.values()[side],
-                OrderType.values()[type], StpMode.values()[stp], in.readLong(), in.readLong(), in.readLong(),
-                in.readLong(), in.readLong(), in.readLong());
+        Side side = enumCode(Side::fromCode, in.readUnsignedByte());
+        OrderType type = enumCode(OrderType::fromCode, in.readUnsignedByte());
+        StpMode stp = enumCode(StpMode::fromCode, in.readUnsignedByte());
+        return new EngineState.Order(orderId, clientOrderId, userId, marketId, side, type, stp, in.readLong(),
+                in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
     private static void checkOrders(EngineConfig config, List<EngineState.Order> orders,
@@ -187,6 +229,38 @@ final class SnapshotCodec {
             require((sum == null ? 0 : sum) == b.locked(), "locked balance differs from its orders' locks");
         }
         require(lockSums.isEmpty(), "orders lock funds of a missing balance");
+    }
+
+    private static <E> E enumCode(IntFunction<E> fromCode, int code) {
+        try {
+            return fromCode.apply(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("corrupt snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    /** Pending withdrawals add up to the users' withdrawing balances; per asset all accounts sum to zero. */
+    private static void checkSums(EngineConfig config, List<EngineState.Balance> balances,
+                                  List<EngineState.SystemBalance> system, List<WithdrawalView> withdrawals) {
+        Map<String, Long> held = new HashMap<>();
+        for (WithdrawalView w : withdrawals) {
+            held.merge(w.userId() + "/" + w.assetId(), w.amount(), Math::addExact);
+        }
+        Map<Integer, BigInteger> sums = new HashMap<>();
+        for (EngineState.Balance b : balances) {
+            Long h = held.remove(b.userId() + "/" + b.assetId());
+            require((h == null ? 0 : h) == b.withdrawing(), "withdrawing balance differs from its withdrawals");
+            sums.merge(b.assetId(), BigInteger.valueOf(b.available()).add(BigInteger.valueOf(b.locked()))
+                    .add(BigInteger.valueOf(b.withdrawing())), BigInteger::add);
+        }
+        require(held.isEmpty(), "withdrawals hold funds of a missing balance");
+        for (EngineState.SystemBalance s : system) {
+            sums.merge(s.assetId(), BigInteger.valueOf(s.amount()), BigInteger::add);
+        }
+        for (AssetSpec a : config.assets()) {
+            require(sums.getOrDefault(a.id(), BigInteger.ZERO).signum() == 0,
+                    "accounts of asset " + a.id() + " do not sum to zero");
+        }
     }
 
     private static void require(boolean ok, String what) {

@@ -22,8 +22,8 @@ class AllocationFreeTest {
         ExchangeEngine e = Engines.create(Engines.Implementation.FAST, EngineConfig.skyBtc(), EventSink.NONE);
         long seq = 0;
         for (long u = 1; u <= 50; u++) {
-            e.deposit(++seq, 0, u, 1, 1_000_000_000_000_000L);
-            e.deposit(++seq, 0, u, 2, 1_000_000_000_000_000L);
+            e.creditDeposit(++seq, 0, u, 1, 1_000_000_000_000_000L);
+            e.creditDeposit(++seq, 0, u, 2, 1_000_000_000_000_000L);
         }
         SplittableRandom r = new SplittableRandom(42);
         long[] live = new long[4096];

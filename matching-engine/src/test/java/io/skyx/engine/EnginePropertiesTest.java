@@ -67,8 +67,8 @@ class EnginePropertiesTest {
         ExchangeEngine e = Engines.create(impl, EngineConfig.skyBtc(), inv);
         long seq = 0;
         for (long u = 1; u <= 2; u++) {
-            e.deposit(++seq, 0, u, 1, 1_000_000_000_000L);
-            e.deposit(++seq, 0, u, 2, 1_000_000_000_000L);
+            e.creditDeposit(++seq, 0, u, 1, 1_000_000_000_000L);
+            e.creditDeposit(++seq, 0, u, 2, 1_000_000_000_000L);
         }
         long id = 0;
         for (Maker m : makers) {
@@ -116,8 +116,8 @@ class EnginePropertiesTest {
         ExchangeEngine e = Engines.create(impl, EngineConfig.skyBtc(), inv);
         long seq = 0;
         for (long u = 1; u <= 3; u++) {
-            e.deposit(++seq, 0, u, 1, 1_000_000_000_000L);
-            e.deposit(++seq, 0, u, 2, 1_000_000_000_000L);
+            e.creditDeposit(++seq, 0, u, 1, 1_000_000_000_000L);
+            e.creditDeposit(++seq, 0, u, 2, 1_000_000_000_000L);
         }
         long id = 0;
         for (Maker m : makers) {

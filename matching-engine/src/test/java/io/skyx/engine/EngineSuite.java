@@ -42,7 +42,7 @@ abstract class EngineSuite {
     }
 
     ResultCode deposit(long user, int asset, long amount) {
-        return e.deposit(++seq, 1000 + seq, user, asset, amount);
+        return e.creditDeposit(++seq, 1000 + seq, user, asset, amount);
     }
 
     ResultCode place(long user, long id, Side side, OrderType type, long price, long size) {
@@ -269,16 +269,16 @@ abstract class EngineSuite {
                 .isEqualTo(ResultCode.INVALID_ARGUMENT);
         assertThat(e.placeOrder(seq, 0, 1, M, 3, 0, ASK, GTC, 50, 1, 0, NONE))
                 .isEqualTo(ResultCode.SEQUENCE_NOT_INCREASING);
-        assertThat(e.withdraw(++seq, 0, 1, SKY, 995 * SKY_UNIT)).isEqualTo(ResultCode.INSUFFICIENT_FUNDS);
-        assertThat(e.deposit(++seq, 0, 1, 99, 5)).isEqualTo(ResultCode.UNKNOWN_ASSET);
-        assertThat(e.deposit(++seq, 0, 1, SKY, -5)).isEqualTo(ResultCode.INVALID_AMOUNT);
-        assertThat(e.deposit(++seq, 0, 1, SKY, Long.MAX_VALUE)).isEqualTo(ResultCode.INVALID_AMOUNT);
+        assertThat(e.reserveWithdrawal(++seq, 0, 7, 1, SKY, 995 * SKY_UNIT)).isEqualTo(ResultCode.INSUFFICIENT_FUNDS);
+        assertThat(e.creditDeposit(++seq, 0, 1, 99, 5)).isEqualTo(ResultCode.UNKNOWN_ASSET);
+        assertThat(e.creditDeposit(++seq, 0, 1, SKY, -5)).isEqualTo(ResultCode.INVALID_AMOUNT);
+        assertThat(e.creditDeposit(++seq, 0, 1, SKY, Long.MAX_VALUE)).isEqualTo(ResultCode.INVALID_AMOUNT);
         assertThat(e.amendOrder(++seq, 0, 1, 1, -1, 0)).isEqualTo(ResultCode.INVALID_PRICE);
         assertThat(e.reduceOrder(++seq, 0, 1, 1, 0)).isEqualTo(ResultCode.INVALID_SIZE);
         assertThat(visibleState()).isEqualTo(before);
         List<String> ev = rec.drain();
         assertThat(ev).hasSize(15).allMatch(s -> s.startsWith("rejected"));
-        assertThat(e.withdraw(++seq, 0, 1, SKY, 994 * SKY_UNIT)).isEqualTo(ResultCode.OK);
+        assertThat(e.reserveWithdrawal(++seq, 0, 7, 1, SKY, 994 * SKY_UNIT)).isEqualTo(ResultCode.OK);
     }
 
     @Test

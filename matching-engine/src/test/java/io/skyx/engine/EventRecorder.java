@@ -37,11 +37,6 @@ final class EventRecorder implements EventSink {
     }
 
     @Override
-    public void withdrawn(long eventSeq, long commandSeq, long ts, long userId, int assetId, long amount) {
-        add("withdrawn", eventSeq, commandSeq, ts, userId, assetId, amount);
-    }
-
-    @Override
     public void orderAccepted(long eventSeq, long commandSeq, long ts, int marketId, long orderId, long clientOrderId,
                               long userId, Side side, OrderType type, StpMode stp, long price, long size,
                               long quoteBudget) {
@@ -87,6 +82,12 @@ final class EventRecorder implements EventSink {
     public void balanceChanged(long eventSeq, long commandSeq, long ts, long userId, int assetId, long available,
                                long locked) {
         add("balance", eventSeq, commandSeq, ts, userId, assetId, available, locked);
+    }
+
+    @Override
+    public void posted(long eventSeq, long commandSeq, long ts, int assetId, AccountKind from, long fromUserId,
+                       AccountKind to, long toUserId, long amount) {
+        add("posted", eventSeq, commandSeq, ts, assetId, from, fromUserId, to, toUserId, amount);
     }
 
     @Override

@@ -22,11 +22,6 @@ final class ForwardingSink implements EventSink {
     }
 
     @Override
-    public void withdrawn(long eventSeq, long commandSeq, long ts, long userId, int assetId, long amount) {
-        target.get().withdrawn(eventSeq, commandSeq, ts, userId, assetId, amount);
-    }
-
-    @Override
     public void orderAccepted(long eventSeq, long commandSeq, long ts, int marketId, long orderId, long clientOrderId,
                               long userId, Side side, OrderType type, StpMode stp, long price, long size,
                               long quoteBudget) {
@@ -73,5 +68,11 @@ final class ForwardingSink implements EventSink {
     public void balanceChanged(long eventSeq, long commandSeq, long ts, long userId, int assetId, long available,
                                long locked) {
         target.get().balanceChanged(eventSeq, commandSeq, ts, userId, assetId, available, locked);
+    }
+
+    @Override
+    public void posted(long eventSeq, long commandSeq, long ts, int assetId, AccountKind from, long fromUserId,
+                       AccountKind to, long toUserId, long amount) {
+        target.get().posted(eventSeq, commandSeq, ts, assetId, from, fromUserId, to, toUserId, amount);
     }
 }

@@ -6,7 +6,7 @@ final class HashingSink implements EventSink {
     long count;
     final long[] perType = new long[11];
     final long[] perCode = new long[ResultCode.values().length];
-    static final String[] NAMES = {"", "rejected", "deposited", "withdrawn", "accepted", "trade", "cancelled",
+    static final String[] NAMES = {"", "rejected", "deposited", "posted", "accepted", "trade", "cancelled",
         "expired", "amended", "bookDelta", "balanceChanged"};
 
     private void mix(long v) {
@@ -39,23 +39,15 @@ final class HashingSink implements EventSink {
                          ResultCode code) {
         event(1, eventSeq, commandSeq, ts);
         perCode[code.ordinal()]++;
-        mix(command.ordinal());
+        mix(command.code());
         mix(userId);
         mix(orderId);
-        mix(code.ordinal());
+        mix(code.code());
     }
 
     @Override
     public void deposited(long eventSeq, long commandSeq, long ts, long userId, int assetId, long amount) {
         event(2, eventSeq, commandSeq, ts);
-        mix(userId);
-        mix(assetId);
-        mix(amount);
-    }
-
-    @Override
-    public void withdrawn(long eventSeq, long commandSeq, long ts, long userId, int assetId, long amount) {
-        event(3, eventSeq, commandSeq, ts);
         mix(userId);
         mix(assetId);
         mix(amount);
@@ -70,9 +62,9 @@ final class HashingSink implements EventSink {
         mix(orderId);
         mix(clientOrderId);
         mix(userId);
-        mix(side.ordinal());
-        mix(type.ordinal());
-        mix(stp.ordinal());
+        mix(side.code());
+        mix(type.code());
+        mix(stp.code());
         mix(price);
         mix(size);
         mix(quoteBudget);
@@ -90,7 +82,7 @@ final class HashingSink implements EventSink {
         mix(makerUserId);
         mix(takerOrderId);
         mix(takerUserId);
-        mix(takerSide.ordinal());
+        mix(takerSide.code());
         mix(price);
         mix(size);
         mix(notional);
@@ -119,7 +111,7 @@ final class HashingSink implements EventSink {
         mix(orderId);
         mix(userId);
         mix(remaining);
-        mix(reason.ordinal());
+        mix(reason.code());
     }
 
     @Override
@@ -139,7 +131,7 @@ final class HashingSink implements EventSink {
                           long newLevelSize) {
         event(9, eventSeq, commandSeq, ts);
         mix(marketId);
-        mix(side.ordinal());
+        mix(side.code());
         mix(price);
         mix(newLevelSize);
     }
@@ -152,5 +144,17 @@ final class HashingSink implements EventSink {
         mix(assetId);
         mix(available);
         mix(locked);
+    }
+
+    @Override
+    public void posted(long eventSeq, long commandSeq, long ts, int assetId, AccountKind from, long fromUserId,
+                       AccountKind to, long toUserId, long amount) {
+        event(3, eventSeq, commandSeq, ts);
+        mix(assetId);
+        mix(from.code());
+        mix(fromUserId);
+        mix(to.code());
+        mix(toUserId);
+        mix(amount);
     }
 }

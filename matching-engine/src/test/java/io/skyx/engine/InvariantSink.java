@@ -6,18 +6,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Test sink that rebuilds, from events alone, the L3 book, the L2 book and a double-entry ledger, and checks
- * trade-level rules as events arrive. {@link #endCommand(ExchangeEngine)} checks the rebuilt state against the
+ * Test sink that rebuilds, from events alone, the L3 book, the L2 book and a double-entry ledger (from the
+ * {@code posted} events only), and checks trade-level rules as events arrive. {@link #endCommand(ExchangeEngine)} checks the rebuilt state against the
  * engine after each command. Failures throw AssertionError with a description.
  */
 final class InvariantSink implements EventSink {
-    private static final int RESERVE = -1;
-    private static final int FEES = -2;
-
     private final EngineConfig config;
     private final Map<Long, Ord> l3 = new HashMap<>();
     private final Map<String, Long> l2 = new TreeMap<>();
+    /** "kind/user/asset" -&gt; balance, rebuilt from postings only. */
     private final Map<String, Long> ledger = new HashMap<>();
+    private final Map<Integer, Long> tradeFees = new HashMap<>();
     private final Map<String, long[]> lastBalance = new HashMap<>();
     private Ord pending;
     private long pendingFilled;
@@ -47,20 +46,22 @@ final class InvariantSink implements EventSink {
         }
     }
 
-    private void post(long user, int asset, long amount) {
-        ledger.merge(user + "/" + asset, amount, Long::sum);
+    private static String key(AccountKind kind, long user, int asset) {
+        return kind + "/" + user + "/" + asset;
+    }
+
+    private long ledger(AccountKind kind, long user, int asset) {
+        return ledger.getOrDefault(key(kind, user, asset), 0L);
     }
 
     @Override
-    public void deposited(long eventSeq, long commandSeq, long ts, long userId, int assetId, long amount) {
-        post(userId, assetId, amount);
-        post(RESERVE, assetId, -amount);
-    }
-
-    @Override
-    public void withdrawn(long eventSeq, long commandSeq, long ts, long userId, int assetId, long amount) {
-        post(userId, assetId, -amount);
-        post(RESERVE, assetId, amount);
+    public void posted(long eventSeq, long commandSeq, long ts, int assetId, AccountKind from, long fromUserId,
+                       AccountKind to, long toUserId, long amount) {
+        check(amount > 0, "posting of a non-positive amount " + amount);
+        check(from.system() == (fromUserId == 0) && to.system() == (toUserId == 0), "posting's user ids");
+        check(config.asset(assetId) != null, "posting of an unknown asset");
+        ledger.merge(key(from, fromUserId, assetId), -amount, Math::addExact);
+        ledger.merge(key(to, toUserId, assetId), amount, Math::addExact);
     }
 
     @Override
@@ -117,11 +118,8 @@ final class InvariantSink implements EventSink {
         long sellerFee = takerSide == Side.BID ? makerFee : takerFee;
         check(makerFee >= 0 && takerFee >= 0 && sellerFee <= notional, "fee range");
         check(feeAssetId == m.quoteAsset(), "fee asset");
-        post(buyer, m.baseAsset(), base);
-        post(seller, m.baseAsset(), -base);
-        post(buyer, m.quoteAsset(), -(notional + buyerFee));
-        post(seller, m.quoteAsset(), notional - sellerFee);
-        post(FEES, m.quoteAsset(), makerFee + takerFee);
+        check(base > 0 && buyer > 0 && seller > 0 && buyerFee >= 0, "trade amounts");
+        tradeFees.merge(m.quoteAsset(), makerFee + takerFee, Long::sum);
     }
 
     @Override
@@ -182,6 +180,52 @@ final class InvariantSink implements EventSink {
         lastBalance.put(userId + "/" + assetId, new long[] {available, locked});
     }
 
+    /**
+     * Per asset all accounts sum to zero; the ledger rebuilt from postings equals every user's and system
+     * balance of the engine; -RESERVE equals what users hold (available + locked + withdrawing) plus FEES and
+     * SETTLEMENT_POOL; the fee account equals the fees of the trade events; balance events agree.
+     */
+    private void checkLedger(ExchangeEngine e) {
+        for (AssetSpec a : config.assets()) {
+            long sum = 0;
+            long users = 0;
+            for (Map.Entry<String, Long> en : ledger.entrySet()) {
+                String[] k = en.getKey().split("/");
+                if (Integer.parseInt(k[2]) == a.id()) {
+                    sum = Math.addExact(sum, en.getValue());
+                    users += AccountKind.valueOf(k[0]).system() ? 0 : en.getValue();
+                }
+            }
+            check(sum == 0, "ledger of asset " + a.id() + " does not sum to zero: " + sum);
+            long fees = e.systemBalance(AccountKind.FEES, a.id());
+            long reserve = e.systemBalance(AccountKind.RESERVE, a.id());
+            long pool = e.systemBalance(AccountKind.SETTLEMENT_POOL, a.id());
+            check(ledger(AccountKind.FEES, 0, a.id()) == fees, "fee account vs postings");
+            check(ledger(AccountKind.RESERVE, 0, a.id()) == reserve, "reserve vs postings");
+            check(ledger(AccountKind.SETTLEMENT_POOL, 0, a.id()) == pool, "pool vs postings");
+            check(tradeFees.getOrDefault(a.id(), 0L) == fees, "fee account vs the fees of trade events");
+            check(reserve <= 0 && fees >= 0 && pool >= 0, "system balance signs");
+            long owed = 0;
+            for (long user = 0; user <= 99; user++) {
+                BalanceView v = e.balance(user, a.id());
+                check(v.available() == ledger(AccountKind.AVAILABLE, user, a.id())
+                        && v.locked() == ledger(AccountKind.LOCKED, user, a.id())
+                        && v.withdrawing() == ledger(AccountKind.WITHDRAWING, user, a.id()),
+                        "engine balance " + user + "/" + a.id() + " " + v + " differs from the postings");
+                owed += v.available() + v.locked() + v.withdrawing();
+            }
+            check(owed == users, "users' balances outside the ids checked");
+            check(-reserve == owed + fees + pool, "-RESERVE differs from users + FEES + SETTLEMENT_POOL");
+        }
+        for (Map.Entry<String, long[]> en : lastBalance.entrySet()) {
+            String[] k = en.getKey().split("/");
+            long user = Long.parseLong(k[0]);
+            int asset = Integer.parseInt(k[1]);
+            check(ledger(AccountKind.AVAILABLE, user, asset) == en.getValue()[0]
+                    && ledger(AccountKind.LOCKED, user, asset) == en.getValue()[1], "ledger vs balance event");
+        }
+    }
+
     /** Finishes a command: rests the taker if it should, then compares everything with the engine. */
     void endCommand(ExchangeEngine e) {
         if (pending != null) {
@@ -219,23 +263,7 @@ final class InvariantSink implements EventSink {
             check(fromEngine.equals(fromL3), "L3 rebuilt from events differs from the book");
             check(fromEngine.equals(fromDeltas), "L2 rebuilt from deltas differs from the book");
         }
-        for (AssetSpec a : config.assets()) {
-            long sum = 0;
-            for (Map.Entry<String, Long> en : ledger.entrySet()) {
-                if (en.getKey().endsWith("/" + a.id())) {
-                    sum += en.getValue();
-                }
-            }
-            check(sum == 0, "ledger of asset " + a.id() + " does not balance: " + sum);
-            check(ledger.getOrDefault(FEES + "/" + a.id(), 0L) == e.feeBalance(a.id()), "fee account");
-        }
-        for (Map.Entry<String, long[]> en : lastBalance.entrySet()) {
-            long total = en.getValue()[0] + en.getValue()[1];
-            check(ledger.getOrDefault(en.getKey(), 0L) == total, "ledger differs from balance " + en.getKey());
-            String[] k = en.getKey().split("/");
-            BalanceView v = e.balance(Long.parseLong(k[0]), Integer.parseInt(k[1]));
-            check(v.available() == en.getValue()[0] && v.locked() == en.getValue()[1], "balance event vs engine");
-        }
+        checkLedger(e);
         for (long user : List.of(1L, 2L, 3L, 4L, 5L, 6L)) {
             Map<Integer, Long> locks = new HashMap<>();
             for (OrderView o : e.openOrders(user)) {

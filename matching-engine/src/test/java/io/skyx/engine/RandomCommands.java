@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded random command streams over two markets and a handful of users, mixing every command and order type,
+ * withdrawals (reserved, completed, refunded, duplicate and unknown ids), settlement-pool funding and payouts,
  * self-trades, duplicates and bad input. The same seed gives the same stream.
  */
 final class RandomCommands {
@@ -19,7 +20,9 @@ final class RandomCommands {
     private final SplittableRandom rnd;
     private final long[] recentIds = new long[64];
     private final long[] recentOwners = new long[64];
+    private final long[] recentWithdrawals = new long[16];
     private long nextOrderId = 1;
+    private long nextWithdrawalId = 1;
     private long seq;
     private long ts = 1_700_000_000_000L;
 
@@ -44,14 +47,10 @@ final class RandomCommands {
             int asset = 1 + rnd.nextInt(rnd.nextInt(50) == 0 ? 4 : 3);
             long amount = rnd.nextInt(30) == 0 ? -5 : 1 + rnd.nextLong(asset == 1 ? 200_000_000L : 2_000_000L);
             for (ExchangeEngine e : engines) {
-                e.deposit(seq, ts, user, asset, amount);
+                e.creditDeposit(seq, ts, user, asset, amount);
             }
         } else if (r < 60) {
-            int asset = 1 + rnd.nextInt(3);
-            long amount = 1 + rnd.nextLong(asset == 1 ? 100_000_000L : 1_000_000L);
-            for (ExchangeEngine e : engines) {
-                e.withdraw(seq, ts, user, asset, amount);
-            }
+            funds(r, user, engines);
         } else if (r < 560) {
             place(user, engines);
         } else if (r < 690) {
@@ -88,6 +87,46 @@ final class RandomCommands {
                 e.reduceOrder(seq, ts, user, id, by);
             }
         }
+    }
+
+    /** Withdrawals and the settlement pool: 20 in 1000 commands. */
+    private void funds(int r, long user, ExchangeEngine... engines) {
+        int asset = 1 + rnd.nextInt(rnd.nextInt(50) == 0 ? 4 : 3);
+        long amount = rnd.nextInt(30) == 0 ? -rnd.nextInt(2) : 1 + rnd.nextLong(asset == 1 ? 100_000_000L : 1_000_000L);
+        if (r < 48) {
+            long id = rnd.nextInt(20) == 0 ? pickWithdrawal() : rnd.nextInt(100) == 0 ? 0 : nextWithdrawalId++;
+            recentWithdrawals[rnd.nextInt(recentWithdrawals.length)] = id;
+            for (ExchangeEngine e : engines) {
+                e.reserveWithdrawal(seq, ts, id, user, asset, amount);
+            }
+        } else if (r < 53) {
+            long id = pickWithdrawal();
+            for (ExchangeEngine e : engines) {
+                e.completeWithdrawal(seq, ts, id);
+            }
+        } else if (r < 57) {
+            long id = pickWithdrawal();
+            for (ExchangeEngine e : engines) {
+                e.refundWithdrawal(seq, ts, id);
+            }
+        } else if (r < 58) {
+            for (ExchangeEngine e : engines) {
+                e.fundSettlementPool(seq, ts, asset, amount);
+            }
+        } else if (r < 59) {
+            for (ExchangeEngine e : engines) {
+                e.creditSettlementPayout(seq, ts, user, asset, amount);
+            }
+        } else {
+            for (ExchangeEngine e : engines) {
+                e.paySettlementOnChain(seq, ts, asset, amount / 2);
+            }
+        }
+    }
+
+    private long pickWithdrawal() {
+        long id = recentWithdrawals[rnd.nextInt(recentWithdrawals.length)];
+        return id == 0 || rnd.nextInt(15) == 0 ? nextWithdrawalId + 7 : id;
     }
 
     private void place(long user, ExchangeEngine... engines) {

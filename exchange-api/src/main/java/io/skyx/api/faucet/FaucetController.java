@@ -7,6 +7,7 @@ import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.security.SkyxUser;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.CommandResult;
+import io.skyx.api.sequencer.Projections;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.web.Acks;
 import io.skyx.api.web.ApiException;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "faucet (local profile)")
+@Profile("local")
 @ConditionalOnProperty(name = "skyx.faucet.enabled", havingValue = "true")
 class FaucetController {
 
@@ -39,8 +42,10 @@ class FaucetController {
     private final Sequencer sequencer;
     private final LedgerQueries ledger;
     private final MarketCatalog catalog;
+    private final Projections projections;
 
-    FaucetController(Sequencer sequencer, LedgerQueries ledger, MarketCatalog catalog) {
+    FaucetController(Sequencer sequencer, LedgerQueries ledger, MarketCatalog catalog, Projections projections) {
+        this.projections = projections;
         this.sequencer = sequencer;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -60,16 +65,19 @@ class FaucetController {
         for (Asset a : catalog.assets()) {
             Long amount = GRANT.get(a.code());
             if (amount != null) {
-                acks.put(a.code(), sequencer.submit(new Command.Deposit(userId, a.id(), amount,
+                acks.put(a.code(), sequencer.submit(new Command.CreditDeposit(userId, a.id(), amount,
                         "faucet:" + userId + ":" + k + ":" + a.code())));
             }
         }
-        acks.forEach((asset, f) -> {
-            CommandResult r = Acks.await(f);
+        long last = 0;
+        for (Map.Entry<String, CompletableFuture<CommandResult>> e : acks.entrySet()) {
+            CommandResult r = Acks.await(e.getValue());
             if (!r.ok()) {
-                throw new ApiException(ErrorCode.BAD_REQUEST, "faucet refused for " + asset + ": " + r.code());
+                throw new ApiException(ErrorCode.BAD_REQUEST, "faucet refused for " + e.getKey() + ": " + r.code());
             }
-        });
+            last = Math.max(last, r.seq());
+        }
+        Acks.await(projections.reach(last));
         return ledger.balances(userId).json();
     }
 }

@@ -3,6 +3,7 @@ package io.skyx.api.ledger;
 import io.skyx.api.market.Asset;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.security.SkyxUser;
+import io.skyx.api.sequencer.Projections;
 import io.skyx.api.stream.SnapshotReads;
 import io.skyx.api.web.Acks;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,9 +23,12 @@ class LedgerController {
 
     private final LedgerQueries queries;
     private final MarketCatalog catalog;
+    private final Projections projections;
     private final SnapshotReads snapshots;
 
-    LedgerController(LedgerQueries queries, MarketCatalog catalog, SnapshotReads snapshots) {
+    LedgerController(LedgerQueries queries, MarketCatalog catalog, Projections projections,
+                     SnapshotReads snapshots) {
+        this.projections = projections;
         this.queries = queries;
         this.catalog = catalog;
         this.snapshots = snapshots;
@@ -36,7 +40,8 @@ class LedgerController {
                     + "streams' seq): subscribe to the balances channel with since=that seq to follow them.")
     ResponseEntity<Map<String, Balances.Balance>> balances(@AuthenticationPrincipal SkyxUser user) {
         long userId = Acks.userId(user);
-        SnapshotReads.AtSeq<Balances> r = snapshots.read(() -> queries.balances(userId));
+        Acks.await(projections.caughtUp());
+        SnapshotReads.AtSeq<Balances> r = snapshots.read("ledger", () -> queries.balances(userId));
         return ResponseEntity.ok().header(SnapshotReads.SEQ_HEADER, Long.toString(r.seq())).body(r.value().json());
     }
 
@@ -47,6 +52,8 @@ class LedgerController {
                                           @RequestParam(required = false) Integer limit) {
         long userId = Acks.userId(user);
         Asset a = asset == null ? null : catalog.asset(asset, "asset");
-        return queries.ledger(userId, a, Acks.limit(limit, 100, 1000));
+        int n = Acks.limit(limit, 100, 1000);
+        Acks.await(projections.caughtUp());
+        return queries.ledger(userId, a, n);
     }
 }

@@ -1,18 +1,22 @@
 package io.skyx.api.ledger;
 
 import io.skyx.api.sequencer.AppliedCommand;
+import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.EngineEvent;
+import io.skyx.engine.AccountKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns applied commands into balanced double-entry postings: each user balance change becomes entries on the
- * user's {@code available} and {@code locked} accounts (against the last known balance), fees are credited to the
- * {@code fees} account, and deposits/withdrawals are mirrored on the {@code reserve} account. The entries of
- * every command sum to zero per asset, or posting fails and nothing is returned.
+ * Turns applied commands into the double-entry ledger: every {@code posted} event of the engine (a movement from
+ * one account to another) becomes two entries, minus on the source and plus on the destination; user id null for
+ * the system accounts (fees, reserve, settlement_pool). The entries of every command sum to zero per asset, or
+ * posting fails and nothing is returned. Also gives the users' latest available/locked balances (from the
+ * engine's balance events) and the change of their withdrawing balances.
  */
 final class LedgerPosting {
 
@@ -20,64 +24,38 @@ final class LedgerPosting {
     record Key(long userId, int assetId) {
     }
 
-    /** One ledger entry; {@code userId} is null for the fees and reserve accounts. */
+    /** One ledger entry; {@code userId} is null for system accounts. */
     record Entry(long seq, Long userId, String account, int assetId, long amount, String type, long ref,
                  long tsMs) {
     }
 
-    /** The postings of a batch and the accounts it left changed (latest balance and the command that set it). */
-    record Posted(List<Entry> entries, Map<Key, long[]> accounts, Map<Key, Long> accountSeqs) {
+    /**
+     * The postings of a batch; the users' latest {available, locked} with the command that set them; the net
+     * change of each user's withdrawing balance.
+     */
+    record Posted(List<Entry> entries, Map<Key, long[]> accounts, Map<Key, Long> accountSeqs,
+                  Map<Key, Long> withdrawing) {
     }
 
-    private final Map<Key, long[]> balances = new HashMap<>();
-
-    /** Forgets every known balance. */
-    void clear() {
-        balances.clear();
+    static String account(AccountKind k) {
+        return k.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Sets the last known balance of an account (as stored). */
-    void know(long userId, int assetId, long available, long locked) {
-        balances.put(new Key(userId, assetId), new long[] {available, locked});
-    }
-
-    /** The last known {available, locked} of an account (zeros when unknown). */
-    long[] balance(long userId, int assetId) {
-        long[] b = balances.get(new Key(userId, assetId));
-        return b == null ? new long[2] : b.clone();
-    }
-
-    /** Posts a batch; on an unbalanced command throws IllegalStateException and keeps the known balances. */
+    /** Posts a batch; on an unbalanced command throws IllegalStateException. */
     Posted post(List<AppliedCommand> batch) {
-        Map<Key, long[]> working = new HashMap<>();
         List<Entry> entries = new ArrayList<>();
         Map<Key, long[]> touched = new LinkedHashMap<>();
         Map<Key, Long> touchedSeq = new HashMap<>();
+        Map<Key, Long> withdrawing = new LinkedHashMap<>();
         for (AppliedCommand a : batch) {
             int first = entries.size();
-            String type = "order";
-            long ref = a.seq();
+            String type = commandType(a.command());
+            long ref = commandRef(a);
             for (EngineEvent e : a.events()) {
                 switch (e) {
-                    case EngineEvent.Deposited d -> {
-                        type = "deposit";
-                        ref = a.seq();
-                        entries.add(new Entry(a.seq(), null, "reserve", d.assetId(), -d.amount(), type, ref,
-                                a.tsMs()));
-                    }
-                    case EngineEvent.Withdrawn w -> {
-                        type = "withdrawal";
-                        ref = a.seq();
-                        entries.add(new Entry(a.seq(), null, "reserve", w.assetId(), w.amount(), type, ref,
-                                a.tsMs()));
-                    }
                     case EngineEvent.Trade t -> {
                         type = "trade";
                         ref = t.tradeId();
-                        long fees = Math.addExact(t.makerFee(), t.takerFee());
-                        if (fees != 0) {
-                            entries.add(new Entry(a.seq(), null, "fees", t.feeAssetId(), fees, "fee", ref, a.tsMs()));
-                        }
                     }
                     case EngineEvent.OrderAccepted o -> {
                         type = "order";
@@ -95,22 +73,19 @@ final class LedgerPosting {
                         type = "order";
                         ref = o.orderId();
                     }
+                    case EngineEvent.Posted p -> {
+                        entries.add(entry(a, p.from(), p.fromUserId(), p.assetId(), -p.amount(), type, ref));
+                        entries.add(entry(a, p.to(), p.toUserId(), p.assetId(), p.amount(), type, ref));
+                        if (p.from() == AccountKind.WITHDRAWING) {
+                            withdrawing.merge(new Key(p.fromUserId(), p.assetId()), -p.amount(), Math::addExact);
+                        }
+                        if (p.to() == AccountKind.WITHDRAWING) {
+                            withdrawing.merge(new Key(p.toUserId(), p.assetId()), p.amount(), Math::addExact);
+                        }
+                    }
                     case EngineEvent.BalanceChanged b -> {
                         Key k = new Key(b.userId(), b.assetId());
-                        long[] prev = working.computeIfAbsent(k, x -> balance(x.userId(), x.assetId()));
-                        long dAvail = Math.subtractExact(b.available(), prev[0]);
-                        long dLocked = Math.subtractExact(b.locked(), prev[1]);
-                        if (dAvail != 0) {
-                            entries.add(new Entry(a.seq(), b.userId(), "available", b.assetId(), dAvail, type, ref,
-                                    a.tsMs()));
-                        }
-                        if (dLocked != 0) {
-                            entries.add(new Entry(a.seq(), b.userId(), "locked", b.assetId(), dLocked, type, ref,
-                                    a.tsMs()));
-                        }
-                        prev[0] = b.available();
-                        prev[1] = b.locked();
-                        touched.put(k, prev);
+                        touched.put(k, new long[] {b.available(), b.locked()});
                         touchedSeq.put(k, a.seq());
                     }
                     case EngineEvent.Rejected r -> {
@@ -119,12 +94,47 @@ final class LedgerPosting {
                     case EngineEvent.BookDelta d -> {
                         // the book is not money
                     }
+                    case EngineEvent.Deposited d -> {
+                        // the money moved is in the posting
+                    }
+                    case EngineEvent.Withdrawn w -> {
+                        // not emitted any more; withdrawals are postings
+                    }
                 }
             }
             checkBalanced(a.seq(), entries.subList(first, entries.size()));
         }
-        touched.forEach((k, v) -> balances.put(k, v.clone()));
-        return new Posted(entries, touched, touchedSeq);
+        return new Posted(entries, touched, touchedSeq, withdrawing);
+    }
+
+    private static Entry entry(AppliedCommand a, AccountKind kind, long userId, int assetId, long amount,
+                               String type, long ref) {
+        return new Entry(a.seq(), kind.system() ? null : userId, account(kind), assetId, amount, type, ref, a.tsMs());
+    }
+
+    private static String commandType(Command c) {
+        return switch (c) {
+            case Command.CreditDeposit d -> "deposit";
+            case Command.ReserveWithdrawal w -> "withdrawal";
+            case Command.CompleteWithdrawal w -> "withdrawal";
+            case Command.RefundWithdrawal w -> "withdrawal";
+            case Command.FundSettlementPool f -> "settlement";
+            case Command.CreditSettlementPayout p -> "settlement";
+            case Command.PaySettlementOnChain p -> "settlement";
+            case Command.Place p -> "order";
+            case Command.Cancel x -> "order";
+            case Command.CancelAll x -> "order";
+        };
+    }
+
+    private static long commandRef(AppliedCommand a) {
+        return switch (a.command()) {
+            case Command.ReserveWithdrawal w -> w.withdrawalId();
+            case Command.CompleteWithdrawal w -> w.withdrawalId();
+            case Command.RefundWithdrawal w -> w.withdrawalId();
+            case Command.Cancel x -> x.orderId();
+            default -> a.seq();
+        };
     }
 
     private static void checkBalanced(long seq, List<Entry> entries) {

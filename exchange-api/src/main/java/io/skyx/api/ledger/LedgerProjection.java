@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The double-entry ledger ({@code ledger_entries}) and the {@code accounts} table, written from the postings of
- * {@link LedgerPosting} inside the journal's transaction. A command whose entries would not balance fails the
- * batch, so an unbalanced ledger is never committed.
+ * The double-entry ledger ({@code ledger_entries}: the engine's postings) and the users' balances
+ * ({@code accounts}), a reader of the journal (see {@link Projection}). A command whose entries would not balance
+ * fails the chunk, so an unbalanced ledger is never stored.
  */
 @Component
 @Order(1)
@@ -23,16 +23,20 @@ class LedgerProjection implements Projection {
     private final MarketCatalog catalog;
     private final LedgerPosting posting = new LedgerPosting();
 
+
     LedgerProjection(MarketCatalog catalog) {
         this.catalog = catalog;
     }
 
     @Override
-    public void load(JdbcTemplate jdbc) {
-        posting.clear();
-        jdbc.query("select user_id, asset, available, locked from accounts", rs -> {
-            posting.know(rs.getLong(1), catalog.asset(rs.getString(2), "asset").id(), rs.getLong(3), rs.getLong(4));
-        });
+    public String name() {
+        return "ledger";
+    }
+
+    @Override
+    public void reset(JdbcTemplate jdbc) {
+        jdbc.update("delete from ledger_entries");
+        jdbc.update("delete from accounts");
     }
 
     @Override
@@ -54,6 +58,15 @@ class LedgerProjection implements Projection {
             jdbc.batchUpdate("insert into accounts (user_id, asset, available, locked, updated_seq) values (?,?,?,?,?) "
                     + "on conflict (user_id, asset) do update set available = excluded.available, "
                     + "locked = excluded.locked, updated_seq = excluded.updated_seq", rows);
+        }
+        if (!p.withdrawing().isEmpty()) {
+            List<Object[]> rows = new ArrayList<>(p.withdrawing().size());
+            long last = batch.getLast().seq();
+            p.withdrawing().forEach((k, v) -> rows.add(new Object[] {k.userId(), catalog.asset(k.assetId()).code(),
+                v, last}));
+            jdbc.batchUpdate("insert into accounts (user_id, asset, available, locked, withdrawing, updated_seq) "
+                    + "values (?,?,0,0,?,?) on conflict (user_id, asset) do update set "
+                    + "withdrawing = accounts.withdrawing + excluded.withdrawing", rows);
         }
     }
 }

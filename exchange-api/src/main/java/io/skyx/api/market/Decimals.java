@@ -1,7 +1,5 @@
 package io.skyx.api.market;
 
-import io.skyx.api.web.ApiException;
-import io.skyx.api.web.ErrorCode;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -33,19 +31,19 @@ public final class Decimals {
      * Parses {@code text} into units of {@code 10^-scale}; refuses with {@code code} on {@code field}: null or
      * empty, not a plain decimal, more than {@code scale} decimals, or too large for a long.
      */
-    public static long parse(String text, int scale, String field, ErrorCode code) {
+    public static long parse(String text, int scale, String field, InvalidInputException.Reason code) {
         if (text == null || text.isEmpty()) {
-            throw new ApiException(ErrorCode.MISSING_FIELD, "'" + field + "' is required", field);
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING_FIELD, "'" + field + "' is required", field);
         }
         if (text.length() > 40 || !DECIMAL.matcher(text).matches()) {
-            throw new ApiException(code, "'" + field + "' must be a plain decimal string such as \"12.5\" "
+            throw new InvalidInputException(code, "'" + field + "' must be a plain decimal string such as \"12.5\" "
                     + "(no sign, no exponent)", field);
         }
         int dot = text.indexOf('.');
         String intPart = dot < 0 ? text : text.substring(0, dot);
         String frac = dot < 0 ? "" : text.substring(dot + 1);
         if (frac.length() > scale) {
-            throw new ApiException(code, "'" + field + "' has more than " + scale + " decimals", field);
+            throw new InvalidInputException(code, "'" + field + "' has more than " + scale + " decimals", field);
         }
         try {
             long whole = Long.parseLong(intPart);
@@ -53,7 +51,7 @@ public final class Decimals {
             long fracUnits = frac.isEmpty() ? 0 : Long.parseLong(frac) * POW10[scale - frac.length()];
             return Math.addExact(units, fracUnits);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new ApiException(code, "'" + field + "' is too large", field);
+            throw new InvalidInputException(code, "'" + field + "' is too large", field);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.skyx.api.market;
 
-import io.skyx.api.web.ApiException;
-import io.skyx.api.web.ErrorCode;
 import io.skyx.engine.EngineLimits;
 import io.skyx.engine.MarketSpec;
 import java.math.BigDecimal;
@@ -38,20 +36,20 @@ public record Market(MarketSpec spec, Asset base, Asset quote) {
 
     /** Parses an order amount (base asset) into lots; it must be a positive multiple of the lot. */
     public long parseSize(String amount, String field) {
-        long units = Decimals.parse(amount, base.scale(), field, ErrorCode.INVALID_AMOUNT);
+        long units = Decimals.parse(amount, base.scale(), field, InvalidInputException.Reason.INVALID_AMOUNT);
         if (units == 0) {
-            throw new ApiException(ErrorCode.INVALID_AMOUNT, "'" + field + "' must be greater than zero", field);
+            throw new InvalidInputException(InvalidInputException.Reason.INVALID_AMOUNT, "'" + field + "' must be greater than zero", field);
         }
         if (units % spec.baseLotUnits() != 0) {
-            throw new ApiException(ErrorCode.INVALID_AMOUNT, "'" + field + "' must be a multiple of "
+            throw new InvalidInputException(InvalidInputException.Reason.INVALID_AMOUNT, "'" + field + "' must be a multiple of "
                     + amountStep() + " " + base.code(), field);
         }
         long lots = units / spec.baseLotUnits();
         if (lots > EngineLimits.MAX_SIZE) {
-            throw new ApiException(ErrorCode.INVALID_AMOUNT, "'" + field + "' is too large", field);
+            throw new InvalidInputException(InvalidInputException.Reason.INVALID_AMOUNT, "'" + field + "' is too large", field);
         }
         if (lots < spec.minSize()) {
-            throw new ApiException(ErrorCode.INVALID_AMOUNT, "'" + field + "' is below the minimum "
+            throw new InvalidInputException(InvalidInputException.Reason.INVALID_AMOUNT, "'" + field + "' is below the minimum "
                     + formatSize(spec.minSize()), field);
         }
         return lots;
@@ -59,27 +57,27 @@ public record Market(MarketSpec spec, Asset base, Asset quote) {
 
     /** Parses a price (quote asset per one whole base unit) into ticks; it must be a positive multiple of the tick. */
     public long parsePrice(String price, String field) {
-        long units = Decimals.parse(price, quote.scale(), field, ErrorCode.INVALID_PRICE);
+        long units = Decimals.parse(price, quote.scale(), field, InvalidInputException.Reason.INVALID_PRICE);
         if (units == 0) {
-            throw new ApiException(ErrorCode.INVALID_PRICE, "'" + field + "' must be greater than zero", field);
+            throw new InvalidInputException(InvalidInputException.Reason.INVALID_PRICE, "'" + field + "' must be greater than zero", field);
         }
         BigInteger[] qr = BigInteger.valueOf(units).multiply(BigInteger.valueOf(spec.baseLotUnits()))
                 .divideAndRemainder(tickDenominator());
         if (qr[1].signum() != 0) {
-            throw new ApiException(ErrorCode.INVALID_PRICE, "'" + field + "' must be a multiple of " + priceStep(),
+            throw new InvalidInputException(InvalidInputException.Reason.INVALID_PRICE, "'" + field + "' must be a multiple of " + priceStep(),
                     field);
         }
         if (qr[0].compareTo(BigInteger.valueOf(EngineLimits.MAX_PRICE)) > 0) {
-            throw new ApiException(ErrorCode.INVALID_PRICE, "'" + field + "' is too large", field);
+            throw new InvalidInputException(InvalidInputException.Reason.INVALID_PRICE, "'" + field + "' is too large", field);
         }
         return qr[0].longValueExact();
     }
 
     /** Parses a quote amount (e.g. a market buy's cost) into quote units. */
     public long parseQuote(String amount, String field) {
-        long units = Decimals.parse(amount, quote.scale(), field, ErrorCode.INVALID_AMOUNT);
+        long units = Decimals.parse(amount, quote.scale(), field, InvalidInputException.Reason.INVALID_AMOUNT);
         if (units == 0 || units > EngineLimits.MAX_NOTIONAL) {
-            throw new ApiException(ErrorCode.INVALID_AMOUNT, "'" + field + "' must be greater than zero and at most "
+            throw new InvalidInputException(InvalidInputException.Reason.INVALID_AMOUNT, "'" + field + "' must be greater than zero and at most "
                     + quote.format(EngineLimits.MAX_NOTIONAL), field);
         }
         return units;

@@ -1,7 +1,5 @@
 package io.skyx.api.market;
 
-import io.skyx.api.web.ApiException;
-import io.skyx.api.web.ErrorCode;
 import io.skyx.engine.AssetSpec;
 import io.skyx.engine.EngineConfig;
 import io.skyx.engine.MarketSpec;
@@ -59,11 +57,11 @@ public class MarketCatalog {
     /** The market with this API id, or UNKNOWN_MARKET. */
     public Market market(String id, String field) {
         if (id == null || id.isEmpty()) {
-            throw new ApiException(ErrorCode.MISSING_FIELD, "'" + field + "' is required", field);
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING_FIELD, "'" + field + "' is required", field);
         }
         Market m = byId.get(id);
         if (m == null) {
-            throw new ApiException(ErrorCode.UNKNOWN_MARKET, "unknown market '" + clip(id) + "'", field);
+            throw new InvalidInputException(InvalidInputException.Reason.UNKNOWN_MARKET, "unknown market '" + clip(id) + "'", field);
         }
         return m;
     }
@@ -81,7 +79,7 @@ public class MarketCatalog {
     public Asset asset(String code, String field) {
         Asset a = code == null ? null : assetsByCode.get(code);
         if (a == null) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "unknown asset '" + clip(String.valueOf(code)) + "'", field);
+            throw new InvalidInputException(InvalidInputException.Reason.UNKNOWN_ASSET, "unknown asset '" + clip(String.valueOf(code)) + "'", field);
         }
         return a;
     }

@@ -2,6 +2,7 @@ package io.skyx.api.marketdata;
 
 import io.skyx.api.market.Market;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.sequencer.Projections;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.web.Acks;
 import io.skyx.api.web.ApiException;
@@ -38,8 +39,11 @@ class MarketDataController {
     private final MarketCatalog catalog;
     private final Sequencer sequencer;
     private final MarketDataQueries queries;
+    private final Projections projections;
 
-    MarketDataController(MarketCatalog catalog, Sequencer sequencer, MarketDataQueries queries) {
+    MarketDataController(MarketCatalog catalog, Sequencer sequencer, MarketDataQueries queries,
+                         Projections projections) {
+        this.projections = projections;
         this.catalog = catalog;
         this.sequencer = sequencer;
         this.queries = queries;
@@ -66,7 +70,10 @@ class MarketDataController {
     @GetMapping("/api/v1/markets/{id}/trades")
     @Operation(summary = "fetchTrades, newest first; side is the taker's")
     List<MarketDataQueries.TradeJson> trades(@PathVariable String id, @RequestParam(required = false) Integer limit) {
-        return queries.trades(catalog.market(id, "market"), Acks.limit(limit, 50, 1000));
+        Market m = catalog.market(id, "market");
+        int n = Acks.limit(limit, 50, 1000);
+        Acks.await(projections.caughtUp());
+        return queries.trades(m, n);
     }
 
     @GetMapping("/api/v1/markets/{id}/candles")
@@ -78,7 +85,9 @@ class MarketDataController {
         if (timeframe != null && !TradesProjection.TIMEFRAME.equals(timeframe)) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "'timeframe' must be 1m", "timeframe");
         }
-        return queries.candles(m, TradesProjection.TIMEFRAME, Acks.limit(limit, 100, 1000));
+        int n = Acks.limit(limit, 100, 1000);
+        Acks.await(projections.caughtUp());
+        return queries.candles(m, TradesProjection.TIMEFRAME, n);
     }
 
     @GetMapping("/api/v1/markets/{id}/ticker")
@@ -88,6 +97,7 @@ class MarketDataController {
         L2Book b = Acks.await(sequencer.book(m.spec().id(), 1)).book();
         long[] bids = b.bidPrices();
         long[] asks = b.askPrices();
+        Acks.await(projections.caughtUp());
         return queries.ticker(m, bids.length == 0 ? null : m.formatPrice(bids[0]),
                 asks.length == 0 ? null : m.formatPrice(asks[0]), Instant.now());
     }

@@ -28,6 +28,17 @@ class TradesProjection implements Projection {
     }
 
     @Override
+    public String name() {
+        return "trades";
+    }
+
+    @Override
+    public void reset(JdbcTemplate jdbc) {
+        jdbc.update("delete from trades");
+        jdbc.update("delete from candles");
+    }
+
+    @Override
     public void project(JdbcTemplate jdbc, List<AppliedCommand> batch) {
         List<Object[]> trades = new ArrayList<>();
         List<Object[]> candles = new ArrayList<>();

@@ -15,19 +15,19 @@ public sealed interface Command {
     /** Longest idempotency key / client order id. */
     int MAX_KEY_LENGTH = 100;
 
-    /** The user the command acts for. */
+    /** The user the command acts for (0 for commands on system accounts and withdrawals by id). */
     long userId();
 
     /** Idempotency key, or null when the command has none. */
     String idempotencyKey();
 
     /**
-     * Credits a deposit to a user's available balance. {@code key}: "chain:txid:output" for on-chain deposits,
-     * "faucet:…" for test funds.
+     * Credits a deposit: the asset's RESERVE account to the user's available balance. {@code key}:
+     * "chain:txid:output" for on-chain deposits, "faucet:…" for test funds.
      */
-    record Deposit(long userId, int assetId, long amount, String key) implements Command {
+    record CreditDeposit(long userId, int assetId, long amount, String key) implements Command {
         /** Checks the fields. */
-        public Deposit {
+        public CreditDeposit {
             positive(userId, "userId");
             positive(amount, "amount");
             checkKey(Objects.requireNonNull(key, "deposit key"));
@@ -36,6 +36,110 @@ public sealed interface Command {
         @Override
         public String idempotencyKey() {
             return "deposit:" + key;
+        }
+    }
+
+    /** Moves {@code amount} (network fee included) from the user's available to their WITHDRAWING balance. */
+    record ReserveWithdrawal(long withdrawalId, long userId, int assetId, long amount) implements Command {
+        /** Checks the fields. */
+        public ReserveWithdrawal {
+            positive(withdrawalId, "withdrawalId");
+            positive(userId, "userId");
+            positive(amount, "amount");
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "withdrawal:" + withdrawalId + ":reserve";
+        }
+    }
+
+    /** The reserved withdrawal left on chain: WITHDRAWING to RESERVE. {@link #userId()} is 0 (the engine knows it). */
+    record CompleteWithdrawal(long withdrawalId) implements Command {
+        /** Checks the fields. */
+        public CompleteWithdrawal {
+            positive(withdrawalId, "withdrawalId");
+        }
+
+        @Override
+        public long userId() {
+            return 0;
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "withdrawal:" + withdrawalId + ":complete";
+        }
+    }
+
+    /** The reserved withdrawal is given back: WITHDRAWING to available. {@link #userId()} is 0. */
+    record RefundWithdrawal(long withdrawalId) implements Command {
+        /** Checks the fields. */
+        public RefundWithdrawal {
+            positive(withdrawalId, "withdrawalId");
+        }
+
+        @Override
+        public long userId() {
+            return 0;
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "withdrawal:" + withdrawalId + ":refund";
+        }
+    }
+
+    /** RESERVE to SETTLEMENT_POOL of one asset; {@code key}: the settlement epoch. {@link #userId()} is 0. */
+    record FundSettlementPool(int assetId, long amount, String key) implements Command {
+        /** Checks the fields. */
+        public FundSettlementPool {
+            positive(amount, "amount");
+            checkKey(Objects.requireNonNull(key, "pool key"));
+        }
+
+        @Override
+        public long userId() {
+            return 0;
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "pool:" + key;
+        }
+    }
+
+    /** SETTLEMENT_POOL to the user's available balance; {@code key}: "epoch:relay". */
+    record CreditSettlementPayout(long userId, int assetId, long amount, String key) implements Command {
+        /** Checks the fields. */
+        public CreditSettlementPayout {
+            positive(userId, "userId");
+            positive(amount, "amount");
+            checkKey(Objects.requireNonNull(key, "payout key"));
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "payout:" + key;
+        }
+    }
+
+    /** SETTLEMENT_POOL to RESERVE: a payout sent on chain. {@link #userId()} is 0. */
+    record PaySettlementOnChain(int assetId, long amount, String key) implements Command {
+        /** Checks the fields. */
+        public PaySettlementOnChain {
+            positive(amount, "amount");
+            checkKey(Objects.requireNonNull(key, "payout key"));
+        }
+
+        @Override
+        public long userId() {
+            return 0;
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "onchain:" + key;
         }
     }
 

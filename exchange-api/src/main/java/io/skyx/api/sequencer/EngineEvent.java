@@ -1,5 +1,6 @@
 package io.skyx.api.sequencer;
 
+import io.skyx.engine.AccountKind;
 import io.skyx.engine.CommandType;
 import io.skyx.engine.ExpireReason;
 import io.skyx.engine.OrderType;
@@ -24,7 +25,7 @@ public sealed interface EngineEvent {
     record Deposited(long eventSeq, long userId, int assetId, long amount) implements EngineEvent {
     }
 
-    /** A debited withdrawal. */
+    /** A debited withdrawal (no longer emitted by the engine: withdrawals are postings to WITHDRAWING). */
     record Withdrawn(long eventSeq, long userId, int assetId, long amount) implements EngineEvent {
     }
 
@@ -61,5 +62,10 @@ public sealed interface EngineEvent {
     /** A user's balance of one asset now. */
     record BalanceChanged(long eventSeq, long userId, int assetId, long available, long locked)
             implements EngineEvent {
+    }
+
+    /** A movement of money: {@code from} -= amount, {@code to} += amount (user id 0 for system accounts). */
+    record Posted(long eventSeq, int assetId, AccountKind from, long fromUserId, AccountKind to, long toUserId,
+                  long amount) implements EngineEvent {
     }
 }

@@ -1,5 +1,6 @@
 package io.skyx.api.sequencer;
 
+import io.skyx.engine.AccountKind;
 import io.skyx.engine.CommandType;
 import io.skyx.engine.EventSink;
 import io.skyx.engine.ExpireReason;
@@ -42,11 +43,6 @@ final class EventCollector implements EventSink {
     @Override
     public void deposited(long eventSeq, long commandSeq, long ts, long userId, int assetId, long amount) {
         add(new EngineEvent.Deposited(eventSeq, userId, assetId, amount));
-    }
-
-    @Override
-    public void withdrawn(long eventSeq, long commandSeq, long ts, long userId, int assetId, long amount) {
-        add(new EngineEvent.Withdrawn(eventSeq, userId, assetId, amount));
     }
 
     @Override
@@ -93,5 +89,11 @@ final class EventCollector implements EventSink {
     public void balanceChanged(long eventSeq, long commandSeq, long ts, long userId, int assetId, long available,
                                long locked) {
         add(new EngineEvent.BalanceChanged(eventSeq, userId, assetId, available, locked));
+    }
+
+    @Override
+    public void posted(long eventSeq, long commandSeq, long ts, int assetId, AccountKind from, long fromUserId,
+                       AccountKind to, long toUserId, long amount) {
+        add(new EngineEvent.Posted(eventSeq, assetId, from, fromUserId, to, toUserId, amount));
     }
 }

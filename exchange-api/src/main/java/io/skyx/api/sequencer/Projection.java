@@ -4,15 +4,23 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A read model of the engine's events kept in PostgreSQL. {@link #project} runs inside the journal's
- * transaction, so a projection is exactly as durable as the commands it reflects and is never replayed.
+ * A read model of the journal kept in PostgreSQL. {@link Projections} runs each projection on its own thread off
+ * the commit path: it follows the journal (fed by committed batches, catching up with {@link Journal#read}) and
+ * calls {@link #project} inside a transaction that also stores the projection's position, so after a crash it
+ * resumes exactly after the last batch it stored. Projecting the journal from sequence 0 gives the same rows.
  */
 public interface Projection {
 
-    /** Called once at start, after recovery, before any new command (e.g. to load running totals). */
+    /** Stable name, the key of its row in {@code projection_position}. */
+    String name();
+
+    /** Called before projecting from the stored position (at start and after a failed batch), e.g. to load totals. */
     default void load(JdbcTemplate jdbc) {
     }
 
-    /** Writes the effects of a batch of applied commands (in sequence order) inside the journal transaction. */
+    /** Writes the effects of consecutive journal entries (in sequence order) inside the projection's transaction. */
     void project(JdbcTemplate jdbc, List<AppliedCommand> batch);
+
+    /** Deletes every row of the projection (a rebuild from sequence 0 follows). */
+    void reset(JdbcTemplate jdbc);
 }

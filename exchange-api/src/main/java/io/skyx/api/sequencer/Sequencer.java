@@ -2,7 +2,6 @@ package io.skyx.api.sequencer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.engine.EngineConfig;
 import io.skyx.engine.Engines;
@@ -15,25 +14,26 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one sequencer (DESIGN.md §4): a single thread that owns the engine. It takes commands in arrival order,
- * stamps each with the next sequence number and the time, applies it to the engine, and writes the batch to the
- * journal together with its projections in one PostgreSQL transaction (group commit). A command's future
- * completes only after that commit. On start it restores the latest snapshot and replays the journal after it.
+ * The one sequencer (DESIGN.md §4): one thread owns the engine, stamps each command with the next sequence number
+ * and the time and applies it; the {@link Committer} appends batches to the {@link Journal} on a second thread
+ * (pipelined group commit: while batch N commits, batch N+1 is applied and grows for as long as the commit takes).
+ * A future completes only once its batch is durable; if a commit fails nothing after it is acknowledged and the
+ * state is rebuilt from the journal. Start: latest snapshot plus replay. Idempotency: {@link KeyWindow} + index.
  */
 @Component
 public class Sequencer implements SmartLifecycle {
@@ -47,63 +47,69 @@ public class Sequencer implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
-    private static final int MAX_BATCH = 512;
+    private static final int DRAIN = 256;
 
-    private sealed interface Item permits CommandItem, QueryItem {
+    private sealed interface Item permits CommandItem, QueryItem, Wake {
     }
 
-    private record CommandItem(Command command, CompletableFuture<CommandResult> future) implements Item {
+    /** {@code indexedUpTo}: the journal was durable up to here when {@code found} was looked up in the index. */
+    private record CommandItem(Command command, CompletableFuture<CommandResult> future, long indexedUpTo,
+                               AppliedCommand found) implements Item {
     }
 
     private record QueryItem(Function<ExchangeEngine, ?> query, CompletableFuture<Object> future) implements Item {
     }
 
+    private record Wake() implements Item {
+    }
+
+    private static final Wake WAKE = new Wake();
+
     private final EngineConfig config;
     private final EngineFactory engines;
     private final Journal journal;
+    private final KeyIndex index;
     private final SnapshotStore snapshots;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
-    private final ObjectProvider<Projection> projectionProvider;
     private final ObjectProvider<CommitListener> listenerProvider;
+    private final MeterRegistry meters;
     private final int snapshotEvery;
+    private final int maxBatch;
     private final BlockingQueue<Item> queue;
+    private final KeyWindow window;
     private final EventCollector collector = new EventCollector();
-    private final Timer commitTimer;
     private final Counter commandCounter;
 
-    private List<Projection> projections = List.of();
     private List<CommitListener> listeners = List.of();
+    private Committer committer;
     private ExchangeEngine engine;
-    private Map<String, CommandResult> keys = Map.of();
     private long lastSeq;
     private long lastTs;
     private long sinceSnapshot;
-    private boolean needsRecovery;
     private volatile boolean running;
     private Thread thread;
 
-    Sequencer(MarketCatalog catalog, Journal journal, SnapshotStore snapshots, JdbcTemplate jdbc,
-              TransactionTemplate tx, ObjectProvider<Projection> projections,
+    Sequencer(MarketCatalog catalog, Journal journal, KeyIndex index, SnapshotStore snapshots,
               ObjectProvider<CommitListener> listeners, MeterRegistry meters,
               @Value("${skyx.sequencer.snapshot-every:10000}") int snapshotEvery,
               @Value("${skyx.sequencer.queue-capacity:65536}") int queueCapacity,
+              @Value("${skyx.sequencer.max-batch:4096}") int maxBatch,
+              @Value("${skyx.sequencer.key-window:100000}") int keyWindow,
               @Value("${skyx.engine.implementation:FAST}") Engines.Implementation implementation) {
-        if (snapshotEvery < 1 || queueCapacity < 1) {
-            throw new IllegalArgumentException("skyx.sequencer.snapshot-every and queue-capacity must be positive");
+        if (snapshotEvery < 1 || queueCapacity < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("skyx.sequencer.snapshot-every, queue-capacity and max-batch must be "
+                    + "positive");
         }
         this.config = catalog.engineConfig();
         this.engines = new EngineFactory(implementation);
         this.journal = journal;
+        this.index = index;
         this.snapshots = snapshots;
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.projectionProvider = projections;
         this.listenerProvider = listeners;
+        this.meters = meters;
         this.snapshotEvery = snapshotEvery;
+        this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.commitTimer = Timer.builder("skyx.journal.commit").description("journal group commit")
-                .publishPercentileHistogram().register(meters);
+        this.window = new KeyWindow(keyWindow);
         this.commandCounter = Counter.builder("skyx.sequencer.commands").description("commands sequenced")
                 .register(meters);
         meters.gauge("skyx.sequencer.queue", queue, BlockingQueue::size);
@@ -111,26 +117,48 @@ public class Sequencer implements SmartLifecycle {
 
     /**
      * Submits a command. The future completes once the command is durable in the journal (or is a repeat of an
-     * earlier one), or exceptionally with {@link SequencerUnavailableException}.
+     * earlier one: then with the original result, {@code repeated} set), or exceptionally with
+     * {@link SequencerUnavailableException}. A command with a key not in the recent window costs one indexed
+     * lookup in the journal, on the caller's thread.
      */
     public CompletableFuture<CommandResult> submit(Command command) {
         CompletableFuture<CommandResult> f = new CompletableFuture<>();
-        offer(new CommandItem(command, f), f);
+        String key = command.idempotencyKey();
+        long indexedUpTo = -1;
+        AppliedCommand found = null;
+        if (key != null && running && !window.contains(key)) {
+            Committer c = committer;
+            indexedUpTo = c == null ? 0 : c.durableSeq();
+            try {
+                found = index.byKey(key).orElse(null);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(new SequencerUnavailableException("the journal is unavailable, retry"));
+                return f;
+            }
+        }
+        offer(new CommandItem(command, f, indexedUpTo, found), f);
         return f;
     }
 
-    /** The sequence number and state hash of the engine, as of the latest committed command. */
+    /** The sequence number and state hash of the engine, as of the latest durable command. */
     public CompletableFuture<StateView> state() {
-        return read(e -> new StateView(e.lastSequence(), HexFormat.of().formatHex(e.stateHash())));
+        return query(e -> new StateView(e.lastSequence(), HexFormat.of().formatHex(e.stateHash())));
     }
 
-    /** The top {@code depth} levels of a market's book (engine market id), as of the latest committed command. */
+    /** The top {@code depth} levels of a market's book (engine market id), as of the latest durable command. */
     public CompletableFuture<BookView> book(int marketId, int depth) {
-        return read(e -> new BookView(e.lastSequence(), lastTs, e.l2Book(marketId, depth)));
+        return query(e -> new BookView(e.lastSequence(), lastTs, e.l2Book(marketId, depth)));
     }
 
+    /** The last sequence number known durable (0 before start). */
+    public long durableSequence() {
+        Committer c = committer;
+        return c == null ? 0 : c.durableSeq();
+    }
+
+    /** A query on the engine, answered on its thread once everything applied before it is durable. */
     @SuppressWarnings("unchecked")
-    private <T> CompletableFuture<T> read(Function<ExchangeEngine, T> query) {
+    <T> CompletableFuture<T> query(Function<ExchangeEngine, T> query) {
         CompletableFuture<Object> f = new CompletableFuture<>();
         offer(new QueryItem(query, f), f);
         return (CompletableFuture<T>) (CompletableFuture<?>) f;
@@ -146,9 +174,9 @@ public class Sequencer implements SmartLifecycle {
 
     @Override
     public void start() {
-        projections = projectionProvider.orderedStream().toList();
         listeners = listenerProvider.orderedStream().toList();
         recover();
+        committer = new Committer(journal, snapshots, listeners, meters, () -> queue.offer(WAKE), lastSeq);
         running = true;
         thread = new Thread(this::run, "sequencer");
         thread.start();
@@ -163,6 +191,9 @@ public class Sequencer implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (committer != null) {
+            committer.stop();
         }
         List<Item> left = new ArrayList<>();
         queue.drainTo(left);
@@ -184,28 +215,15 @@ public class Sequencer implements SmartLifecycle {
         SnapshotStore.Snapshot snap = snapshots.latest().orElse(null);
         ExchangeEngine e = snap == null ? engines.create(config, collector)
                 : engines.restore(config, collector, snap.state());
-        long[] last = {snap == null ? 0 : snap.seq(), 0};
-        long[] replayed = {0};
-        tx.executeWithoutResult(s -> journal.replay(last[0], entry -> {
-            ResultCode code = Apply.apply(e, entry.seq(), entry.tsMs(), entry.command());
-            if (!code.name().equals(entry.result())) {
-                throw new IllegalStateException("journal replay diverged at seq " + entry.seq() + ": journaled "
-                        + entry.result() + ", replayed " + code);
-            }
-            last[0] = entry.seq();
-            last[1] = entry.tsMs();
-            replayed[0]++;
-        }));
-        if (e.lastSequence() != last[0]) {
-            throw new IllegalStateException("engine at seq " + e.lastSequence() + " after replay to " + last[0]);
-        }
+        Replay.End end = Replay.into(e, journal, snap == null ? 0 : snap.seq());
+        long last = end.seq();
+        long ts = end.tsMs();
+        long replayed = end.count();
         engine = e;
-        lastSeq = last[0];
-        lastTs = Math.max(lastTs, last[1]);
-        keys = journal.keys();
-        for (Projection p : projections) {
-            p.load(jdbc);
-        }
+        lastSeq = last;
+        lastTs = Math.max(lastTs, ts);
+        sinceSnapshot = replayed;
+        window.reset(last);
         Map<Integer, L2Book> books = new LinkedHashMap<>();
         for (MarketSpec m : config.markets()) {
             books.put(m.id(), engine.l2Book(m.id(), Integer.MAX_VALUE));
@@ -213,92 +231,124 @@ public class Sequencer implements SmartLifecycle {
         for (CommitListener l : listeners) {
             l.started(lastSeq, books);
         }
-        needsRecovery = false;
         log.info("Recovered to seq {} (snapshot {}, {} journal entries replayed) in {} ms", lastSeq,
-                snap == null ? "none" : snap.seq(), replayed[0], (System.nanoTime() - t0) / 1_000_000);
+                snap == null ? "none" : snap.seq(), replayed, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private void run() {
-        List<Item> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
+        Batch current = new Batch();
+        List<Item> drained = new ArrayList<>(DRAIN);
+        while (running || !queue.isEmpty() || !current.isEmpty()) {
             try {
-                Item first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (committer.isBroken()) {
+                    current = rebuild(current);
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                process(batch);
+                Item first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    drained.add(first);
+                    queue.drainTo(drained, Math.max(0, Math.min(DRAIN, maxBatch - current.commands()) - 1));
+                    for (Item item : drained) {
+                        handle(item, current);
+                    }
+                    drained.clear();
+                }
+                if (!current.isEmpty()) {
+                    if (current.commands() >= maxBatch) {
+                        while (!committer.isIdle() && !committer.isBroken()) {
+                            LockSupport.parkNanos(20_000);
+                        }
+                    }
+                    if (!committer.isBroken() && handOver(current)) {
+                        current = new Batch();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("Sequencer batch failed; state will be rebuilt from the journal", e);
-                needsRecovery = true;
-                batch.forEach(i -> fail(i, new SequencerUnavailableException("internal error, retry")));
-            } finally {
-                batch.clear();
+                log.error("Sequencer failed applying a batch; state will be rebuilt from the journal", e);
+                drained.forEach(i -> fail(i, new SequencerUnavailableException("internal error, retry")));
+                drained.clear();
+                current.failAll(new SequencerUnavailableException("internal error, retry"));
+                current = new Batch();
+                awaitCommitterIdle();
+                recoverOrWait();
             }
         }
     }
 
-    private void process(List<Item> batch) {
-        if (needsRecovery) {
-            try {
-                recover();
-            } catch (RuntimeException e) {
-                log.error("Recovery from the journal failed", e);
-                batch.forEach(i -> fail(i, new SequencerUnavailableException("the journal is unavailable")));
-                return;
+    private boolean handOver(Batch b) {
+        if (sinceSnapshot >= snapshotEvery && b.commands() > 0) {
+            b.snapshot = engine.snapshot();
+            b.snapshotHash = engine.stateHash();
+            if (!committer.offer(b)) {
+                b.snapshot = null;
+                b.snapshotHash = null;
+                return false;
             }
+            sinceSnapshot = 0;
+            return true;
         }
-        List<AppliedCommand> applied = new ArrayList<>(batch.size());
-        List<Runnable> completions = new ArrayList<>(batch.size());
-        for (Item item : batch) {
-            switch (item) {
-                case CommandItem ci -> sequence(ci, applied, completions);
-                case QueryItem qi -> completions.add(() -> answer(qi));
-            }
+        return committer.offer(b);
+    }
+
+    /** A commit failed: fail what is not durable, wait for the committer to drain, rebuild from the journal. */
+    private Batch rebuild(Batch current) {
+        current.failAll(new SequencerUnavailableException("the journal is unavailable, retry"));
+        awaitCommitterIdle();
+        recoverOrWait();
+        return new Batch();
+    }
+
+    private void awaitCommitterIdle() {
+        while (!committer.isIdle()) {
+            LockSupport.parkNanos(20_000);
         }
-        if (!applied.isEmpty()) {
+    }
+
+    private void recoverOrWait() {
+        try {
+            recover();
+            committer.repaired(lastSeq);
+        } catch (RuntimeException e) {
+            log.error("Recovery from the journal failed; retrying in 1 s", e);
             try {
-                commitTimer.record(() -> tx.executeWithoutResult(s -> {
-                    journal.append(applied);
-                    for (Projection p : projections) {
-                        p.project(jdbc, applied);
-                    }
-                }));
-            } catch (RuntimeException e) {
-                log.error("Journal commit failed for seq {}..{}; rebuilding state from the journal",
-                        applied.getFirst().seq(), applied.getLast().seq(), e);
-                needsRecovery = true;
-                batch.forEach(i -> fail(i, new SequencerUnavailableException("the journal is unavailable")));
-                return;
+                Thread.sleep(1000);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
             }
-            commandCounter.increment(applied.size());
-            sinceSnapshot += applied.size();
-            for (CommitListener l : listeners) {
+            List<Item> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(i -> fail(i, new SequencerUnavailableException("the journal is unavailable, retry")));
+        }
+    }
+
+    private void handle(Item item, Batch current) {
+        switch (item) {
+            case CommandItem ci -> sequence(ci, current);
+            case QueryItem qi -> {
                 try {
-                    l.committed(applied);
+                    current.answer(qi.future(), qi.query().apply(engine));
                 } catch (RuntimeException e) {
-                    log.error("Commit listener {} failed", l.getClass().getSimpleName(), e);
+                    qi.future().completeExceptionally(e);
                 }
             }
-        }
-        completions.forEach(Runnable::run);
-        if (sinceSnapshot >= snapshotEvery) {
-            snapshot();
+            case Wake w -> {
+                // the committer became idle: the caller hands the batch over
+            }
         }
     }
 
-    private void sequence(CommandItem ci, List<AppliedCommand> applied, List<Runnable> completions) {
+    private void sequence(CommandItem ci, Batch current) {
         Command c = ci.command();
         String key = c.idempotencyKey();
-        CommandResult original = key == null ? null : keys.get(key);
-        if (original != null) {
-            CommandResult repeat = new CommandResult(original.seq(), original.code(), true);
-            completions.add(() -> ci.future().complete(repeat));
-            return;
+        if (key != null) {
+            AppliedCommand original = original(key, ci);
+            if (original != null) {
+                current.answer(ci.future(), CommandResult.of(original, true));
+                return;
+            }
         }
         long seq = lastSeq + 1;
         long ts = Math.max(lastTs, System.currentTimeMillis());
@@ -312,38 +362,38 @@ public class Sequencer implements SmartLifecycle {
         }
         lastSeq = seq;
         lastTs = ts;
-        applied.add(new AppliedCommand(seq, ts, c, code, events));
-        CommandResult result = new CommandResult(seq, code, false);
+        sinceSnapshot++;
+        commandCounter.increment();
+        AppliedCommand a = new AppliedCommand(seq, ts, c, code, events);
+        current.applied.add(a);
         if (key != null) {
-            keys.put(key, result);
+            window.put(key, a, committer.durableSeq());
         }
-        completions.add(() -> ci.future().complete(result));
+        current.answer(ci.future(), CommandResult.of(a, false));
     }
 
-    private void answer(QueryItem qi) {
-        try {
-            qi.future().complete(qi.query().apply(engine));
-        } catch (RuntimeException e) {
-            qi.future().completeExceptionally(e);
+    private AppliedCommand original(String key, CommandItem ci) {
+        AppliedCommand recent = window.get(key);
+        if (recent != null) {
+            return recent;
         }
-    }
-
-    private void snapshot() {
-        try {
-            byte[] state = engine.snapshot();
-            byte[] hash = engine.stateHash();
-            snapshots.save(lastSeq, state, hash);
-            sinceSnapshot = 0;
-            log.info("Snapshot at seq {} ({} bytes)", lastSeq, state.length);
-        } catch (RuntimeException e) {
-            log.error("Snapshot at seq {} failed; will retry", lastSeq, e);
+        if (ci.found() != null) {
+            return ci.found();
         }
+        if (ci.indexedUpTo() < window.evictedUpTo()) {
+            Optional<AppliedCommand> again = index.byKey(key);
+            return again.orElse(null);
+        }
+        return null;
     }
 
     private static void fail(Item item, RuntimeException e) {
         switch (item) {
             case CommandItem ci -> ci.future().completeExceptionally(e);
             case QueryItem qi -> qi.future().completeExceptionally(e);
+            case Wake w -> {
+                // nothing waits on a wake-up
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.skyx.api.stream;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,14 +35,15 @@ public class SnapshotReads {
     }
 
     /**
-     * Runs {@code read} (JDBC reads of the projections) in one snapshot of the database and returns its value with
-     * the sequence number of the last command that snapshot contains. The projections are written in the journal's
-     * transaction, so that is the journal's last sequence number.
+     * Runs {@code read} (JDBC reads of the tables of projection {@code projection}) in one snapshot of the database
+     * and returns its value with that projection's position in the same snapshot: the sequence number of the last
+     * journal entry the rows contain (each projection stores its position with its rows).
      */
-    public <T> AtSeq<T> read(Supplier<T> read) {
+    public <T> AtSeq<T> read(String projection, Supplier<T> read) {
         return tx.execute(s -> {
-            Long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from journal", Long.class);
-            return new AtSeq<>(seq == null ? 0 : seq, read.get());
+            List<Long> seq = jdbc.queryForList("select seq from projection_position where name = ?", Long.class,
+                    projection);
+            return new AtSeq<>(seq.isEmpty() ? 0 : seq.getFirst(), read.get());
         });
     }
 }

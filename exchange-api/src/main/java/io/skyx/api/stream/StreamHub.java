@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * back to the hub, with the live messages of that stream held for the client meanwhile.
  */
 @Component
-class StreamHub implements CommitListener {
+class StreamHub implements CommitListener, StreamLog.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
@@ -60,7 +60,6 @@ class StreamHub implements CommitListener {
     }
 
     private final MarketCatalog catalog;
-    private final StreamLog streamLog;
     private final StreamReads reads;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "stream"));
@@ -73,7 +72,8 @@ class StreamHub implements CommitListener {
     private final int maxResume;
     private final long clientBuffer;
     private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
-    private long position;
+    private long bookPosition;
+    private long logPosition;
 
     StreamHub(MarketCatalog catalog, StreamLog streamLog, StreamReads reads,
               @Value("${skyx.stream.window:1000}") int window,
@@ -84,10 +84,10 @@ class StreamHub implements CommitListener {
                     + "client-buffer-chars at least 1024");
         }
         this.catalog = catalog;
-        this.streamLog = streamLog;
         this.reads = reads;
         this.maxResume = maxResume;
         this.clientBuffer = clientBuffer;
+        streamLog.listen(this);
         for (Market m : catalog.markets()) {
             BookChannel b = new BookChannel(m, json);
             books.put(m.spec().id(), b);
@@ -121,11 +121,11 @@ class StreamHub implements CommitListener {
     @Override
     public void started(long seq, Map<Integer, L2Book> fullBooks) {
         run(() -> {
-            position = seq;
-            windows.values().forEach(w -> w.reset(seq));
+            bookPosition = seq;
             fullBooks.forEach((id, book) -> {
                 BookChannel ch = books.get(id);
                 ch.reset(book);
+                windows.get(ch.stream()).reset(seq);
                 Msg snap = new Msg(ch.stream(), seq, Integer.MAX_VALUE, ch.snapshot(seq));
                 for (Client c : subscribers.getOrDefault(ch.stream(), Set.of())) {
                     c.live.put(ch.stream(), snap.pos());
@@ -135,10 +135,30 @@ class StreamHub implements CommitListener {
         });
     }
 
+    /** Book deltas come straight from the durable batches; everything else from the {@link StreamLog}. */
     @Override
     public void committed(List<AppliedCommand> batch) {
-        List<Msg> logged = streamLog.take(batch.getLast().seq());
-        run(() -> publish(batch, logged));
+        run(() -> publish(batch));
+    }
+
+    @Override
+    public void restarted(long seq) {
+        run(() -> {
+            logPosition = seq;
+            windows.forEach((k, w) -> {
+                if (!k.startsWith("book:")) {
+                    w.reset(seq);
+                }
+            });
+        });
+    }
+
+    @Override
+    public void logged(List<Msg> messages) {
+        run(() -> {
+            messages.forEach(this::fanOut);
+            logPosition = Math.max(logPosition, messages.getLast().seq());
+        });
     }
 
     void connected(String id, WebSocketSession session, long userId) {
@@ -236,7 +256,7 @@ class StreamHub implements CommitListener {
             return; // a repeated subscribe changes nothing and resends nothing
         }
         Msg.Pos since = r.since();
-        Msg.Pos now = Msg.Pos.after(position);
+        Msg.Pos now = Msg.Pos.after("book".equals(r.channel()) ? bookPosition : logPosition);
         subscribers.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(c);
         switch (r.channel()) {
             case "book" -> {
@@ -247,7 +267,7 @@ class StreamHub implements CommitListener {
                     missed.forEach(m -> send(c, m.json()));
                     c.live.put(k, now);
                 } else {
-                    send(c, books.get(catalog.market(r.market(), "market").spec().id()).snapshot(position));
+                    send(c, books.get(catalog.market(r.market(), "market").spec().id()).snapshot(bookPosition));
                     c.live.put(k, now);
                 }
             }
@@ -266,7 +286,15 @@ class StreamHub implements CommitListener {
                 boolean orders = "orders".equals(r.channel());
                 Supplier<Answer> snapshot = () -> {
                     SnapshotReads.AtSeq<String> s = orders ? reads.orders(c.userId) : reads.balances(c.userId);
-                    return new Answer(List.of(s.value()), Msg.Pos.after(s.seq()));
+                    List<Msg> later = reads.after(k, Msg.Pos.after(s.seq()), maxResume);
+                    if (later == null) {
+                        return new Answer(List.of(errorText("UNAVAILABLE", "the stream is far ahead of the "
+                                + "snapshot; retry")), null);
+                    }
+                    List<String> texts = new ArrayList<>();
+                    texts.add(s.value());
+                    texts.addAll(StreamReads.texts(later));
+                    return new Answer(texts, later.isEmpty() ? Msg.Pos.after(s.seq()) : later.getLast().pos());
                 };
                 hold(c, k, since == null ? snapshot : () -> resume(k, since, snapshot));
             }
@@ -320,7 +348,7 @@ class StreamHub implements CommitListener {
         held.forEach(m -> deliver(c, m));
     }
 
-    private void publish(List<AppliedCommand> batch, List<Msg> logged) {
+    private void publish(List<AppliedCommand> batch) {
         for (AppliedCommand a : batch) {
             Map<Integer, Map<Side, Map<Long, Long>>> levels = new LinkedHashMap<>();
             for (EngineEvent e : a.events()) {
@@ -332,8 +360,7 @@ class StreamHub implements CommitListener {
             levels.forEach((marketId, sides) -> fanOut(books.get(marketId).apply(a.seq(),
                     changes(sides.get(Side.BID)), changes(sides.get(Side.ASK)))));
         }
-        logged.forEach(this::fanOut);
-        position = Math.max(position, batch.getLast().seq());
+        bookPosition = Math.max(bookPosition, batch.getLast().seq());
     }
 
     private static List<long[]> changes(Map<Long, Long> side) {

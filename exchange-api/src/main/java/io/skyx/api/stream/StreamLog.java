@@ -15,20 +15,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The streams' messages of trades, candles, orders and balances, built from the engine's events (never by
- * reading the projections back) and stored in {@code stream_messages} with the journal, so that a client can
- * resume from any sequence number, across restarts. The built messages are handed to the {@link StreamHub}
- * once their batch is durable ({@link #take}). It keeps, in memory, what the events alone do not say: the open
- * orders' fills so far and each market's current 1-minute candle.
+ * The streams' messages of trades, candles, orders and balances: a reader of the journal (a {@link Projection},
+ * on its own thread, off the commit path) that builds them from the engine's events (never by reading other
+ * projections back) and stores them in {@code stream_messages}, so that a client can resume from any sequence
+ * number, across restarts. Once stored they go to the {@link StreamHub} ({@link Listener}). What the events
+ * alone do not say (the open orders' fills so far, each market's current 1-minute candle) it keeps in memory
+ * and in {@code stream_orders} / {@code stream_candles}, in the same transaction as the messages and its
+ * position.
  */
 @Component
 @Order(10)
@@ -36,6 +41,7 @@ class StreamLog implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(StreamLog.class);
     static final long CANDLE_SECONDS = 60;
+    static final String NAME = "streams";
 
     /** The current candle of a market (prices in ticks, volume in lots). */
     private static final class Candle {
@@ -51,39 +57,73 @@ class StreamLog implements Projection {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<Long, OrderState> open = new HashMap<>();
     private final Map<Integer, Candle> candles = new HashMap<>();
-    private final ConcurrentLinkedQueue<Msg> built = new ConcurrentLinkedQueue<>();
+    private volatile Listener listener;
 
     StreamLog(MarketCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** Where the built messages go once their transaction has committed. */
+    interface Listener {
+        /** The log (re)starts after command {@code seq}: what follows is built from there. */
+        void restarted(long seq);
+
+        /** Messages of consecutive journal entries, durable in {@code stream_messages}. */
+        void logged(List<Msg> messages);
+    }
+
+    void listen(Listener l) {
+        listener = l;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void reset(JdbcTemplate jdbc) {
+        jdbc.update("delete from stream_messages");
+        jdbc.update("delete from stream_orders");
+        jdbc.update("delete from stream_candles");
     }
 
     @Override
     public void load(JdbcTemplate jdbc) {
         open.clear();
         candles.clear();
-        built.clear();
-        jdbc.query("select " + OrderState.COLUMNS + " from orders where status = 'open'", rs -> {
-            OrderState o = OrderState.read(rs, catalog);
-            open.put(o.id, o);
-        });
-        jdbc.query("select distinct on (market) market, open_time, open, high, low, close, volume from candles "
-                + "where timeframe = '1m' order by market, open_time desc", rs -> {
-                    Candle c = new Candle();
-                    c.openTime = rs.getLong(2);
-                    c.open = rs.getLong(3);
-                    c.high = rs.getLong(4);
-                    c.low = rs.getLong(5);
-                    c.close = rs.getLong(6);
-                    c.volume = rs.getLong(7);
-                    candles.put(catalog.market(rs.getString(1), "market").spec().id(), c);
+        jdbc.query("select id, user_id, market, client_order_id, side, market_order, time_in_force, price, amount, "
+                + "created_ms, filled, cost from stream_orders", rs -> {
+                    OrderState o = new OrderState(rs.getLong(1), rs.getLong(2), catalog.market(rs.getString(3),
+                            "market"), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7),
+                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), "open");
+                    open.put(o.id, o);
                 });
+        jdbc.query("select market, open_time, open, high, low, close, volume from stream_candles", rs -> {
+            Candle c = new Candle();
+            c.openTime = rs.getLong(2);
+            c.open = rs.getLong(3);
+            c.high = rs.getLong(4);
+            c.low = rs.getLong(5);
+            c.close = rs.getLong(6);
+            c.volume = rs.getLong(7);
+            candles.put(catalog.market(rs.getString(1), "market").spec().id(), c);
+        });
+        List<Long> at = jdbc.queryForList("select seq from projection_position where name = ?", Long.class, NAME);
+        long seq = at.isEmpty() ? 0 : at.getFirst();
+        Listener l = listener;
+        if (l != null) {
+            l.restarted(seq);
+        }
     }
 
     @Override
     public void project(JdbcTemplate jdbc, List<AppliedCommand> batch) {
         List<Msg> out = new ArrayList<>();
+        Map<Long, OrderState> orders = new LinkedHashMap<>();
+        Set<Integer> traded = new LinkedHashSet<>();
         for (AppliedCommand a : batch) {
-            build(a, out);
+            build(a, out, orders, traded);
         }
         if (!out.isEmpty()) {
             List<Object[]> rows = new ArrayList<>(out.size());
@@ -92,20 +132,53 @@ class StreamLog implements Projection {
             }
             jdbc.batchUpdate("insert into stream_messages (stream, seq, idx, payload) values (?,?,?,?)", rows);
         }
-        built.addAll(out);
-    }
-
-    /** The built messages up to command {@code seq} (inclusive), in order; called once that batch is durable. */
-    List<Msg> take(long seq) {
-        List<Msg> out = new ArrayList<>();
-        for (Msg m = built.peek(); m != null && m.seq() <= seq; m = built.peek()) {
-            out.add(built.poll());
+        saveState(jdbc, orders, traded);
+        Listener l = listener;
+        if (l != null && !out.isEmpty()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    l.logged(out);
+                }
+            });
         }
-        return out;
     }
 
-    /** Appends the messages of one command. */
-    void build(AppliedCommand a, List<Msg> out) {
+    private void saveState(JdbcTemplate jdbc, Map<Long, OrderState> orders, Set<Integer> traded) {
+        List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        for (OrderState o : orders.values()) {
+            if (o.open()) {
+                upserts.add(new Object[] {o.id, o.userId, o.market.id(), o.clientOrderId, o.side, o.marketOrder,
+                    o.timeInForce, o.price, o.amount, o.createdMs, o.filled, o.cost});
+            } else {
+                deletes.add(new Object[] {o.id});
+            }
+        }
+        if (!upserts.isEmpty()) {
+            jdbc.batchUpdate("insert into stream_orders (id, user_id, market, client_order_id, side, market_order, "
+                    + "time_in_force, price, amount, created_ms, filled, cost) values (?,?,?,?,?,?,?,?,?,?,?,?) "
+                    + "on conflict (id) do update set filled = excluded.filled, cost = excluded.cost", upserts);
+        }
+        if (!deletes.isEmpty()) {
+            jdbc.batchUpdate("delete from stream_orders where id = ?", deletes);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int marketId : traded) {
+            Candle c = candles.get(marketId);
+            rows.add(new Object[] {catalog.market(marketId).id(), c.openTime, c.open, c.high, c.low, c.close,
+                c.volume});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into stream_candles (market, open_time, open, high, low, close, volume) "
+                    + "values (?,?,?,?,?,?,?) on conflict (market) do update set open_time = excluded.open_time, "
+                    + "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
+                    + "volume = excluded.volume", rows);
+        }
+    }
+
+    /** Appends the messages of one command; notes the orders and markets whose state it changed. */
+    void build(AppliedCommand a, List<Msg> out, Map<Long, OrderState> changed, Set<Integer> tradedMarkets) {
         Map<String, Integer> idx = new HashMap<>();
         Map<Long, OrderState> touched = new LinkedHashMap<>();
         Map<String, long[]> balances = new LinkedHashMap<>();
@@ -163,6 +236,8 @@ class StreamLog implements Projection {
             msg.put("volume", m.formatSize(c.volume));
             add(out, idx, "candles:" + m.id(), a.seq(), msg);
         });
+        changed.putAll(touched);
+        tradedMarkets.addAll(traded.keySet());
         for (OrderState o : touched.values()) {
             if (!o.open()) {
                 open.remove(o.id);

@@ -37,7 +37,7 @@ class StreamReads {
 
     /** The user's open orders as a snapshot message of the orders channel, and its seq. */
     SnapshotReads.AtSeq<String> orders(long userId) {
-        SnapshotReads.AtSeq<List<Map<String, Object>>> open = snapshots.read(() -> jdbc.query(
+        SnapshotReads.AtSeq<List<Map<String, Object>>> open = snapshots.read("orders", () -> jdbc.query(
                 "select " + OrderState.COLUMNS + " from orders where user_id = ? and status = 'open' order by id",
                 (rs, i) -> OrderState.read(rs, catalog).fields(), userId));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ class StreamReads {
 
     /** The user's balances of every asset as a snapshot message of the balances channel, and its seq. */
     SnapshotReads.AtSeq<String> balances(long userId) {
-        SnapshotReads.AtSeq<Map<String, long[]>> units = snapshots.read(() -> {
+        SnapshotReads.AtSeq<Map<String, long[]>> units = snapshots.read("ledger", () -> {
             Map<String, long[]> u = new HashMap<>();
             jdbc.query("select asset, available, locked from accounts where user_id = ?", rs -> {
                 u.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});

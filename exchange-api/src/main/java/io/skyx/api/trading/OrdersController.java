@@ -5,6 +5,8 @@ import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.security.SkyxUser;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.CommandResult;
+import io.skyx.api.sequencer.EngineEvent;
+import io.skyx.api.sequencer.Projections;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.stream.SnapshotReads;
 import io.skyx.api.web.Acks;
@@ -35,12 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
 class OrdersController {
 
     private final Sequencer sequencer;
+    private final Projections projections;
     private final OrderQueries queries;
     private final MarketCatalog catalog;
     private final SnapshotReads snapshots;
 
-    OrdersController(Sequencer sequencer, OrderQueries queries, MarketCatalog catalog, SnapshotReads snapshots) {
+    OrdersController(Sequencer sequencer, Projections projections, OrderQueries queries, MarketCatalog catalog,
+                     SnapshotReads snapshots) {
         this.sequencer = sequencer;
+        this.projections = projections;
         this.queries = queries;
         this.catalog = catalog;
         this.snapshots = snapshots;
@@ -66,9 +71,14 @@ class OrdersController {
         if (!r.ok()) {
             throw refused(r.code());
         }
+        if (!r.repeated()) {
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(PlacedOrder.json(catalog.market(place.marketId()), place, r));
+        }
+        Acks.await(projections.caughtUp());
         OrderJson order = queries.order(userId, r.seq())
                 .orElseThrow(() -> new IllegalStateException("order " + r.seq() + " not projected"));
-        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(order);
+        return ResponseEntity.ok(order);
     }
 
     @DeleteMapping("/api/v1/orders/{id}")
@@ -76,14 +86,11 @@ class OrdersController {
     OrderJson cancel(@AuthenticationPrincipal SkyxUser user, @PathVariable String id) {
         long userId = Acks.userId(user);
         long orderId = parseId(id);
-        OrderJson before = queries.order(userId, orderId).orElseThrow(() -> unknown(id));
-        if (!"open".equals(before.status())) {
-            throw new ApiException(ErrorCode.UNKNOWN_ORDER, "order " + id + " is not open", "id");
-        }
         CommandResult r = Acks.await(sequencer.submit(new Command.Cancel(userId, orderId)));
         if (!r.ok()) {
             throw new ApiException(ErrorCode.UNKNOWN_ORDER, "order " + id + " is not open", "id");
         }
+        Acks.await(projections.reach(r.seq()));
         return queries.order(userId, orderId).orElseThrow(() -> unknown(id));
     }
 
@@ -92,13 +99,14 @@ class OrdersController {
     List<OrderJson> cancelAll(@AuthenticationPrincipal SkyxUser user, @RequestParam String market) {
         long userId = Acks.userId(user);
         Market m = catalog.market(market, "market");
-        List<Long> open = queries.openOrderIds(userId, m);
         CommandResult r = Acks.await(sequencer.submit(new Command.CancelAll(userId, m.spec().id())));
         if (!r.ok()) {
             throw refused(r.code());
         }
-        return open.stream().map(id -> queries.order(userId, id)).flatMap(java.util.Optional::stream)
-                .filter(o -> "canceled".equals(o.status())).toList();
+        Acks.await(projections.reach(r.seq()));
+        List<Long> cancelled = r.events().stream().filter(e -> e instanceof EngineEvent.OrderCancelled)
+                .map(e -> ((EngineEvent.OrderCancelled) e).orderId()).toList();
+        return cancelled.stream().map(id -> queries.order(userId, id)).flatMap(java.util.Optional::stream).toList();
     }
 
     @GetMapping("/api/v1/orders")
@@ -114,8 +122,10 @@ class OrdersController {
         if (status != null && !"open".equals(status) && !"closed".equals(status)) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "'status' must be open or closed", "status");
         }
-        int max = Acks.limit(limit, 100, 1000);
-        SnapshotReads.AtSeq<List<OrderJson>> r = snapshots.read(() -> queries.orders(userId, m, status, max));
+        int n = Acks.limit(limit, 100, 1000);
+        Acks.await(projections.caughtUp());
+        SnapshotReads.AtSeq<List<OrderJson>> r = snapshots.read("orders",
+                () -> queries.orders(userId, m, status, n));
         return ResponseEntity.ok().header(SnapshotReads.SEQ_HEADER, Long.toString(r.seq())).body(r.value());
     }
 
@@ -123,7 +133,9 @@ class OrdersController {
     @Operation(summary = "fetchOrder")
     OrderJson order(@AuthenticationPrincipal SkyxUser user, @PathVariable String id) {
         long userId = Acks.userId(user);
-        return queries.order(userId, parseId(id)).orElseThrow(() -> unknown(id));
+        long orderId = parseId(id);
+        Acks.await(projections.caughtUp());
+        return queries.order(userId, orderId).orElseThrow(() -> unknown(id));
     }
 
     @GetMapping("/api/v1/my-trades")
@@ -133,7 +145,9 @@ class OrdersController {
                                         @RequestParam(required = false) Integer limit) {
         long userId = Acks.userId(user);
         Market m = market == null ? null : catalog.market(market, "market");
-        return queries.myTrades(userId, m, Acks.limit(limit, 100, 1000));
+        int n = Acks.limit(limit, 100, 1000);
+        Acks.await(projections.caughtUp());
+        return queries.myTrades(userId, m, n);
     }
 
     private static long parseId(String id) {

@@ -43,6 +43,16 @@ class OrdersProjection implements Projection {
     }
 
     @Override
+    public String name() {
+        return "orders";
+    }
+
+    @Override
+    public void reset(JdbcTemplate jdbc) {
+        jdbc.update("delete from orders");
+    }
+
+    @Override
     public void project(JdbcTemplate jdbc, List<AppliedCommand> batch) {
         Map<Long, Change> changes = new LinkedHashMap<>();
         for (AppliedCommand a : batch) {

@@ -1,5 +1,6 @@
 package io.skyx.api.web;
 
+import io.skyx.api.market.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,21 @@ class ApiErrorHandler {
         return body(e.code(), e.getMessage(), e.field());
     }
 
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
+        return body(code(e.reason()), e.getMessage(), e.field());
+    }
+
+    static ErrorCode code(InvalidInputException.Reason reason) {
+        return switch (reason) {
+            case MISSING_FIELD -> ErrorCode.MISSING_FIELD;
+            case INVALID_AMOUNT -> ErrorCode.INVALID_AMOUNT;
+            case INVALID_PRICE -> ErrorCode.INVALID_PRICE;
+            case UNKNOWN_MARKET -> ErrorCode.UNKNOWN_MARKET;
+            case UNKNOWN_ASSET -> ErrorCode.BAD_REQUEST;
+        };
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -36,6 +52,9 @@ class ApiErrorHandler {
             }
             if (t instanceof ApiException a) {
                 return api(a);
+            }
+            if (t instanceof InvalidInputException i) {
+                return invalidInput(i);
             }
         }
         String msg = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skyx.api.sequencer.AppliedCommand;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.EngineDriver;
+import io.skyx.engine.AccountKind;
 import io.skyx.engine.BalanceView;
 import io.skyx.engine.EngineConfig;
 import io.skyx.engine.OrderType;
@@ -20,9 +21,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Property: over random command streams (deposits, orders of every type, cancels) the ledger's entries sum to
- * zero per asset for every command, each account's entries add up to the engine's balance, the fee account
- * equals the engine's fees, and minus the reserve equals what users hold plus fees.
+ * Property: over random command streams (deposits, orders of every type, cancels, withdrawals reserved /
+ * completed / refunded, settlement pool funding, payouts, on-chain payments) the ledger's entries (the engine's
+ * postings) sum to zero per asset for every command, each user account's entries add up to the engine's balance
+ * (available, locked, withdrawing), the system accounts equal the engine's, and minus the reserve equals what
+ * users are owed plus fees and pool. Seed printed by jqwik; rerun with its seed.
  */
 class LedgerPostingTest {
 
@@ -36,9 +39,13 @@ class LedgerPostingTest {
         LedgerPosting posting = new LedgerPosting();
         Map<String, Long> accountSums = new HashMap<>();
         List<Long> openOrders = new ArrayList<>();
+        List<Long> withdrawals = new ArrayList<>();
         List<AppliedCommand> batch = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            AppliedCommand a = driver.apply(randomCommand(rnd, i, openOrders), 1_000L + i);
+            AppliedCommand a = driver.apply(randomCommand(rnd, i, openOrders, withdrawals), 1_000L + i);
+            if (a.command() instanceof Command.ReserveWithdrawal w && a.result().name().equals("OK")) {
+                withdrawals.add(w.withdrawalId());
+            }
             if (a.command() instanceof Command.Place && a.result().name().equals("OK")) {
                 openOrders.add(a.seq());
             }
@@ -56,11 +63,16 @@ class LedgerPostingTest {
                 BalanceView b = driver.engine().balance(u, asset);
                 assertThat(accountSums.getOrDefault(u + ":available:" + asset, 0L)).isEqualTo(b.available());
                 assertThat(accountSums.getOrDefault(u + ":locked:" + asset, 0L)).isEqualTo(b.locked());
-                users += b.available() + b.locked();
+                assertThat(accountSums.getOrDefault(u + ":withdrawing:" + asset, 0L)).isEqualTo(b.withdrawing());
+                users += b.available() + b.locked() + b.withdrawing();
             }
             long fees = accountSums.getOrDefault("fees:" + asset, 0L);
+            long pool = accountSums.getOrDefault("settlement_pool:" + asset, 0L);
             assertThat(fees).isEqualTo(driver.engine().feeBalance(asset));
-            assertThat(-accountSums.getOrDefault("reserve:" + asset, 0L)).isEqualTo(users + fees);
+            assertThat(pool).isEqualTo(driver.engine().systemBalance(AccountKind.SETTLEMENT_POOL, asset));
+            long reserve = accountSums.getOrDefault("reserve:" + asset, 0L);
+            assertThat(reserve).isEqualTo(driver.engine().systemBalance(AccountKind.RESERVE, asset));
+            assertThat(-reserve).isEqualTo(users + fees + pool);
         }
     }
 
@@ -72,13 +84,29 @@ class LedgerPostingTest {
         }
     }
 
-    private static Command randomCommand(Random rnd, int i, List<Long> openOrders) {
+    private static Command randomCommand(Random rnd, int i, List<Long> openOrders, List<Long> withdrawals) {
         long user = USERS[rnd.nextInt(USERS.length)];
-        int pick = rnd.nextInt(10);
+        int pick = rnd.nextInt(14);
+        int anAsset = 1 + rnd.nextInt(2);
+        if (pick == 10) {
+            return new Command.ReserveWithdrawal(1 + rnd.nextInt(40), user, anAsset, 1 + rnd.nextInt(3_000_000));
+        }
+        if (pick == 11 && !withdrawals.isEmpty()) {
+            long id = withdrawals.get(rnd.nextInt(withdrawals.size()));
+            return rnd.nextBoolean() ? new Command.CompleteWithdrawal(id) : new Command.RefundWithdrawal(id);
+        }
+        if (pick == 12) {
+            return new Command.FundSettlementPool(anAsset, 1 + rnd.nextInt(1_000_000), "e" + i);
+        }
+        if (pick == 13) {
+            return rnd.nextBoolean()
+                    ? new Command.CreditSettlementPayout(user, anAsset, 1 + rnd.nextInt(500_000), "e" + i + ":r")
+                    : new Command.PaySettlementOnChain(anAsset, 1 + rnd.nextInt(500_000), "p" + i);
+        }
         if (pick == 0 || i < 8) {
             int asset = 1 + rnd.nextInt(2);
             long amount = asset == 1 ? 1_000_000L * (1 + rnd.nextInt(500)) : 1 + rnd.nextInt(200_000);
-            return new Command.Deposit(user, asset, amount, "d" + i);
+            return new Command.CreditDeposit(user, asset, amount, "d" + i);
         }
         if (pick == 1 && !openOrders.isEmpty()) {
             return new Command.Cancel(user, openOrders.get(rnd.nextInt(openOrders.size())));

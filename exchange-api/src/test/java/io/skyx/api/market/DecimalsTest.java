@@ -2,7 +2,6 @@ package io.skyx.api.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyx.api.web.ErrorCode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -13,7 +12,7 @@ class DecimalsTest {
     @Property
     void formatThenParseIsTheIdentity(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long units,
                                       @ForAll @IntRange(min = 0, max = 8) int scale) {
-        assertThat(Decimals.parse(Decimals.format(units, scale), scale, "x", ErrorCode.INVALID_AMOUNT))
+        assertThat(Decimals.parse(Decimals.format(units, scale), scale, "x", InvalidInputException.Reason.INVALID_AMOUNT))
                 .isEqualTo(units);
     }
 

@@ -3,8 +3,6 @@ package io.skyx.api.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skyx.api.web.ApiException;
-import io.skyx.api.web.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,9 +38,9 @@ class MarketTest {
     @CsvSource({"-1", "0", "1.5", "1.0000001", "1e3", "+1", "' 1'", "01", "1.", ".5", "99999999999999999999",
         "9000000000000", "abc"})
     void refusesBadAmounts(String amount) {
-        assertThatThrownBy(() -> skyBtc.parseSize(amount, "amount")).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> skyBtc.parseSize(amount, "amount")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_AMOUNT);
+                    assertThat(e.reason()).isEqualTo(InvalidInputException.Reason.INVALID_AMOUNT);
                     assertThat(e.field()).isEqualTo("amount");
                 });
     }
@@ -50,21 +48,21 @@ class MarketTest {
     @ParameterizedTest
     @CsvSource({"-0.00000001", "0", "0.000000001", "0.00000000", "100000000000", "'1,5'"})
     void refusesBadPrices(String price) {
-        assertThatThrownBy(() -> skyBtc.parsePrice(price, "price")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PRICE));
+        assertThatThrownBy(() -> skyBtc.parsePrice(price, "price")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidInputException.Reason.INVALID_PRICE));
     }
 
     @Test
     void aMissingValueIsAMissingField() {
-        assertThatThrownBy(() -> skyBtc.parseSize(null, "amount")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_FIELD));
+        assertThatThrownBy(() -> skyBtc.parseSize(null, "amount")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidInputException.Reason.MISSING_FIELD));
     }
 
     @Test
     void unknownMarketsAndAssetsAreRefused() {
         MarketCatalog c = new MarketCatalog();
-        assertThatThrownBy(() -> c.market("DOGE-BTC", "market")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_MARKET));
-        assertThatThrownBy(() -> c.asset("DOGE", "asset")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> c.market("DOGE-BTC", "market")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidInputException.Reason.UNKNOWN_MARKET));
+        assertThatThrownBy(() -> c.asset("DOGE", "asset")).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -22,7 +22,7 @@ class CommandCodecTest {
         Arbitrary<Long> users = Arbitraries.longs().between(1, Long.MAX_VALUE);
         Arbitrary<String> keys = Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(100);
         Arbitrary<Command> deposit = Combinators.combine(users, Arbitraries.integers().between(0, 65535),
-                Arbitraries.longs().between(1, Long.MAX_VALUE), keys).as(Command.Deposit::new);
+                Arbitraries.longs().between(1, Long.MAX_VALUE), keys).as(Command.CreditDeposit::new);
         Arbitrary<Command> place = Combinators.combine(users, Arbitraries.integers().between(0, 65535),
                 Arbitraries.of(Side.class), Arbitraries.of(OrderType.class),
                 Arbitraries.longs().between(0, Long.MAX_VALUE), Arbitraries.longs().between(0, Long.MAX_VALUE),
@@ -31,7 +31,17 @@ class CommandCodecTest {
         Arbitrary<Command> cancel = Combinators.combine(users, users).as(Command.Cancel::new);
         Arbitrary<Command> cancelAll = Combinators.combine(users, Arbitraries.integers().between(0, 65535))
                 .as(Command.CancelAll::new);
-        return Arbitraries.oneOf(deposit, place, cancel, cancelAll);
+        Arbitrary<Integer> assets = Arbitraries.integers().between(0, 65535);
+        Arbitrary<Long> amounts = Arbitraries.longs().between(1, Long.MAX_VALUE);
+        Arbitrary<Command> reserve = Combinators.combine(users, users, assets, amounts)
+                .as(Command.ReserveWithdrawal::new);
+        Arbitrary<Command> complete = users.map(Command.CompleteWithdrawal::new);
+        Arbitrary<Command> refund = users.map(Command.RefundWithdrawal::new);
+        Arbitrary<Command> fund = Combinators.combine(assets, amounts, keys).as(Command.FundSettlementPool::new);
+        Arbitrary<Command> payout = Combinators.combine(users, assets, amounts, keys)
+                .as(Command.CreditSettlementPayout::new);
+        Arbitrary<Command> onChain = Combinators.combine(assets, amounts, keys).as(Command.PaySettlementOnChain::new);
+        return Arbitraries.oneOf(deposit, place, cancel, cancelAll, reserve, complete, refund, fund, payout, onChain);
     }
 
     @Property
@@ -52,8 +62,16 @@ class CommandCodecTest {
     }
 
     @Property
-    void anUnknownKindIsRefused(@ForAll @IntRange(min = 5, max = 127) int kind) {
-        assertThatThrownBy(() -> CommandCodec.decode(new byte[] {(byte) kind, 0, 0}))
-                .isInstanceOf(IllegalArgumentException.class);
+    void anUnknownKindIsRefused(@ForAll @IntRange(min = 11, max = 127) int kind) {
+        assertThatThrownBy(() -> CommandCodec.decode(new byte[] {CommandCodec.VERSION, (byte) kind, 0, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown command kind");
+    }
+
+    @Property
+    void anUnknownVersionIsRefused(@ForAll("commands") Command c, @ForAll @IntRange(min = 2, max = 255) int v) {
+        byte[] bytes = CommandCodec.encode(c);
+        bytes[0] = (byte) v;
+        assertThatThrownBy(() -> CommandCodec.decode(bytes))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown command format version");
     }
 }

@@ -32,7 +32,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Crash safety: the app runs as a child JVM on a real PostgreSQL; clients stream orders; the app is killed with
  * SIGKILL mid-stream and restarted. Every acknowledged order is there, the ledger still balances, and the state
- * hash equals a fresh replay of the journal. Seed: {@code -Dskyx.test.seed=N}.
+ * hash equals a fresh replay of the journal. Every acknowledged order is in the journal exactly once, the
+ * projections catch up and equal a rebuild from sequence 0 (run 3), a repeated clientOrderId after the restart
+ * returns the original order. Seed: {@code -Dskyx.test.seed=N}.
  */
 class CrashRecoveryIT {
 
@@ -97,20 +99,38 @@ class CrashRecoveryIT {
             }
             TestBrowser admin = new TestBrowser("http://localhost:" + port).logIn(users.getFirst());
             JsonNode state = TestBrowser.json(admin.get("/api/v1/admin/state").body());
+            Map<String, List<String>> caughtUp;
             try (Connection c = db.open()) {
                 Sequencer.StateView replay = JournalReplay.replay(c, EngineConfig.skyBtc());
                 assertThat(state.path("sequence").asLong()).isEqualTo(replay.sequence());
                 assertThat(state.path("stateHash").asString()).isEqualTo(replay.stateHash());
-                for (String asset : new String[] {"SKY", "BTC"}) {
-                    try (var st = c.prepareStatement("select coalesce(sum(amount),0) from ledger_entries where asset = ?")) {
-                        st.setString(1, asset);
-                        try (var rs = st.executeQuery()) {
-                            rs.next();
-                            assertThat(rs.getLong(1)).as("ledger sum " + asset).isZero();
-                        }
-                    }
+                for (Map.Entry<String, String> e : acked.entrySet()) {
+                    String key = "order:" + e.getValue();
+                    assertThat(longs(c, "select seq from journal where idem_key = '" + key + "'"))
+                            .as("acknowledged order %s journaled exactly once", e.getKey())
+                            .containsExactly(Long.parseLong(e.getKey()));
                 }
+                for (String asset : new String[] {"SKY", "BTC"}) {
+                    assertThat(longs(c, "select coalesce(sum(amount),0) from ledger_entries where asset = '"
+                            + asset + "'")).as("ledger sum " + asset).containsExactly(0L);
+                }
+                awaitProjections(c);
+                caughtUp = ProjectionRows.dump(c);
             }
+            // a repeated clientOrderId after the restart returns the original order
+            Map.Entry<String, String> one = acked.entrySet().iterator().next();
+            TestBrowser owner = users.stream().filter(u -> one.getValue().startsWith(u.userId() + ":")).findFirst()
+                    .orElseThrow();
+            TestBrowser ownerAgain = new TestBrowser("http://localhost:" + port).logIn(owner);
+            HttpResponse<String> repeat = ownerAgain.post("/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"buy\","
+                    + "\"type\":\"limit\",\"price\":\"0.000001\",\"amount\":\"1\",\"clientOrderId\":\""
+                    + one.getValue().substring(one.getValue().indexOf(':') + 1) + "\"}");
+            assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(200);
+            assertThat(TestBrowser.json(repeat.body()).path("id").asString()).isEqualTo(one.getKey());
+            rebuildCheck(db, port, logDir, again, caughtUp);
+            again = start(db, port, logDir.resolve("run4.log").toFile());
+            awaitHealthy(port, again);
+            admin = new TestBrowser("http://localhost:" + port).logIn(users.getFirst());
             // and the restarted app keeps trading
             HttpResponse<String> more = admin.post("/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"sell\","
                     + "\"type\":\"limit\",\"price\":\"0.001\",\"amount\":\"1\"}");
@@ -119,6 +139,60 @@ class CrashRecoveryIT {
             again.destroyForcibly();
             again.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Stops the app, deletes every projection's rows and position, starts it again (run 3) and checks that the
+     * projections rebuilt from sequence 0 equal the ones that caught up after the crash.
+     */
+    private static void rebuildCheck(TestDatabase.Conn db, int port, Path logDir, Process running,
+                                     Map<String, List<String>> caughtUp) throws Exception {
+        running.destroy();
+        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try (Connection c = db.open(); var st = c.createStatement()) {
+            st.execute("delete from orders; delete from trades; delete from candles; delete from ledger_entries; "
+                    + "delete from accounts; delete from projection_position");
+        }
+        Process third = start(db, port, logDir.resolve("run3.log").toFile());
+        try {
+            awaitHealthy(port, third);
+            try (Connection c = db.open()) {
+                awaitProjections(c);
+                Map<String, List<String>> rebuilt = ProjectionRows.dump(c);
+                for (String table : caughtUp.keySet()) {
+                    assertThat(rebuilt.get(table)).as("%s rebuilt from 0 equals %s caught up after the crash",
+                            table, table).isEqualTo(caughtUp.get(table));
+                }
+            }
+        } finally {
+            third.destroy();
+            third.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitProjections(Connection c) throws Exception {
+        long target = longs(c, "select coalesce(max(seq),0) from journal").getFirst();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            List<Long> pos = longs(c, "select seq from projection_position");
+            if (pos.size() >= 3 && pos.stream().allMatch(p -> p >= target)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("projections " + pos + " did not reach " + target);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<Long> longs(Connection c, String sql) throws java.sql.SQLException {
+        List<Long> out = new ArrayList<>();
+        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
     }
 
     private static void streamOrders(TestBrowser u, int client, Random rnd, AtomicBoolean stop,

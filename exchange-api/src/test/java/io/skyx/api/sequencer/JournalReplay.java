@@ -22,12 +22,12 @@ public final class JournalReplay {
      */
     public static Sequencer.StateView replay(Connection c, EngineConfig config) throws SQLException {
         ExchangeEngine engine = Engines.create(Engines.Implementation.REFERENCE, config, EventSink.NONE);
-        try (PreparedStatement ps = c.prepareStatement("select seq, ts_ms, payload, result from journal order by seq");
+        try (PreparedStatement ps = c.prepareStatement("select seq, ts_ms, payload, events from journal order by seq");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Command cmd = CommandCodec.decode(rs.getBytes(3));
-                String result = Apply.apply(engine, rs.getLong(1), rs.getLong(2), cmd).name();
-                if (!result.equals(rs.getString(4))) {
+                io.skyx.engine.ResultCode result = Apply.apply(engine, rs.getLong(1), rs.getLong(2), cmd);
+                if (result != EventCodec.decode(rs.getBytes(4)).result()) {
                     throw new IllegalStateException("replay diverged at " + rs.getLong(1));
                 }
             }

@@ -50,16 +50,22 @@ class SequencerIT extends IntegrationTestBase {
         }
     }
 
+    @Autowired
+    Projections projections;
+
+    /** Submits, waits for the acknowledgement and for the read models to show it. */
     private CommandResult ack(Command c) {
-        return sequencer.submit(c).join();
+        CommandResult r = sequencer.submit(c).join();
+        projections.reach(r.seq()).join();
+        return r;
     }
 
     @Test
     void crossingOrdersTradeAndTheLedgerBalancesToTheUnit() {
         long seller = newUser();
         long buyer = newUser();
-        assertThat(ack(new Command.Deposit(seller, SKY, 1_000_000_000L, "t:" + seller + ":sky")).ok()).isTrue();
-        assertThat(ack(new Command.Deposit(buyer, BTC, 1_000_000L, "t:" + buyer + ":btc")).ok()).isTrue();
+        assertThat(ack(new Command.CreditDeposit(seller, SKY, 1_000_000_000L, "t:" + seller + ":sky")).ok()).isTrue();
+        assertThat(ack(new Command.CreditDeposit(buyer, BTC, 1_000_000L, "t:" + buyer + ":btc")).ok()).isTrue();
 
         CommandResult sell = ack(new Command.Place(seller, SKY_BTC, Side.ASK, OrderType.GTC, 50, 10, 0,
                 StpMode.EXPIRE_MAKER, null));
@@ -90,9 +96,9 @@ class SequencerIT extends IntegrationTestBase {
     @Test
     void aRepeatedIdempotencyKeyReturnsTheOriginalResultAndChangesNothing() {
         long user = newUser();
-        CommandResult first = ack(new Command.Deposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
-        CommandResult again = ack(new Command.Deposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
-        assertThat(again.duplicate()).isTrue();
+        CommandResult first = ack(new Command.CreditDeposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
+        CommandResult again = ack(new Command.CreditDeposit(user, SKY, 5_000_000L, "t:" + user + ":once"));
+        assertThat(again.repeated()).isTrue();
         assertThat(again.seq()).isEqualTo(first.seq());
         assertThat(account(user, "SKY")).containsExactly(5_000_000L, 0L);
 
@@ -100,7 +106,10 @@ class SequencerIT extends IntegrationTestBase {
                 StpMode.EXPIRE_MAKER, "same"));
         CommandResult repeat = ack(new Command.Place(user, SKY_BTC, Side.ASK, OrderType.GTC, 70, 3, 0,
                 StpMode.EXPIRE_MAKER, "same"));
-        assertThat(repeat).isEqualTo(new CommandResult(place.seq(), ResultCode.OK, true));
+        assertThat(repeat.seq()).isEqualTo(place.seq());
+        assertThat(repeat.code()).isEqualTo(ResultCode.OK);
+        assertThat(repeat.repeated()).isTrue();
+        assertThat(repeat.events()).isEqualTo(place.events());
         assertThat(account(user, "SKY")).containsExactly(3_000_000L, 2_000_000L);
     }
 
@@ -118,7 +127,7 @@ class SequencerIT extends IntegrationTestBase {
     @Test
     void stateHashEqualsAFreshReplayOfTheJournal() throws Exception {
         long a = newUser();
-        ack(new Command.Deposit(a, BTC, 10_000L, "t:" + a));
+        ack(new Command.CreditDeposit(a, BTC, 10_000L, "t:" + a));
         ack(new Command.Place(a, SKY_BTC, Side.BID, OrderType.GTC, 9, 3, 0, StpMode.EXPIRE_MAKER, null));
         Sequencer.StateView live = sequencer.state().join();
         try (Connection c = dataSource.getConnection()) {
@@ -129,13 +138,13 @@ class SequencerIT extends IntegrationTestBase {
     @Test
     void recoveryAfterRestartRestoresTheSameState() {
         long a = newUser();
-        ack(new Command.Deposit(a, SKY, 7_000_000L, "t:" + a));
+        ack(new Command.CreditDeposit(a, SKY, 7_000_000L, "t:" + a));
         ack(new Command.Place(a, SKY_BTC, Side.ASK, OrderType.GTC, 90, 4, 0, StpMode.EXPIRE_MAKER, null));
         Sequencer.StateView before = sequencer.state().join();
         sequencer.stop();
         sequencer.start();
         assertThat(sequencer.state().join()).isEqualTo(before);
-        assertThat(ack(new Command.Deposit(a, SKY, 1_000_000L, "t:" + a)).duplicate()).isTrue();
+        assertThat(ack(new Command.CreditDeposit(a, SKY, 1_000_000L, "t:" + a)).repeated()).isTrue();
     }
 
     private long[] account(long user, String asset) {

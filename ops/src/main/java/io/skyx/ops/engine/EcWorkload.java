@@ -10,7 +10,6 @@ import io.skyx.engine.OrderType;
 import io.skyx.engine.ResultCode;
 import io.skyx.engine.Side;
 import io.skyx.engine.StpMode;
-import io.skyx.engine.pipeline.EnginePipeline;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,8 +79,8 @@ final class EcWorkload {
     static long fund(ExchangeEngine e, long seq) {
         long each = EngineLimits.MAX_BALANCE / (USERS + 1);
         for (long u = 1; u <= USERS; u++) {
-            e.deposit(++seq, 0, u, BASE, each);
-            e.deposit(++seq, 0, u, QUOTE, each);
+            e.creditDeposit(++seq, 0, u, BASE, each);
+            e.creditDeposit(++seq, 0, u, QUOTE, each);
         }
         return seq;
     }
@@ -102,36 +101,6 @@ final class EcWorkload {
             case CANCEL -> e.cancelOrder(seq, ts, uid[i], orderId[i]);
             default -> e.reduceOrder(seq, ts, uid[i], orderId[i], qty[i]);
         };
-    }
-
-    /** Publishes command i into a pipeline (the pipeline assigns the sequence number). */
-    void publish(EnginePipeline p, int i, long intendedNanos) {
-        long ts = i;
-        switch (op[i]) {
-            case PLACE -> {
-                OrderType t = TYPES[type[i]];
-                Side s = side[i] == 0 ? Side.BID : Side.ASK;
-                if (t == OrderType.FOK_BUDGET) {
-                    p.placeOrder(ts, intendedNanos, uid[i], MARKET, orderId[i], 0, s, t, 0, qty[i],
-                            price[i] * QUOTE_TICK, StpMode.NONE);
-                } else {
-                    p.placeOrder(ts, intendedNanos, uid[i], MARKET, orderId[i], 0, s, t, price[i], qty[i], 0,
-                            StpMode.NONE);
-                }
-            }
-            case MOVE -> p.amendOrder(ts, intendedNanos, uid[i], MARKET, orderId[i], price[i], 0);
-            case CANCEL -> p.cancelOrder(ts, intendedNanos, uid[i], MARKET, orderId[i]);
-            default -> p.reduceOrder(ts, intendedNanos, uid[i], MARKET, orderId[i], qty[i]);
-        }
-    }
-
-    /** Funds every user through a pipeline. */
-    static void fund(EnginePipeline p) {
-        long each = EngineLimits.MAX_BALANCE / (USERS + 1);
-        for (long u = 1; u <= USERS; u++) {
-            p.deposit(0, 0, MARKET, u, BASE, each);
-            p.deposit(0, 0, MARKET, u, QUOTE, each);
-        }
     }
 
     static Path defaultFile() {

@@ -52,8 +52,8 @@ public class EngineBenchmark {
     public void setUp() {
         e = Engines.create(impl, EngineConfig.skyBtc(), EventSink.NONE);
         for (long u = 1; u <= 100; u++) {
-            e.deposit(++seq, 0, u, 1, 1_000_000_000_000_000L);
-            e.deposit(++seq, 0, u, 2, 1_000_000_000_000_000L);
+            e.creditDeposit(++seq, 0, u, 1, 1_000_000_000_000_000L);
+            e.creditDeposit(++seq, 0, u, 2, 1_000_000_000_000_000L);
         }
         long id = 0;
         for (int level = 1; level <= 100; level++) {

@@ -5,36 +5,30 @@ import io.skyx.engine.EventSink;
 import io.skyx.engine.ExchangeEngine;
 import io.skyx.engine.L2Book;
 import io.skyx.engine.ResultCode;
-import io.skyx.engine.pipeline.EnginePipeline;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
- * Replay harness for exchange-core's single-book benchmark stream. Runs (a) matching alone on one thread and
- * (b) the whole pipeline (sequencer → Disruptor → funds check + matching → event ring → events thread), checks
- * after every iteration that the book ends exactly as the file's final_l2 header, and prints million
- * commands/s (median of the iterations) and HdrHistogram latency percentiles, including (c) the pipeline at
- * fixed offered loads.
+ * Replay harness for exchange-core's single-book benchmark stream: the engine alone (funds check, matching,
+ * events to a no-op sink) on one thread, no sequencer, journal or I/O. Checks after every iteration that the
+ * book ends exactly as the file's final_l2 header, and prints million commands/s (median of the iterations,
+ * wall clock and thread CPU time) and HdrHistogram percentiles of per-command service time.
  *
  * <p>Usage: {@code java -cp ops/target/skyx-benchmarks.jar io.skyx.ops.engine.ReplayMain [--file F]
- * [--iterations 25] [--warmup 3] [--mode all|matching|pipeline|latency] [--rates 100000,1000000]
- * [--impl FAST|REFERENCE] [--busy-spin]}
+ * [--iterations 25] [--warmup 3] [--impl FAST|REFERENCE]}
  */
 public final class ReplayMain {
     private final EcWorkload w;
     private final Engines.Implementation impl;
-    private final boolean busySpin;
 
-    private ReplayMain(EcWorkload w, Engines.Implementation impl, boolean busySpin) {
+    private ReplayMain(EcWorkload w, Engines.Implementation impl) {
         this.w = w;
         this.impl = impl;
-        this.busySpin = busySpin;
     }
 
     /** Entry point; exits 1 if any run does not end with the expected book. */
@@ -42,19 +36,13 @@ public final class ReplayMain {
         Path file = EcWorkload.defaultFile();
         int iterations = 25;
         int warmup = 3;
-        String mode = "all";
-        long[] rates = {100_000, 1_000_000};
         Engines.Implementation impl = Engines.Implementation.FAST;
-        boolean busySpin = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--file" -> file = Path.of(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--mode" -> mode = args[++i];
-                case "--rates" -> rates = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
                 case "--impl" -> impl = Engines.Implementation.valueOf(args[++i]);
-                case "--busy-spin" -> busySpin = true;
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
@@ -67,19 +55,7 @@ public final class ReplayMain {
                 file, w.size, w.prefill, w.timed(), (System.nanoTime() - t0) / 1e9);
         System.out.printf(Locale.ROOT, "JVM %s, %d CPUs, engine %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), impl);
-        ReplayMain r = new ReplayMain(w, impl, busySpin);
-        boolean ok = true;
-        if (mode.equals("all") || mode.equals("matching")) {
-            ok &= r.matchingAlone(iterations, warmup);
-        }
-        if (mode.equals("all") || mode.equals("pipeline")) {
-            ok &= r.pipelineThroughput(iterations, warmup);
-        }
-        if (mode.equals("all") || mode.equals("latency")) {
-            for (long rate : rates) {
-                ok &= r.pipelineLatency(rate);
-            }
-        }
+        boolean ok = new ReplayMain(w, impl).matchingAlone(iterations, warmup);
         if (!ok) {
             System.out.println("FAILED: a run did not end with the final_l2 book");
             System.exit(1);
@@ -133,71 +109,9 @@ public final class ReplayMain {
             h.recordValue(System.nanoTime() - s);
         }
         ok &= check(e.l2Book(EcWorkload.MARKET, Integer.MAX_VALUE));
-        report("(a) matching alone (funds check + matching + events to a no-op sink), one thread", mops, ok);
+        report("engine alone (funds check + matching + events to a no-op sink), one thread", mops, ok);
         report("    the same runs measured in thread CPU time (time the thread was actually on a core)", cpuMops, ok);
         printLatency("    per-command service time, back to back (ns, includes ~20 ns of timer reads)", h, 1);
-        return ok;
-    }
-
-    private EnginePipeline prefilledPipeline(Histogram h) {
-        EnginePipeline p = EnginePipeline.start(EcWorkload.CONFIG, 1, 1 << 14, busySpin, EventSink.NONE,
-                (seq, intended, code) -> {
-                    if (h != null && intended != 0) {
-                        h.recordValue(Math.max(0, System.nanoTime() - intended));
-                    }
-                });
-        EcWorkload.fund(p);
-        for (int i = 0; i < w.prefill; i++) {
-            w.publish(p, i, 0);
-        }
-        p.awaitIdle();
-        return p;
-    }
-
-    private boolean pipelineThroughput(int iterations, int warmup) {
-        List<Double> mops = new ArrayList<>();
-        boolean ok = true;
-        for (int it = 0; it < warmup + iterations; it++) {
-            try (EnginePipeline p = prefilledPipeline(null)) {
-                long start = System.nanoTime();
-                for (int i = w.prefill; i < w.size; i++) {
-                    w.publish(p, i, 0);
-                }
-                p.awaitIdle();
-                long ns = System.nanoTime() - start;
-                ok &= check(p.engineFor(EcWorkload.MARKET).l2Book(EcWorkload.MARKET, Integer.MAX_VALUE));
-                if (it >= warmup) {
-                    mops.add(w.timed() * 1e3 / ns);
-                }
-            }
-        }
-        report("(b) whole pipeline: sequencer -> Disruptor -> funds check + matching -> event ring -> events"
-                + " thread (" + (busySpin ? "busy-spin" : "yielding") + ")", mops, ok);
-        return ok;
-    }
-
-    private boolean pipelineLatency(long rate) {
-        Histogram h = new Histogram(60_000_000_000L, 3);
-        long period = 1_000_000_000L / rate;
-        int count = (int) Math.min(w.timed(), Math.max(200_000, rate * 2));
-        boolean ok;
-        try (EnginePipeline p = prefilledPipeline(h)) {
-            int warm = Math.min(count / 10, 100_000);
-            long start = System.nanoTime();
-            for (int k = 0; k < count; k++) {
-                int i = w.prefill + k;
-                long intended = start + k * period;
-                while (System.nanoTime() < intended) {
-                    Thread.onSpinWait();
-                }
-                w.publish(p, i, k < warm ? 0 : intended);
-            }
-            p.awaitIdle();
-            ok = true;
-        }
-        printLatency(String.format(Locale.ROOT,
-                "(c) pipeline latency at a fixed offered load of %,d commands/s (%,d commands, first 10%% as warm-up;"
-                        + " from intended send time to events processed, us)", rate, count), h, 1000);
         return ok;
     }
 

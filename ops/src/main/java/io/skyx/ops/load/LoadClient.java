@@ -44,13 +44,14 @@ final class LoadClient {
     private static final HexFormat HEX = HexFormat.of();
 
     private final URI base;
-    private final HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
+    private final RawHttp api;
     private String key;
     private ApiSigner signer;
+    private long lastTimestamp;
 
     private LoadClient(URI base) {
         this.base = base;
+        this.api = new RawHttp(base);
     }
 
     /** Signs up a new user, creates its API key and funds it through the faucet. */
@@ -104,20 +105,24 @@ final class LoadClient {
         return toAnswer(browser.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
-    /** Sends one signed request. */
-    Answer signed(String method, String pathWithQuery, String body) throws IOException, InterruptedException {
+    /**
+     * Sends one signed request. Its timestamp is the clock's, but strictly greater than this client's previous
+     * one: the timestamp is the nonce, so no two requests of a client carry the same signature (which the server
+     * refuses as a replay) even when they are sent within one millisecond.
+     */
+    Answer signed(String method, String pathWithQuery, String body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        String ts = Long.toString(System.currentTimeMillis());
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathWithQuery)).timeout(TIMEOUT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .header("X-SKYX-APIKEY", key)
-                .header("X-SKYX-TIMESTAMP", ts)
-                .header("X-SKYX-SIGNATURE", signer.sign(ts, method, pathWithQuery, bytes));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return toAnswer(api.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+        lastTimestamp = nextTimestamp(lastTimestamp, System.currentTimeMillis());
+        String ts = Long.toString(lastTimestamp);
+        String headers = "X-SKYX-APIKEY: " + key + "\r\nX-SKYX-TIMESTAMP: " + ts + "\r\nX-SKYX-SIGNATURE: "
+                + signer.sign(ts, method, pathWithQuery, bytes) + "\r\n"
+                + (body == null ? "" : "Content-Type: application/json\r\n");
+        return api.send(method, pathWithQuery, headers, bytes);
+    }
+
+    /** The next nonce timestamp: now, or one more than the previous when the clock has not moved on. */
+    static long nextTimestamp(long previous, long now) {
+        return Math.max(now, previous + 1);
     }
 
     void close() {

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * API load generator. Creates N users with API keys against a running SkyX app on this machine (faucet-funded,
- * local profile), then runs two phases of the same signed load, "place an order, then cancel it", for a bounded
- * time: first against the trading endpoints, then against the app's authenticated no-op endpoint, and prints
- * acknowledged orders/s, p50/p99 latency and the ratio of the two.
+ * API load generator. Creates users with API keys against a running SkyX app on this machine (faucet-funded,
+ * local profile), then for each number of clients runs two phases of the same signed load for a bounded time:
+ * IOC orders against the trading endpoint, then the same signed requests against the app's authenticated no-op
+ * endpoint. Prints acknowledged requests/s, p50/p99 latency, the ratio of the two, the CPU per request of the app
+ * and of its PostgreSQL (from /proc, with {@code --app-pid} and {@code --pg-data-dir}) and the sequencer's batch
+ * sizes and commits/s (from /actuator/prometheus).
  *
- * <p>{@code java -cp ops/target/skyx-benchmarks.jar io.skyx.ops.load.LoadMain --clients 8 --duration 20}
+ * <p>{@code java -cp ops/target/skyx-benchmarks.jar io.skyx.ops.load.LoadMain --clients 16,64 --duration 20
+ * --app-pid 1234 --pg-data-dir data/pg}
  */
 public final class LoadMain {
 
@@ -36,9 +39,9 @@ public final class LoadMain {
     }
 
     static int run(LoadConfig cfg) throws InterruptedException {
-        System.out.printf(Locale.ROOT, "SkyX API load: %s, %d clients, warm-up %d s + %d s per phase, "
+        System.out.printf(Locale.ROOT, "SkyX API load: %s, clients %s, warm-up %d s + %d s per phase, "
                         + "max orders/client %s, market %s, seed %d (rerun with --seed %d)%n",
-                cfg.baseUrl(), cfg.clients(), cfg.warmup().toSeconds(), cfg.duration().toSeconds(),
+                cfg.baseUrl(), cfg.steps(), cfg.warmup().toSeconds(), cfg.duration().toSeconds(),
                 cfg.maxOrders() == 0 ? "unbounded" : Long.toString(cfg.maxOrders()), cfg.market(), cfg.seed(),
                 cfg.seed());
         String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -53,24 +56,65 @@ public final class LoadMain {
             return 1;
         }
         System.out.printf("set up %d users with API keys and faucet funds%n", clients.size());
+        ProcCpu cpu = new ProcCpu(cfg.appPid(), cfg.pgDataDir());
+        AppMetrics metrics = new AppMetrics(cfg.baseUrl());
+        boolean ok = true;
         try {
-            PhaseResult orders = phase(LoadPhase.Kind.ORDERS, clients, cfg);
-            PhaseResult noop = phase(LoadPhase.Kind.NOOP, clients, cfg);
-            System.out.print(orders.report());
-            System.out.print(noop.report());
-            System.out.print(ratio(orders, noop));
-            return orders.acked() > 0 && noop.acked() > 0 ? 0 : 1;
+            for (int n : cfg.steps()) {
+                List<LoadClient> step = clients.subList(0, n);
+                Measured orders = measured(LoadPhase.Kind.ORDERS, step, cfg, cpu, metrics);
+                Measured noop = measured(LoadPhase.Kind.NOOP, step, cfg, cpu, metrics);
+                System.out.print(orders.result().report());
+                System.out.print(orders.cpuLine(cpu.enabled()));
+                System.out.print(orders.commitLine());
+                System.out.print(noop.result().report());
+                System.out.print(noop.cpuLine(cpu.enabled()));
+                System.out.print(ratio(orders.result(), noop.result()));
+                if (cpu.enabled()) {
+                    System.out.printf(Locale.ROOT, "ratio CPU per request orders/no-op: %.2f%n",
+                            orders.cpuPerRequestMs() / noop.cpuPerRequestMs());
+                }
+                ok &= orders.result().acked() > 0 && noop.result().acked() > 0;
+            }
+            return ok ? 0 : 1;
         } finally {
             clients.forEach(LoadClient::close);
         }
     }
 
-    private static PhaseResult phase(LoadPhase.Kind kind, List<LoadClient> clients, LoadConfig cfg)
-            throws InterruptedException {
+    /** A phase with the CPU and commits it cost. */
+    record Measured(PhaseResult result, ProcCpu.Sample cpu, AppMetrics.Sample commits) {
+        double cpuPerRequestMs() {
+            return (cpu.app() + cpu.db()) * 1000 / Math.max(1, result.acked());
+        }
+
+        String cpuLine(boolean enabled) {
+            if (!enabled) {
+                return "       CPU: not measured (give --app-pid and --pg-data-dir)\n";
+            }
+            long n = Math.max(1, result.acked());
+            return String.format(Locale.ROOT, "       CPU per request: app %.3f ms + PostgreSQL %.3f ms = %.3f ms%n",
+                    cpu.app() * 1000 / n, cpu.db() * 1000 / n, cpuPerRequestMs());
+        }
+
+        String commitLine() {
+            double s = result.seconds();
+            return String.format(Locale.ROOT, "       group commits: %.0f (%.1f/s), mean batch %.1f commands%n",
+                    commits.commits(), commits.commits() / s, commits.commands() / Math.max(1, commits.commits()));
+        }
+    }
+
+    private static Measured measured(LoadPhase.Kind kind, List<LoadClient> clients, LoadConfig cfg, ProcCpu cpu,
+                                     AppMetrics metrics) throws InterruptedException {
         if (!cfg.warmup().isZero()) {
             LoadPhase.run(kind, clients, cfg, cfg.warmup().toNanos(), cfg.seed() ^ 0x5eed);
         }
-        return LoadPhase.run(kind, clients, cfg, cfg.duration().toNanos(), cfg.seed());
+        ProcCpu.Sample c0 = cpu.sample();
+        AppMetrics.Sample m0 = metrics.sample();
+        PhaseResult r = LoadPhase.run(kind, clients, cfg, cfg.duration().toNanos(), cfg.seed());
+        ProcCpu.Sample c1 = cpu.sample();
+        AppMetrics.Sample m1 = metrics.sample();
+        return new Measured(r, c1.minus(c0), m1.minus(m0));
     }
 
     static String ratio(PhaseResult orders, PhaseResult noop) {

@@ -10,9 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import org.HdrHistogram.Histogram;
 
 /**
- * One phase of load: every client, on its own thread, repeats "place an order, then cancel it" for a bounded
- * time or count. The {@code orders} kind uses the real trading endpoints; the {@code noop} kind sends the same
- * signed requests to the app's no-op endpoint. Latencies go into HdrHistograms (microseconds).
+ * One phase of load: every client, on its own thread, sends one signed request after the other for a bounded
+ * time or count. The {@code orders} kind places an IOC limit order that finds nothing to match (it is journaled,
+ * applied, projected and expires); the {@code noop} kind sends the same signed body to the app's no-op endpoint.
+ * Latencies go into HdrHistograms (microseconds).
  */
 final class LoadPhase {
 
@@ -50,9 +51,7 @@ final class LoadPhase {
         long cancels = 0;
         for (Worker w : workers) {
             place.add(w.place);
-            cancel.add(w.cancel);
             acked += w.acked;
-            cancels += w.cancels;
             w.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
         }
         return new PhaseResult(kind.name().toLowerCase(), clients.size(), elapsed, acked, cancels, place, cancel,
@@ -66,7 +65,7 @@ final class LoadPhase {
                 ? String.format("0.%08d", 100 + random.nextInt(100))
                 : String.format("0.%08d", 1_000_000 + random.nextInt(100));
         return "{\"market\":\"" + market + "\",\"side\":\"" + (buy ? "buy" : "sell")
-                + "\",\"type\":\"limit\",\"price\":\"" + price + "\",\"amount\":\"1\",\"timeInForce\":\"GTC\"}";
+                + "\",\"type\":\"limit\",\"price\":\"" + price + "\",\"amount\":\"1\",\"timeInForce\":\"IOC\"}";
     }
 
     private static final class Worker implements Runnable {
@@ -77,10 +76,8 @@ final class LoadPhase {
         final long durationNanos;
         final SplittableRandom random;
         final Histogram place = new Histogram(MAX_MICROS, 3);
-        final Histogram cancel = new Histogram(MAX_MICROS, 3);
         final Map<String, Long> errors = new TreeMap<>();
         long acked;
-        long cancels;
 
         Worker(Kind kind, LoadClient client, LoadConfig cfg, CountDownLatch start, long durationNanos,
                SplittableRandom random) {
@@ -121,24 +118,6 @@ final class LoadPhase {
                 }
                 place.recordValue(Math.min(MAX_MICROS, (t1 - t0) / 1_000));
                 acked++;
-                LoadClient.Answer cancelled;
-                if (kind == Kind.ORDERS) {
-                    String id = MiniJson.member(placed.body(), "id");
-                    if (id == null) {
-                        error("place answered without id");
-                        return;
-                    }
-                    cancelled = client.signed("DELETE", "/api/v1/orders/" + id, null);
-                } else {
-                    cancelled = client.signed("DELETE", "/api/v1/noop", null);
-                }
-                long t2 = System.nanoTime();
-                if (!cancelled.ok()) {
-                    error("cancel " + cancelled.errorCode());
-                    return;
-                }
-                cancel.recordValue(Math.min(MAX_MICROS, (t2 - t1) / 1_000));
-                cancels++;
             } catch (IOException e) {
                 error("I/O " + e.getClass().getSimpleName());
             }

@@ -1,0 +1,46 @@
+package io.skyx.ops.load;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * The sequencer's group-commit counters from the app's {@code /actuator/prometheus}: commits (count of
+ * {@code skyx_sequencer_batch_size}) and commands committed (its sum).
+ */
+final class AppMetrics {
+
+    /** Commits and committed commands so far. */
+    record Sample(double commits, double commands) {
+        Sample minus(Sample earlier) {
+            return new Sample(commits - earlier.commits, commands - earlier.commands);
+        }
+    }
+
+    private final RawHttp http;
+
+    AppMetrics(URI base) {
+        this.http = new RawHttp(base);
+    }
+
+    Sample sample() {
+        try {
+            LoadClient.Answer a = http.send("GET", "/actuator/prometheus", "", new byte[0]);
+            if (!a.ok()) {
+                return new Sample(0, 0);
+            }
+            return new Sample(value(a.body(), "skyx_sequencer_batch_size_count"),
+                    value(a.body(), "skyx_sequencer_batch_size_sum"));
+        } catch (IOException e) {
+            return new Sample(0, 0);
+        }
+    }
+
+    static double value(String prometheus, String name) {
+        for (String line : prometheus.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+}
