@@ -22,11 +22,11 @@ import tools.jackson.databind.JsonNode;
 class StreamRestartIT {
 
     private static ConfigurableApplicationContext start(TestDatabase.Conn db) {
-        return new SpringApplicationBuilder(SkyxApplication.class).profiles("local").properties(
-                "server.port=0", "skyx.embedded-postgres.enabled=false", "skyx.kafka.embedded.enabled=false",
-                "skyx.node.enabled=false", "spring.datasource.url=" + db.url(),
-                "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
-                "skyx.stream.window=3").run();
+        return new SpringApplicationBuilder(SkyxApplication.class).profiles("local").run(
+                "--server.port=0", "--skyx.embedded-postgres.enabled=false", "--skyx.kafka.embedded.enabled=false",
+                "--skyx.node.enabled=false", "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+                "--skyx.stream.window=3");
     }
 
     private static int port(ConfigurableApplicationContext app) {

@@ -165,7 +165,7 @@ class StreamResumeIT extends IntegrationTestBase {
             ws.send("{\"op\":\"subscribe\",\"channel\":\"book\",\"market\":\"SKY-BTC\"}");
             ws.send("{\"op\":\"subscribe\",\"channel\":\"orders\"}");
             ws.send("{\"op\":\"subscribe\",\"channel\":\"orders\"}");
-            ws.sync();
+            ws.syncUntil("orders", 0);
             ws.sync();
             assertThat(ws.on("book")).as("one snapshot: the subscription was not half-made, the repeat resent nothing")
                     .hasSize(1).allMatch(m -> "snapshot".equals(m.path("type").asString()));
