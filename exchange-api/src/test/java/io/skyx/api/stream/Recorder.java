@@ -72,6 +72,13 @@ final class Recorder implements AutoCloseable {
         throw new AssertionError("no " + channel + " message at seq " + seq);
     }
 
+    /** Syncs until every channel has a message with seq ≥ {@code seq} (streams follow the journal on their own). */
+    void syncAll(long seq) throws InterruptedException {
+        for (String ch : CHANNELS) {
+            syncUntil(ch, seq);
+        }
+    }
+
     List<JsonNode> all() {
         return all;
     }

@@ -52,15 +52,14 @@ class StreamRestartIT {
                 ref.subscribeAll(null);
                 early.subscribeAll(null);
                 ref.sync();
-                StreamResumeIT.round(alice, bob, 0);
-                early.sync();
+                early.syncAll(StreamResumeIT.round(alice, bob, 0));
                 at = early.positions();
                 early.close();
                 lastBefore = 0;
                 for (int i = 1; i < 7; i++) {
                     lastBefore = StreamResumeIT.round(alice, bob, i);
                 }
-                ref.syncUntil("orders", lastBefore);
+                ref.syncAll(lastBefore);
                 for (String ch : Recorder.CHANNELS) {
                     missed.put(ch, ref.after(ch, at.get(ch)));
                 }
@@ -77,8 +76,8 @@ class StreamRestartIT {
                 resumed.subscribeAll(at);
                 resumed.sync();
                 long last = StreamResumeIT.round(alice2, bob2, 7);
-                ref.syncUntil("orders", last);
-                resumed.syncUntil("orders", last);
+                ref.syncAll(last);
+                resumed.syncAll(last);
                 for (String ch : List.of("trades", "candles", "orders", "balances")) {
                     List<JsonNode> expected = new ArrayList<>(missed.get(ch));
                     assertThat(expected).as(ch + " missed before the restart").isNotEmpty();

@@ -60,10 +60,11 @@ class StreamResumeIT extends IntegrationTestBase {
             early.subscribeAll(null);
             ref.sync();
             early.sync();
+            long r = 0;
             for (int i = 0; i < 2; i++) {
-                round(alice, bob, i);
+                r = round(alice, bob, i);
             }
-            early.sync();
+            early.syncAll(r);
             Map<String, long[]> at = early.positions();
             early.close();
             for (int i = 2; i < 7; i++) {
@@ -73,8 +74,8 @@ class StreamResumeIT extends IntegrationTestBase {
                 resumed.subscribeAll(at);
                 resumed.sync();
                 long last = round(alice, bob, 7);
-                ref.syncUntil("orders", last);
-                resumed.syncUntil("orders", last);
+                ref.syncAll(last);
+                resumed.syncAll(last);
                 for (String ch : Recorder.CHANNELS) {
                     List<JsonNode> missed = ref.after(ch, at.get(ch));
                     assertThat(missed).as(ch + ": messages after the disconnect").isNotEmpty();
