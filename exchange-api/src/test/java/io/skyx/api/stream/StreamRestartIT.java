@@ -72,7 +72,8 @@ class StreamRestartIT {
             try (Recorder ref = new Recorder(port(app), alice2.cookieHeader());
                  Recorder resumed = new Recorder(port(app), alice2.cookieHeader())) {
                 ref.subscribeAll(null);
-                ref.sync();
+                ref.syncUntil("orders", 0);
+                ref.syncUntil("balances", 0);
                 resumed.subscribeAll(at);
                 resumed.sync();
                 long last = StreamResumeIT.round(alice2, bob2, 7);
