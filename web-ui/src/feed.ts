@@ -1,6 +1,7 @@
 /**
  * Market and account data provider: owns the StreamClient, turns stream messages into state, detects
- * sequence gaps (book: resubscribe with `since`; other channels: reload over REST) and reloads REST
+ * duplicates by (seq, idx) (the server closes a client that falls behind rather than skip; on reconnect the book
+ * resubscribes with `since`) and reloads REST
  * state after every reconnect so nothing missed while offline stays missing.
  */
 import { api, ApiError, type BalanceDto, type CandleDto, type OrderDto, type TradeDto } from './api';
@@ -220,16 +221,14 @@ export class Feed {
     else if (result === 'invalid') console.warn('book: ignored a malformed message', msg);
   }
 
-  /** Checks the stream's seq; on a gap reloads over REST. Returns false if the message must be dropped. */
-  private inSequence(key: string, seq: unknown, reload: () => void): boolean {
-    const r = this.seqs.accept(key, seq);
-    if (r === 'gap') reload();
-    return r === 'ok' || r === 'gap';
+  /** Checks the message's (seq, idx) on its stream. Returns false if it must be dropped (duplicate or junk). */
+  private inSequence(key: string, msg: StreamMessage): boolean {
+    return this.seqs.accept(key, msg.seq, msg.idx) === 'ok';
   }
 
   private onTrade(msg: StreamMessage): void {
     if (msg.market !== this.market) return;
-    if (!this.inSequence(streamKey('trades', this.market), msg.seq, () => void this.loadTrades())) return;
+    if (!this.inSequence(streamKey('trades', this.market), msg)) return;
     const trade: TradeDto = {
       id: msg.id as string,
       price: String(msg.price),
@@ -243,7 +242,7 @@ export class Feed {
 
   private onCandle(msg: StreamMessage): void {
     if (msg.market !== this.market || (msg.timeframe !== undefined && msg.timeframe !== '1m')) return;
-    if (!this.inSequence(streamKey('candles', this.market), msg.seq, () => void this.loadCandles())) return;
+    if (!this.inSequence(streamKey('candles', this.market), msg)) return;
     // The stream carries 1-minute candles; a longer interval is re-read (folded by the server) shortly after.
     if (this.store.state.timeframe !== '1m') {
       this.debounce('candles', 1_000, () => void this.loadCandles());
@@ -261,7 +260,7 @@ export class Feed {
   }
 
   private onOrder(msg: StreamMessage): void {
-    if (!this.inSequence('orders', msg.seq, () => void this.loadOpenOrders())) return;
+    if (msg.type !== 'order' || !this.inSequence('orders', msg)) return;
     const order = orderOf(msg, this.store.state.openOrders);
     if (order.market !== undefined && order.market !== this.market) return;
     this.store.update((s) => ({ openOrders: applyOrderUpdate(s.openOrders, order) }));
@@ -271,7 +270,7 @@ export class Feed {
   }
 
   private onBalance(msg: StreamMessage): void {
-    if (!this.inSequence('balances', msg.seq, () => void this.loadBalances())) return;
+    if (msg.type !== 'balance' || !this.inSequence('balances', msg)) return;
     if (typeof msg.asset !== 'string') return;
     const balance: BalanceDto = { free: String(msg.free), used: String(msg.used), total: String(msg.total) };
     const asset = msg.asset;

@@ -49,19 +49,19 @@ describe('Feed', () => {
     ]);
   });
 
-  it('applies the book and resubscribes with since on a gap', async () => {
+  it('applies the book: a snapshot, then deltas at later journal seqs, stale ones ignored', async () => {
     const { store, ws } = await started();
     ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'snapshot', seq: 5, bids: [['0.0001', '2']], asks: [] });
-    ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'delta', seq: 6, bids: [['0.0001', '3']], asks: [] });
+    ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'delta', seq: 6, idx: 0, bids: [['0.0001', '3']], asks: [] });
     expect(store.state.book?.seq).toBe(6);
-    ws.sent.length = 0;
-    ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'delta', seq: 8, bids: [['0.0001', '0']], asks: [] });
-    expect(store.state.book?.seq).toBe(6);
+    ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'delta', seq: 6, idx: 0, bids: [['0.0001', '9']], asks: [] });
     expect(store.state.book?.bids.get(10_000n)).toBe(3_000_000n);
-    expect(ws.sent).toEqual([{ op: 'subscribe', channel: 'book', market: 'SKY-BTC', since: 6 }]);
+    ws.receive({ channel: 'book', market: 'SKY-BTC', type: 'delta', seq: 8, idx: 0, bids: [['0.0001', '0']], asks: [] });
+    expect(store.state.book?.seq).toBe(8);
+    expect(store.state.book?.bids.has(10_000n)).toBe(false);
   });
 
-  it('adds live trades once and reloads over REST after a gap', async () => {
+  it('adds live trades once, several per journal seq by idx', async () => {
     const { store, ws } = await started();
     const calls = () => vi.mocked(fetch).mock.calls.filter(([u]) => String(u).includes('/trades')).length;
     const before = calls();
@@ -69,9 +69,10 @@ describe('Feed', () => {
     ws.receive({ channel: 'trades', market: 'SKY-BTC', type: 'trade', seq: 10, id: '2', price: '0.0002', amount: '1', side: 'sell', timestamp: 1 });
     expect(store.state.trades.map((t) => t.id)).toEqual(['2', '1']);
     expect(calls()).toBe(before);
-    ws.receive({ channel: 'trades', market: 'SKY-BTC', type: 'trade', seq: 12, id: '4', price: '0.0002', amount: '1', side: 'sell', timestamp: 2 });
-    expect(calls()).toBe(before + 1);
-    expect(store.state.trades[0].id).toBe('4');
+    ws.receive({ channel: 'trades', market: 'SKY-BTC', type: 'trade', seq: 12, idx: 0, id: '4', price: '0.0002', amount: '1', side: 'sell', timestamp: 2 });
+    ws.receive({ channel: 'trades', market: 'SKY-BTC', type: 'trade', seq: 12, idx: 1, id: '5', price: '0.0002', amount: '1', side: 'sell', timestamp: 2 });
+    expect(calls()).toBe(before);
+    expect(store.state.trades.map((t) => t.id)).toEqual(['5', '4', '2', '1']);
   });
 
   it('shows stream errors and ignores other markets', async () => {

@@ -1,19 +1,23 @@
 /**
- * Sequence tracking for the non-book streams: `seq` goes up by one per channel and market. The first
- * message after (re)subscribing sets the baseline.
+ * Position tracking for the non-book streams: every message carries the journal `seq` of the command that
+ * produced it and `idx` among that command's messages on the stream, so (seq, idx) only goes up on a stream but
+ * is not contiguous (docs/api.md). The server never skips a message on a connection (it closes a client that
+ * falls behind), so a message at or before the last one seen is a duplicate.
  */
-export type SeqResult = 'ok' | 'duplicate' | 'gap' | 'invalid';
+export type SeqResult = 'ok' | 'duplicate' | 'invalid';
 
 export class SeqTracker {
-  private readonly last = new Map<string, number>();
+  private readonly last = new Map<string, [number, number]>();
 
-  /** Classifies `seq` for stream `key` and remembers it unless it is a duplicate or invalid. */
-  accept(key: string, seq: unknown): SeqResult {
+  /** Classifies (`seq`, `idx`) for stream `key` and remembers it unless it is a duplicate or invalid. */
+  accept(key: string, seq: unknown, idx: unknown = 0): SeqResult {
     if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return 'invalid';
+    const i = idx === undefined ? 0 : idx;
+    if (typeof i !== 'number' || !Number.isSafeInteger(i) || i < 0) return 'invalid';
     const previous = this.last.get(key);
-    if (previous !== undefined && seq <= previous) return 'duplicate';
-    this.last.set(key, seq);
-    return previous === undefined || seq === previous + 1 ? 'ok' : 'gap';
+    if (previous !== undefined && (seq < previous[0] || (seq === previous[0] && i <= previous[1]))) return 'duplicate';
+    this.last.set(key, [seq, i]);
+    return 'ok';
   }
 
   /** Forgets a stream, so that its next message becomes the new baseline. */

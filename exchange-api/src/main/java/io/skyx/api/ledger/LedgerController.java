@@ -4,11 +4,13 @@ import io.skyx.api.market.Asset;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.security.SkyxUser;
 import io.skyx.api.sequencer.Projections;
+import io.skyx.api.stream.SnapshotReads;
 import io.skyx.api.web.Acks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,19 +24,25 @@ class LedgerController {
     private final LedgerQueries queries;
     private final MarketCatalog catalog;
     private final Projections projections;
+    private final SnapshotReads snapshots;
 
-    LedgerController(LedgerQueries queries, MarketCatalog catalog, Projections projections) {
+    LedgerController(LedgerQueries queries, MarketCatalog catalog, Projections projections,
+                     SnapshotReads snapshots) {
         this.projections = projections;
         this.queries = queries;
         this.catalog = catalog;
+        this.snapshots = snapshots;
     }
 
     @GetMapping("/api/v1/balances")
-    @Operation(summary = "fetchBalance: free, used (locked by open orders) and total per asset")
-    Map<String, Balances.Balance> balances(@AuthenticationPrincipal SkyxUser user) {
+    @Operation(summary = "fetchBalance: free, used (locked by open orders) and total per asset",
+            description = "Header X-Skyx-Seq: the journal sequence number these balances are the state of (the "
+                    + "streams' seq): subscribe to the balances channel with since=that seq to follow them.")
+    ResponseEntity<Map<String, Balances.Balance>> balances(@AuthenticationPrincipal SkyxUser user) {
         long userId = Acks.userId(user);
         Acks.await(projections.caughtUp());
-        return queries.balances(userId).json();
+        SnapshotReads.AtSeq<Balances> r = snapshots.read("ledger", () -> queries.balances(userId));
+        return ResponseEntity.ok().header(SnapshotReads.SEQ_HEADER, Long.toString(r.seq())).body(r.value().json());
     }
 
     @GetMapping("/api/v1/ledger")

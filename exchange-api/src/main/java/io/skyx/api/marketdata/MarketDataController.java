@@ -28,8 +28,11 @@ class MarketDataController {
                       String minAmount, String makerFee, String takerFee) {
     }
 
-    /** fetchOrderBook: levels as [price, amount]. */
-    record OrderBookJson(String market, long sequence, List<List<String>> bids, List<List<String>> asks,
+    /**
+     * fetchOrderBook: levels as [price, amount]; {@code seq} (and its older name {@code sequence}) is the journal
+     * sequence number the book is the state of, the book stream's seq.
+     */
+    record OrderBookJson(String market, long seq, long sequence, List<List<String>> bids, List<List<String>> asks,
                          Instant timestamp) {
     }
 
@@ -60,7 +63,7 @@ class MarketDataController {
         Market m = catalog.market(id, "market");
         Sequencer.BookView v = Acks.await(sequencer.book(m.spec().id(), Acks.limit(limit, 50, 1000)));
         L2Book b = v.book();
-        return new OrderBookJson(m.id(), v.sequence(), levels(m, b.bidPrices(), b.bidSizes()),
+        return new OrderBookJson(m.id(), v.sequence(), v.sequence(), levels(m, b.bidPrices(), b.bidSizes()),
                 levels(m, b.askPrices(), b.askSizes()), Instant.ofEpochMilli(v.timestampMs()));
     }
 

@@ -2,8 +2,6 @@ package io.skyx.api.stream;
 
 import io.skyx.api.market.Market;
 import io.skyx.engine.L2Book;
-import io.skyx.engine.Side;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,34 +9,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One market's book as the stream shows it: the full book, the sequence number of the last delta, and a bounded
- * window of recent deltas for clients that resume with "since N". Used only on the hub's thread.
+ * One market's full book as the stream shows it, kept from the engine's book deltas: the source of the book
+ * channel's snapshots and deltas. Used only on the hub's thread.
  */
 final class BookChannel {
 
-    /** A delta message as sent, with its sequence number. */
-    record Delta(long seq, Map<String, Object> message) {
-    }
-
     private final Market market;
-    private final int window;
+    private final JsonMapper json;
     private final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<Long, Long> asks = new TreeMap<>();
-    private final ArrayDeque<Delta> recent = new ArrayDeque<>();
-    private long seq;
+    private String snapshot;
+    private long snapshotSeq = -1;
 
-    BookChannel(Market market, int window) {
+    BookChannel(Market market, JsonMapper json) {
         this.market = market;
-        this.window = window;
+        this.json = json;
     }
 
-    /** Resets to a full book; the next delta gets {@code startSeq + 1}. */
-    void reset(long startSeq, L2Book book) {
+    String stream() {
+        return "book:" + market.id();
+    }
+
+    /** Resets to a full book. */
+    void reset(L2Book book) {
+        snapshot = null;
         bids.clear();
         asks.clear();
-        recent.clear();
         long[] bp = book.bidPrices();
         long[] bs = book.bidSizes();
         for (int i = 0; i < bp.length; i++) {
@@ -49,55 +48,37 @@ final class BookChannel {
         for (int i = 0; i < ap.length; i++) {
             asks.put(ap[i], as[i]);
         }
-        seq = startSeq;
     }
 
-    /** Applies the level changes of one command (side, price, new size) and returns the delta message. */
-    Delta apply(List<long[]> bidChanges, List<long[]> askChanges) {
+    /** Applies the level changes of command {@code seq} ({price, new size}) and returns its delta message. */
+    Msg apply(long seq, List<long[]> bidChanges, List<long[]> askChanges) {
+        snapshot = null;
         for (long[] c : bidChanges) {
             put(bids, c[0], c[1]);
         }
         for (long[] c : askChanges) {
             put(asks, c[0], c[1]);
         }
-        seq++;
-        Map<String, Object> m = header("delta");
+        Map<String, Object> m = header("delta", seq);
+        m.put("idx", 0);
         m.put("bids", levels(bidChanges));
         m.put("asks", levels(askChanges));
-        Delta d = new Delta(seq, m);
-        recent.addLast(d);
-        while (recent.size() > window) {
-            recent.removeFirst();
-        }
-        return d;
+        return new Msg(stream(), seq, 0, json.writeValueAsString(m));
     }
 
-    /** The deltas after {@code since}, or null when they are no longer (or not) retained. */
-    List<Delta> since(long since) {
-        if (since == seq) {
-            return List.of();
+    /** The full book as a snapshot message: the state after command {@code seq} (built once per change). */
+    String snapshot(long seq) {
+        if (snapshot == null || snapshotSeq != seq) {
+            Map<String, Object> m = header("snapshot", seq);
+            m.put("bids", levels(bids));
+            m.put("asks", levels(asks));
+            snapshot = json.writeValueAsString(m);
+            snapshotSeq = seq;
         }
-        if (since > seq || recent.isEmpty() || recent.getFirst().seq() > since + 1) {
-            return null;
-        }
-        List<Delta> out = new ArrayList<>();
-        for (Delta d : recent) {
-            if (d.seq() > since) {
-                out.add(d);
-            }
-        }
-        return out;
+        return snapshot;
     }
 
-    /** The full book as a snapshot message at the current sequence number. */
-    Map<String, Object> snapshot() {
-        Map<String, Object> m = header("snapshot");
-        m.put("bids", levels(bids));
-        m.put("asks", levels(asks));
-        return m;
-    }
-
-    private Map<String, Object> header(String type) {
+    private Map<String, Object> header(String type, long seq) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("channel", "book");
         m.put("market", market.id());
@@ -126,9 +107,5 @@ final class BookChannel {
             out.add(List.of(market.formatPrice(c[0]), market.formatSize(c[1])));
         }
         return out;
-    }
-
-    static boolean isBid(Side side) {
-        return side == Side.BID;
     }
 }

@@ -1,22 +1,24 @@
 package io.skyx.api.stream;
 
 import io.skyx.api.security.SkyxUser;
+import java.io.IOException;
 import java.security.Principal;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
  * One WebSocket connection: the user is the HTTP session's (or signed handshake's) principal at the handshake,
- * or nobody; messages go to the {@link StreamHub}.
+ * or nobody; messages go to the {@link StreamHub}, which sends through the connection's own {@link Outbox}.
  */
 final class StreamHandler extends TextWebSocketHandler {
 
-    private static final int SEND_TIME_LIMIT_MS = 10_000;
-    private static final int BUFFER_LIMIT_BYTES = 1 << 20;
+    /** Client messages a connection may have waiting for the hub; a client past it is closed (code 4008). */
+    static final int MAX_WAITING_REQUESTS = 1024;
+    private static final String WAITING = "skyx.waiting";
 
     private final StreamHub hub;
 
@@ -26,14 +28,19 @@ final class StreamHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
-                BUFFER_LIMIT_BYTES, ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        hub.connected(session.getId(), safe, userId(session.getPrincipal()));
+        session.getAttributes().put(WAITING, new AtomicInteger());
+        hub.connected(session.getId(), session, userId(session.getPrincipal()));
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        hub.received(session.getId(), message.getPayload());
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+        AtomicInteger waiting = (AtomicInteger) session.getAttributes().get(WAITING);
+        if (waiting.incrementAndGet() > MAX_WAITING_REQUESTS) {
+            hub.countDrop();
+            session.close(new CloseStatus(Outbox.SLOW_CONSUMER, "too many requests waiting"));
+            return;
+        }
+        hub.received(session.getId(), message.getPayload(), waiting::decrementAndGet);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.skyx.api.sequencer.CommandResult;
 import io.skyx.api.sequencer.EngineEvent;
 import io.skyx.api.sequencer.Projections;
 import io.skyx.api.sequencer.Sequencer;
+import io.skyx.api.stream.SnapshotReads;
 import io.skyx.api.web.Acks;
 import io.skyx.api.web.ApiError;
 import io.skyx.api.web.ApiException;
@@ -39,12 +40,15 @@ class OrdersController {
     private final Projections projections;
     private final OrderQueries queries;
     private final MarketCatalog catalog;
+    private final SnapshotReads snapshots;
 
-    OrdersController(Sequencer sequencer, Projections projections, OrderQueries queries, MarketCatalog catalog) {
+    OrdersController(Sequencer sequencer, Projections projections, OrderQueries queries, MarketCatalog catalog,
+                     SnapshotReads snapshots) {
         this.sequencer = sequencer;
         this.projections = projections;
         this.queries = queries;
         this.catalog = catalog;
+        this.snapshots = snapshots;
     }
 
     @PostMapping("/api/v1/orders")
@@ -106,8 +110,10 @@ class OrdersController {
     }
 
     @GetMapping("/api/v1/orders")
-    @Operation(summary = "fetchOrders / fetchOpenOrders (status=open) / fetchClosedOrders (status=closed)")
-    List<OrderJson> orders(@AuthenticationPrincipal SkyxUser user,
+    @Operation(summary = "fetchOrders / fetchOpenOrders (status=open) / fetchClosedOrders (status=closed)",
+            description = "Header X-Skyx-Seq: the journal sequence number this list is the state of (the streams' "
+                    + "seq): subscribe to the orders channel with since=that seq to follow it.")
+    ResponseEntity<List<OrderJson>> orders(@AuthenticationPrincipal SkyxUser user,
                            @RequestParam(required = false) String market,
                            @RequestParam(required = false) String status,
                            @RequestParam(required = false) Integer limit) {
@@ -118,7 +124,9 @@ class OrdersController {
         }
         int n = Acks.limit(limit, 100, 1000);
         Acks.await(projections.caughtUp());
-        return queries.orders(userId, m, status, n);
+        SnapshotReads.AtSeq<List<OrderJson>> r = snapshots.read("orders",
+                () -> queries.orders(userId, m, status, n));
+        return ResponseEntity.ok().header(SnapshotReads.SEQ_HEADER, Long.toString(r.seq())).body(r.value());
     }
 
     @GetMapping("/api/v1/orders/{id}")

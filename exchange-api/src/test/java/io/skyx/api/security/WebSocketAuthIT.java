@@ -61,13 +61,16 @@ class WebSocketAuthIT extends IntegrationTestBase {
                 assertThat(s.inbox()).noneMatch(m -> "error".equals(m.path("type").asString()));
             }
             String bobOrder = placeSell(bob.signed(), "3");
-            assertThat(b.await(m -> "orders".equals(m.path("channel").asString())).path("id").asString())
+            assertThat(b.await(m -> "orders".equals(m.path("channel").asString())
+                    && "order".equals(m.path("type").asString())).path("id").asString())
                     .isEqualTo(bobOrder);
             String aliceOrder = placeSell(alice.signed(), "5");
-            JsonNode aliceFirst = a.await(m -> "orders".equals(m.path("channel").asString()));
+            JsonNode aliceFirst = a.await(m -> "orders".equals(m.path("channel").asString())
+                    && "order".equals(m.path("type").asString()));
             assertThat(aliceFirst.path("id").asString()).as("Bob's earlier order never reached Alice")
                     .isEqualTo(aliceOrder);
-            JsonNode aliceBalance = a.await(m -> "balances".equals(m.path("channel").asString()));
+            JsonNode aliceBalance = a.await(m -> "balances".equals(m.path("channel").asString())
+                    && "balance".equals(m.path("type").asString()));
             JsonNode aliceRest = Json.parse(alice.browser().get("/api/v1/balances").body());
             assertThat(aliceBalance.path("asset").asString()).isEqualTo("SKY");
             assertThat(aliceBalance.path("used").asString()).as("Alice's own lock, as REST shows it to her")

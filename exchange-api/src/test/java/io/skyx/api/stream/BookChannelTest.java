@@ -6,32 +6,39 @@ import io.skyx.api.market.MarketCatalog;
 import io.skyx.engine.L2Book;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class BookChannelTest {
 
-    private final BookChannel book = new BookChannel(new MarketCatalog().market("SKY-BTC", "market"), 3);
+    private final BookChannel book = new BookChannel(new MarketCatalog().market("SKY-BTC", "market"),
+            JsonMapper.builder().build());
 
     @Test
-    void deltasAreNumberedFromTheStartSequenceAndResumeWithinTheWindow() {
-        book.reset(100, new L2Book(1, new long[] {50}, new long[] {2}, new long[] {60}, new long[] {1}));
-        assertThat(book.snapshot().get("seq")).isEqualTo(100L);
-        for (int i = 0; i < 5; i++) {
-            BookChannel.Delta d = book.apply(List.of(new long[] {50, 3 + i}), List.of());
-            assertThat(d.seq()).isEqualTo(101L + i);
-        }
-        assertThat(book.since(105)).isEmpty();
-        assertThat(book.since(103)).extracting(BookChannel.Delta::seq).containsExactly(104L, 105L);
-        assertThat(book.since(102)).extracting(BookChannel.Delta::seq).containsExactly(103L, 104L, 105L);
-        assertThat(book.since(101)).as("older than the window").isNull();
-        assertThat(book.since(106)).as("from the future").isNull();
+    void deltasCarryTheCommandsSeqAndTheSnapshotIsTheAppliedBook() {
+        book.reset(new L2Book(1, new long[] {100}, new long[] {5}, new long[] {200}, new long[] {7}));
+        Msg d = book.apply(42, List.<long[]>of(new long[] {100, 0}), List.<long[]>of(new long[] {199, 3}));
+        assertThat(d.seq()).isEqualTo(42);
+        assertThat(d.idx()).isZero();
+        assertThat(d.json()).contains("\"type\":\"delta\"", "\"seq\":42", "\"idx\":0");
+        String snap = book.snapshot(43);
+        assertThat(snap).contains("\"type\":\"snapshot\"", "\"seq\":43", "\"bids\":[]");
+        String p200 = new MarketCatalog().market("SKY-BTC", "market").formatPrice(200);
+        assertThat(snap.indexOf("0.00000199")).isPositive().isLessThan(snap.indexOf("\"" + p200 + "\""));
     }
 
     @Test
-    void aZeroSizeRemovesTheLevelFromTheSnapshot() {
-        book.reset(0, new L2Book(1, new long[] {50, 40}, new long[] {2, 1}, new long[0], new long[0]));
-        book.apply(List.of(new long[] {50, 0}), List.of(new long[] {70, 4}));
-        assertThat(book.snapshot().get("bids")).isEqualTo(List.of(List.of("0.0000004", "1")));
-        assertThat(book.snapshot().get("asks")).isEqualTo(List.of(List.of("0.0000007", "4")));
-        assertThat(book.snapshot().get("seq")).isEqualTo(1L);
+    void aWindowServesWhatItStillHoldsAndNothingFromBeforeItsStart() {
+        StreamWindow w = new StreamWindow(3, 10);
+        assertThat(w.after(new Msg.Pos(9, 0))).as("before the window's start").isNull();
+        assertThat(w.after(Msg.Pos.after(10))).isEmpty();
+        for (int i = 11; i <= 15; i++) {
+            w.add(new Msg("trades:SKY-BTC", i, 0, "m" + i));
+            w.add(new Msg("trades:SKY-BTC", i, 1, "n" + i));
+        }
+        assertThat(w.after(new Msg.Pos(13, 1))).as("evicted").isNull();
+        assertThat(w.after(new Msg.Pos(14, 0))).extracting(Msg::json).containsExactly("n14", "m15", "n15");
+        assertThat(w.after(new Msg.Pos(14, 1))).extracting(Msg::json).containsExactly("m15", "n15");
+        assertThat(w.after(new Msg.Pos(15, 0))).extracting(Msg::json).containsExactly("n15");
+        assertThat(w.after(Msg.Pos.after(15))).isEmpty();
     }
 }
