@@ -85,4 +85,19 @@ class ApiKeyStore {
                 .update();
         return setting(name).orElseThrow();
     }
+
+    /** Records an accepted request signature until {@code expiresAtMillis}; false if it is already recorded. */
+    boolean firstUseOfSignature(String signatureHex, long expiresAtMillis) {
+        return jdbc.sql("""
+                        insert into seen_signatures (signature, expires_at_ms) values (:sig, :exp)
+                        on conflict (signature) do nothing""")
+                .param("sig", signatureHex)
+                .param("exp", expiresAtMillis)
+                .update() == 1;
+    }
+
+    /** Deletes recorded signatures whose timestamps have left the window. */
+    int forgetSignaturesExpiredBefore(long nowMillis) {
+        return jdbc.sql("delete from seen_signatures where expires_at_ms < :now").param("now", nowMillis).update();
+    }
 }

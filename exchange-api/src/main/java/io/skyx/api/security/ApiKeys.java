@@ -69,7 +69,7 @@ class ApiKeys {
         this.clock = clock;
         this.windowMillis = props.signatureWindow().toMillis();
         this.maxKeysPerUser = props.maxApiKeysPerUser();
-        this.replays = new ReplayGuard(windowMillis);
+        this.replays = new ReplayGuard(windowMillis, store);
         this.box = new SecretBox(masterKey(props, env, store, random), random);
     }
 
