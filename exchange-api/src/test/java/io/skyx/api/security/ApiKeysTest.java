@@ -38,11 +38,12 @@ class ApiKeysTest {
         }
 
         @Override
-        boolean insert(String keyId, long userId, byte[] secretBox, String label, int max) {
+        boolean insert(String keyId, long userId, byte[] secretBox, String label, boolean operator, int max) {
             if (keys.values().stream().filter(k -> k.owner().id() == userId).count() >= max) {
                 return false;
             }
-            keys.put(keyId, new StoredKey(keyId, new SkyxUser(userId, "u" + userId + "@x.io"), false, secretBox));
+            keys.put(keyId, new StoredKey(keyId, new SkyxUser(userId, "u" + userId + "@x.io"), false, operator,
+                    secretBox));
             return true;
         }
 
@@ -103,7 +104,7 @@ class ApiKeysTest {
 
     @Test
     void acceptsAGoodSignatureOnceAndOnlyInsideTheWindow() {
-        ApiKeys.Created key = apiKeys.create(alice, "bot").orElseThrow();
+        ApiKeys.Created key = apiKeys.create(alice, "bot", false).orElseThrow();
         assertThat(key.key()).matches("[0-9a-f]{32}");
         assertThat(key.secret()).matches("[0-9a-f]{64}");
         assertThat(key.toString()).doesNotContain(key.secret());
@@ -120,7 +121,7 @@ class ApiKeysTest {
 
     @Test
     void refusesMalformedOrWrongSignaturesWithoutRememberingThem() {
-        ApiKeys.Created key = apiKeys.create(alice, null).orElseThrow();
+        ApiKeys.Created key = apiKeys.create(alice, null, false).orElseThrow();
         String ts = Long.toString(clock.millis());
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         String good = RequestSignature.computeHex(key.secret(), ts, "POST", "/api/v1/orders", body);
@@ -144,7 +145,7 @@ class ApiKeysTest {
 
     @Test
     void cachesTheKeyBrieflyAndForgetsItOnDelete() {
-        ApiKeys.Created key = apiKeys.create(alice, null).orElseThrow();
+        ApiKeys.Created key = apiKeys.create(alice, null, false).orElseThrow();
         assertThat(code(call(key, clock.millis(), "GET", "/a", ""))).isEqualTo("OK");
         assertThat(code(call(key, clock.millis(), "GET", "/b", ""))).isEqualTo("OK");
         assertThat(store.finds).isEqualTo(1);
@@ -161,13 +162,13 @@ class ApiKeysTest {
     @Test
     void limitsKeysPerUserAndSealsSecrets() {
         for (int i = 0; i < 20; i++) {
-            assertThat(apiKeys.create(alice, "k" + i)).isPresent();
+            assertThat(apiKeys.create(alice, "k" + i, false)).isPresent();
         }
-        assertThat(apiKeys.create(alice, "one too many")).isEmpty();
+        assertThat(apiKeys.create(alice, "one too many", false)).isEmpty();
         assertThat(ApiKeys.labelProblem("x".repeat(65))).contains("at most 64");
         assertThat(ApiKeys.labelProblem("a\nb")).contains("control");
         assertThat(ApiKeys.labelProblem("x".repeat(64))).isNull();
-        assertThatThrownBy(() -> apiKeys.create(new SkyxUser(3, "c@x.io"), "x".repeat(65)))
+        assertThatThrownBy(() -> apiKeys.create(new SkyxUser(3, "c@x.io"), "x".repeat(65), false))
                 .isInstanceOf(IllegalArgumentException.class);
         store.keys.values().forEach(k -> assertThat(new String(k.secretBox(), StandardCharsets.ISO_8859_1))
                 .doesNotContainPattern("[0-9a-f]{64}"));
