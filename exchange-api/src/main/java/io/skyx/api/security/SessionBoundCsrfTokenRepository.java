@@ -32,6 +32,9 @@ final class SessionBoundCsrfTokenRepository implements CsrfTokenRepository {
 
     @Override
     public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+        if (ApiKeyAuthenticationFilter.isSigned(request)) {
+            return; // signed requests need no CSRF token and must not open a session
+        }
         session.saveToken(token, request, response);
         cookie.saveToken(token, request, response);
     }

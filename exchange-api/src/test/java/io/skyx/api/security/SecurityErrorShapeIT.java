@@ -34,7 +34,7 @@ class SecurityErrorShapeIT extends IntegrationTestBase {
                 "/api/v1/markets/..%2F..%2Fadmin/ticker", "/api/v1/markets/%2e%2e/ticker", "/api/v1/orders/%ZZ",
                 "/api/v1/markets/SKY-BTC/ticker;jsessionid=1"}) {
             Raw r = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
-            assertThat(r.status()).as(path + "\n" + r.head() + r.body()).isBetween(400, 404);
+            assertThat(r.status()).as(path + "\n" + r.head() + r.body()).isBetween(400, 406);
             assertShape(r, path);
         }
     }
