@@ -23,6 +23,11 @@ final class AppInstance implements AutoCloseable {
 
     /** Starts the app on {@code db} (null: the app's own embedded PostgreSQL) with extra {@code key=value}s. */
     static AppInstance start(TestDatabase.Conn db, String... properties) {
+        return start("local", db, properties);
+    }
+
+    /** As {@link #start(TestDatabase.Conn, String...)} with another profile (e.g. {@code prod}). */
+    static AppInstance start(String profile, TestDatabase.Conn db, String... properties) {
         List<String> props = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--skyx.kafka.embedded.enabled=false",
@@ -38,7 +43,7 @@ final class AppInstance implements AutoCloseable {
             props.add("--" + p);
         }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SkyxApplication.class)
-                .profiles("local")
+                .profiles(profile)
                 .run(props.toArray(String[]::new));
         return new AppInstance(ctx);
     }
