@@ -43,12 +43,33 @@ final class Attacker {
         return new SignedClient(base, created.path("key").asString(), created.path("secret").asString());
     }
 
-    static State state(JdbcTemplate jdbc) {
+    /**
+     * The state once the projections have caught up with the journal (where projections are journal readers with
+     * a stored position, waits for them, at most 10 s), so that two reads around a refused attack compare alike.
+     */
+    static State state(JdbcTemplate jdbc) throws InterruptedException {
+        awaitProjections(jdbc);
         Long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from journal", Long.class);
         List<Map<String, Object>> accounts =
                 jdbc.queryForList("select user_id, asset, available, locked from accounts order by user_id, asset");
         Long orders = jdbc.queryForObject("select count(*) from orders", Long.class);
         return new State(seq == null ? 0 : seq, accounts, orders == null ? 0 : orders);
+    }
+
+    private static void awaitProjections(JdbcTemplate jdbc) throws InterruptedException {
+        if (jdbc.queryForObject("select to_regclass('projection_position') is not null", Boolean.class) != Boolean.TRUE) {
+            return;
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Boolean caughtUp = jdbc.queryForObject("""
+                    select coalesce((select min(seq) from projection_position), 0)
+                           >= coalesce((select max(seq) from journal), 0)""", Boolean.class);
+            if (caughtUp == Boolean.TRUE) {
+                return;
+            }
+            Thread.sleep(20);
+        }
     }
 
     static void assertError(HttpResponse<String> r, int status, String code) {
