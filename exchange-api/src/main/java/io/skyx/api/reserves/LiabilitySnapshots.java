@@ -31,7 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes and serves liabilities snapshots. A snapshot reads every account's balance (available + locked +
+ * Takes and serves liabilities snapshots. A leaf's account id is the user's public (opaque) id, as the API shows it. A snapshot reads every account's balance (available + locked +
  * withdrawing) and the journal sequence number they are the state of (the ledger projection's position) in one
  * repeatable-read transaction, builds one tree per asset,
  * and stores the roots (append-only) and leaf values; a user's proof is rebuilt from the stored leaves.
@@ -78,6 +78,7 @@ public class LiabilitySnapshots {
         }
         // everything acknowledged before "snapshot now" is in the balances it reads
         projections.caughtUp().join();
+        Map<String, Long> internalIds = new HashMap<>();
         Read read = snapshotTx.execute(s -> {
             // the balances projection's own position, read in the same snapshot as its rows: the sequence number
             // these balances are the state of
@@ -87,10 +88,12 @@ public class LiabilitySnapshots {
             for (Asset a : catalog.assets()) {
                 byAsset.put(a.code(), new ArrayList<>());
             }
-            jdbc.query("select user_id, asset, available + locked + withdrawing from accounts order by user_id", rs -> {
-                List<LiabilityTree.Account> list = byAsset.get(rs.getString(2));
+            jdbc.query("select a.user_id, u.public_id::text, a.asset, a.available + a.locked + a.withdrawing"
+                    + " from accounts a join users u on u.id = a.user_id order by a.user_id", rs -> {
+                List<LiabilityTree.Account> list = byAsset.get(rs.getString(3));
                 if (list != null) {
-                    list.add(new LiabilityTree.Account(accountId(rs.getLong(1)), rs.getLong(3)));
+                    list.add(new LiabilityTree.Account(rs.getString(2), rs.getLong(4)));
+                    internalIds.put(rs.getString(2), rs.getLong(1));
                 }
             });
             return new Read(seq == null ? 0 : seq, byAsset);
@@ -109,7 +112,7 @@ public class LiabilitySnapshots {
                         tree.rootHash(), new BigDecimal(tree.total().amount()), tree.accounts(), saltKey);
                 List<Object[]> rows = new ArrayList<>(e.getValue().size());
                 for (LiabilityTree.Account a : e.getValue()) {
-                    rows.add(new Object[] {snapshot, e.getKey(), userId(a.id()), a.units()});
+                    rows.add(new Object[] {snapshot, e.getKey(), internalIds.get(a.id()), a.units()});
                 }
                 jdbc.batchUpdate("insert into reserve_snapshot_leaves (snapshot, asset, user_id, units) values (?,?,?,?)",
                         rows);
@@ -145,22 +148,15 @@ public class LiabilitySnapshots {
                 return null;
             }
             List<LiabilityTree.Account> accounts = jdbc.query(
-                    "select user_id, units from reserve_snapshot_leaves where snapshot = ? and asset = ? order by user_id",
-                    (rs, i) -> new LiabilityTree.Account(accountId(rs.getLong(1)), rs.getLong(2)), snapshot, asset);
+                    "select u.public_id::text, l.units from reserve_snapshot_leaves l join users u on u.id = l.user_id"
+                            + " where l.snapshot = ? and l.asset = ? order by l.user_id",
+                    (rs, i) -> new LiabilityTree.Account(rs.getString(1), rs.getLong(2)), snapshot, asset);
             tree = LiabilityTree.build(new SnapshotRef(asset, snapshot), accounts, salts(saltKey.getFirst()));
             cache.put(key(snapshot, asset), tree);
             trimCache(snapshot);
         }
-        return tree.proof(accountId(userId));
-    }
-
-    /** The account id in a leaf: the user's id as the API shows it. */
-    static String accountId(long userId) {
-        return "u" + userId;
-    }
-
-    private static long userId(String accountId) {
-        return Long.parseLong(accountId.substring(1));
+        List<String> publicId = jdbc.queryForList("select public_id::text from users where id = ?", String.class, userId);
+        return publicId.isEmpty() ? null : tree.proof(publicId.getFirst());
     }
 
     private static String key(long snapshot, String asset) {

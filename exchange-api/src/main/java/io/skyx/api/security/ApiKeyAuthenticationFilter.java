@@ -60,7 +60,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             v.error().write(response);
             return;
         }
-        List<SimpleGrantedAuthority> roles = v.key().ownerAdmin()
+        // operator endpoints need a key with the operator permission whose owner still has the operator role
+        List<SimpleGrantedAuthority> roles = v.key().ownerAdmin() && v.key().operator()
                 ? List.of(SecurityConfig.ROLE_USER, SecurityConfig.ROLE_ADMIN)
                 : List.of(SecurityConfig.ROLE_USER);
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -21,8 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyController {
 
-    /** Optional body of a create request. */
-    record CreateRequest(String label) { }
+    /**
+     * Optional body of a create request; {@code operator}: the key may call operator endpoints (only an operator
+     * may ask, and the permission works only while the owner is an operator).
+     */
+    record CreateRequest(String label, Boolean operator) { }
 
     private final ApiKeys apiKeys;
 
@@ -41,7 +44,12 @@ class ApiKeyController {
         if (labelProblem != null) {
             return SecurityError.ofField(HttpStatus.BAD_REQUEST, "BAD_REQUEST", labelProblem, "label").toResponse();
         }
-        Optional<ApiKeys.Created> created = apiKeys.create(user.get(), label);
+        boolean operator = body != null && Boolean.TRUE.equals(body.operator());
+        if (operator && auth.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
+            return SecurityError.ofField(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                    "only an operator can create a key with the operator permission", "operator").toResponse();
+        }
+        Optional<ApiKeys.Created> created = apiKeys.create(user.get(), label, operator);
         if (created.isEmpty()) {
             return SecurityError.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
                     "at most " + apiKeys.maxKeysPerUser() + " API keys per user: delete one first").toResponse();

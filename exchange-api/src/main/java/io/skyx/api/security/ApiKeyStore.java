@@ -12,10 +12,10 @@ import org.springframework.stereotype.Repository;
 class ApiKeyStore {
 
     /** A key as listed to its owner (no secret). */
-    record KeyInfo(String key, String label, Instant createdAt) { }
+    record KeyInfo(String key, String label, boolean operator, Instant createdAt) { }
 
     /** A key with its sealed secret and its owner, for verifying a signature. */
-    record StoredKey(String keyId, SkyxUser owner, boolean ownerAdmin, byte[] secretBox) {
+    record StoredKey(String keyId, SkyxUser owner, boolean ownerAdmin, boolean operator, byte[] secretBox) {
         @Override
         public String toString() {
             return "StoredKey[" + keyId + ", owner=" + owner.id() + "]";
@@ -29,23 +29,24 @@ class ApiKeyStore {
     }
 
     /** Inserts a key unless the owner already has {@code max} keys; false if at the limit. */
-    boolean insert(String keyId, long userId, byte[] secretBox, String label, int max) {
+    boolean insert(String keyId, long userId, byte[] secretBox, String label, boolean operator, int max) {
         return jdbc.sql("""
-                        insert into api_keys (key_id, user_id, secret_box, label)
-                        select :key, :user, :box, :label
+                        insert into api_keys (key_id, user_id, secret_box, label, operator)
+                        select :key, :user, :box, :label, :operator
                         where (select count(*) from api_keys where user_id = :user) < :max""")
                 .param("key", keyId)
                 .param("user", userId)
                 .param("box", secretBox)
                 .param("label", label)
+                .param("operator", operator)
                 .param("max", max)
                 .update() == 1;
     }
 
     List<KeyInfo> list(long userId) {
-        return jdbc.sql("select key_id, label, created_at from api_keys where user_id = :user order by created_at, key_id")
+        return jdbc.sql("select key_id, label, operator, created_at from api_keys where user_id = :user order by created_at, key_id")
                 .param("user", userId)
-                .query((rs, n) -> new KeyInfo(rs.getString("key_id"), rs.getString("label"),
+                .query((rs, n) -> new KeyInfo(rs.getString("key_id"), rs.getString("label"), rs.getBoolean("operator"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -60,12 +61,12 @@ class ApiKeyStore {
 
     Optional<StoredKey> find(String keyId) {
         return jdbc.sql("""
-                        select k.key_id, k.secret_box, u.id, u.email, u.admin
+                        select k.key_id, k.secret_box, k.operator, u.id, u.email, u.admin
                         from api_keys k join users u on u.id = k.user_id where k.key_id = :key""")
                 .param("key", keyId)
                 .query((rs, n) -> new StoredKey(rs.getString("key_id"),
                         new SkyxUser(rs.getLong("id"), rs.getString("email")), rs.getBoolean("admin"),
-                        rs.getBytes("secret_box")))
+                        rs.getBoolean("operator"), rs.getBytes("secret_box")))
                 .optional();
     }
 
@@ -84,5 +85,20 @@ class ApiKeyStore {
                 .param("value", value)
                 .update();
         return setting(name).orElseThrow();
+    }
+
+    /** Records an accepted request signature until {@code expiresAtMillis}; false if it is already recorded. */
+    boolean firstUseOfSignature(String signatureHex, long expiresAtMillis) {
+        return jdbc.sql("""
+                        insert into seen_signatures (signature, expires_at_ms) values (:sig, :exp)
+                        on conflict (signature) do nothing""")
+                .param("sig", signatureHex)
+                .param("exp", expiresAtMillis)
+                .update() == 1;
+    }
+
+    /** Deletes recorded signatures whose timestamps have left the window. */
+    int forgetSignaturesExpiredBefore(long nowMillis) {
+        return jdbc.sql("delete from seen_signatures where expires_at_ms < :now").param("now", nowMillis).update();
     }
 }

@@ -69,7 +69,7 @@ class ApiKeys {
         this.clock = clock;
         this.windowMillis = props.signatureWindow().toMillis();
         this.maxKeysPerUser = props.maxApiKeysPerUser();
-        this.replays = new ReplayGuard(windowMillis);
+        this.replays = new ReplayGuard(windowMillis, store);
         this.box = new SecretBox(masterKey(props, env, store, random), random);
     }
 
@@ -105,7 +105,7 @@ class ApiKeys {
     }
 
     /** Creates a key for {@code user}; empty if the user already holds the maximum number of keys. */
-    Optional<Created> create(SkyxUser user, String label) {
+    Optional<Created> create(SkyxUser user, String label, boolean operator) {
         byte[] id = new byte[16];
         byte[] secret = new byte[32];
         random.nextBytes(id);
@@ -116,7 +116,8 @@ class ApiKeys {
         if (labelProblem(cleanLabel) != null) {
             throw new IllegalArgumentException(labelProblem(cleanLabel));
         }
-        boolean inserted = store.insert(keyId, user.id(), box.seal(secretHex, keyId), cleanLabel, maxKeysPerUser);
+        boolean inserted = store.insert(keyId, user.id(), box.seal(secretHex, keyId), cleanLabel, operator,
+                maxKeysPerUser);
         return inserted ? Optional.of(new Created(keyId, secretHex)) : Optional.empty();
     }
 

@@ -16,7 +16,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +41,8 @@ class AuthController {
         }
     }
 
-    /** The signed-in user. */
-    record Me(long userId, String email) {
-        static Me of(SkyxUser user) {
-            return new Me(user.id(), user.email());
-        }
-    }
+    /** The signed-in user, by the opaque id (a UUID, not the sequential internal id). */
+    record Me(String userId, String email) { }
 
     /** The CSRF token to send in {@code headerName} with state-changing browser requests. */
     record Csrf(String token, String headerName) { }
@@ -56,11 +52,11 @@ class AuthController {
     private final AuthenticationManager authentication;
     private final LoginThrottle throttle;
     private final SecurityContextRepository contexts;
-    private final CookieCsrfTokenRepository csrfTokens;
+    private final CsrfTokenRepository csrfTokens;
     private final PasswordPolicy passwordPolicy;
 
     AuthController(UserStore users, PasswordEncoder encoder, AuthenticationManager authentication,
-                   LoginThrottle throttle, SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens,
+                   LoginThrottle throttle, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens,
                    SkyxSecurityProperties props) {
         this.users = users;
         this.encoder = encoder;
@@ -94,7 +90,7 @@ class AuthController {
                     "an account with this email already exists", "email").toResponse();
         }
         signIn(PasswordAuthenticationProvider.authenticated(created.get(), false), request, response);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Me.of(created.get()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(me(created.get()));
     }
 
     @PostMapping("/login")
@@ -124,14 +120,14 @@ class AuthController {
             return SecurityError.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "email or password is wrong")
                     .toResponse();
         }
-        throttle.success(email);
+        throttle.success(email, ip);
         signIn(result, request, response);
-        return ResponseEntity.ok(Me.of((SkyxUser) result.getPrincipal()));
+        return ResponseEntity.ok(me((SkyxUser) result.getPrincipal()));
     }
 
     @GetMapping("/me")
     Me me(@AuthenticationPrincipal SkyxUser user) {
-        return Me.of(user);
+        return new Me(users.publicId(user.id()), user.email());
     }
 
     @GetMapping("/csrf")

@@ -52,7 +52,7 @@ final class LoginThrottle {
     Verdict check(String account, String ip) {
         long now = clock.millis();
         long wait = 0;
-        AccountState a = accounts.get(account);
+        AccountState a = accounts.get(pair(account, ip));
         if (a != null && a.lockedUntilMillis() > now) {
             wait = a.lockedUntilMillis() - now;
         }
@@ -67,7 +67,7 @@ final class LoginThrottle {
     void failure(String account, String ip) {
         long now = clock.millis();
         purgeIfLarge(now);
-        accounts.compute(account, (k, old) -> {
+        accounts.compute(pair(account, ip), (k, old) -> {
             boolean stale = old == null || old.lastFailureMillis() + accountMaxLockoutMillis <= now;
             int failures = stale ? 1 : old.failures() + 1;
             long lockedUntil = 0;
@@ -86,9 +86,13 @@ final class LoginThrottle {
                 : new IpState(old.failures() + 1, old.windowStartMillis()));
     }
 
-    /** Records a successful login: the account's failures are forgotten. */
-    void success(String account) {
-        accounts.remove(account);
+    /** Records a successful login: the failures of this account from this address are forgotten. */
+    void success(String account, String ip) {
+        accounts.remove(pair(account, ip));
+    }
+
+    private static String pair(String account, String ip) {
+        return account + '\n' + ip;
     }
 
     private void purgeIfLarge(long now) {

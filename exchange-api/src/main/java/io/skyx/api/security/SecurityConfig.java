@@ -1,6 +1,7 @@
 package io.skyx.api.security;
 
 import java.time.InstantSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +17,15 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The security filter chain: JSON login with a session cookie and SPA-style CSRF (cookie {@code XSRF-TOKEN},
@@ -31,7 +34,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * health and metrics, the OpenAPI description, the web UI's static files, sign-up, login and the CSRF token.
  */
 @Configuration
-@EnableConfigurationProperties(SkyxSecurityProperties.class)
+@EnableConfigurationProperties({SkyxSecurityProperties.class, RateLimitProperties.class})
 class SecurityConfig {
 
     static final SimpleGrantedAuthority ROLE_USER = new SimpleGrantedAuthority("ROLE_USER");
@@ -40,8 +43,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain skyxSecurityFilterChain(HttpSecurity http, ApiKeys apiKeys, SkyxSecurityProperties props,
-                                                CookieCsrfTokenRepository csrfTokens,
-                                                SecurityContextRepository contexts, Environment env) {
+                                                CsrfTokenRepository csrfTokens,
+                                                SecurityContextRepository contexts, RateLimitProperties rateLimits,
+                                                Environment env) {
         SecurityErrorHandlers errors = new SecurityErrorHandlers();
         boolean local = env.acceptsProfiles(Profiles.of("local"));
         // The embedded Skycoin node's API is public like any Skycoin node's, and its POSTs carry Skycoin's own
@@ -62,20 +66,28 @@ class SecurityConfig {
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT))
                         .deleteCookies(SESSION_COOKIE))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, props.maxSignedBodyBytes()), LogoutFilter.class)
+                .addFilterAfter(new RateLimitFilter(new RateLimits(), rateLimits), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**").permitAll()
                             .requestMatchers(HttpMethod.GET, "/api/v1/reserves").permitAll()
                             .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login").permitAll()
                             .requestMatchers(HttpMethod.GET, "/api/v1/auth/csrf").permitAll()
                             .requestMatchers("/ws", "/ws/**").permitAll()
-                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                            .permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             .requestMatchers("/error").permitAll()
                             .requestMatchers(skycoinApi).permitAll()
                             // Skywire relays: records authenticate themselves by the relay key's signature
                             .requestMatchers(HttpMethod.POST, "/api/v1/skywire/records").permitAll()
-                            .requestMatchers(HttpMethod.GET, "/api/v1/relays/*/receipts").permitAll();
+                            .requestMatchers(HttpMethod.GET, "/api/v1/relays/*/receipts").permitAll()
+                            .requestMatchers("/api/v1/admin/audit").hasRole("ADMIN");
+                    // metrics and API docs: public on one's own machine (local binds to loopback), else operators
+                    String[] opsPages = {"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/swagger-ui.html"};
+                    if (local) {
+                        auth.requestMatchers(opsPages).permitAll();
+                    } else {
+                        auth.requestMatchers(opsPages).hasRole("ADMIN");
+                    }
                     if (local) {
                         auth.requestMatchers("/api/v1/admin/**").authenticated();
                     } else {
@@ -90,6 +102,12 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Requests the firewall rejects get 400 in the error shape, not the container's error page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new SecurityErrorHandlers();
+    }
+
     /** Argon2id with the OWASP minimum parameters (19 MiB, 2 iterations, 1 lane). */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -102,11 +120,11 @@ class SecurityConfig {
         return new ProviderManager(new PasswordAuthenticationProvider(users, encoder));
     }
 
+    /** CSRF tokens kept in the session (mirrored into the XSRF-TOKEN cookie); cookie Secure as the session's. */
     @Bean
-    CookieCsrfTokenRepository csrfTokenRepository() {
-        CookieCsrfTokenRepository repo = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        repo.setCookieCustomizer(c -> c.sameSite("Lax"));
-        return repo;
+    CsrfTokenRepository csrfTokenRepository(
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
+        return new SessionBoundCsrfTokenRepository(secureCookies);
     }
 
     @Bean

@@ -9,9 +9,20 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 as JSON in the error shape (never a redirect or an HTML page). */
-final class SecurityErrorHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401 and 403 as JSON in the error shape (never a redirect or an HTML page), and 400 for requests the firewall
+ * rejects (encoded slashes, NUL, {@code ..} segments and the like).
+ */
+final class SecurityErrorHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        SecurityError.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request URL is not allowed").write(response);
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)

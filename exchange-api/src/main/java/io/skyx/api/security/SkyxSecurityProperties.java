@@ -33,7 +33,7 @@ record SkyxSecurityProperties(
         Integer passwordMinLength) {
 
     SkyxSecurityProperties {
-        signatureWindow = positive(signatureWindow, Duration.ofSeconds(30), "signature-window");
+        signatureWindow = positive(signatureWindow, Duration.ofSeconds(5), "signature-window");
         maxSignedBodyBytes = positive(maxSignedBodyBytes, 64 * 1024, "max-signed-body-bytes");
         apiKeyEncryptionKey = apiKeyEncryptionKey == null || apiKeyEncryptionKey.isBlank() ? null : apiKeyEncryptionKey.strip();
         maxApiKeysPerUser = positive(maxApiKeysPerUser, 20, "max-api-keys-per-user");

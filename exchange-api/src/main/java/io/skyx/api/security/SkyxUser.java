@@ -1,5 +1,6 @@
 package io.skyx.api.security;
 
+import io.skyx.api.web.Caller;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param id    the user's id ({@code users.id})
  * @param email the user's e-mail address, normalised to lower case
  */
-public record SkyxUser(long id, String email) implements Serializable {
+public record SkyxUser(long id, String email) implements Caller, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -43,4 +43,10 @@ class UserStore {
                         rs.getBoolean("admin"), rs.getString("password_hash")))
                 .optional();
     }
+
+    /** The user's opaque id for the API (a random UUID; the internal id is sequential). */
+    String publicId(long userId) {
+        return jdbc.sql("select public_id::text from users where id = :id").param("id", userId)
+                .query(String.class).single();
+    }
 }

@@ -5,9 +5,11 @@ import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.web.ApiException;
 import io.skyx.api.web.ErrorCode;
+import io.skyx.engine.EngineLimits;
 import io.skyx.engine.OrderType;
 import io.skyx.engine.Side;
 import io.skyx.engine.StpMode;
+import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /** Validates a {@link CreateOrderRequest} into a place command; refuses bad input before anything is sequenced. */
@@ -44,6 +46,8 @@ final class OrderRequests {
     private static Command.Place limit(long userId, CreateOrderRequest r, Market m, Side side) {
         long price = m.parsePrice(r.price(), "price");
         long size = m.parseSize(r.amount(), "amount");
+        checkBaseAmount(m, size);
+        checkValue(m, price, size);
         if (r.cost() != null) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "'cost' is for market buys only", "cost");
         }
@@ -79,8 +83,33 @@ final class OrderRequests {
             throw new ApiException(ErrorCode.BAD_REQUEST, "a market sell takes 'amount', not 'cost'", "cost");
         }
         long size = m.parseSize(r.amount(), "amount");
+        checkBaseAmount(m, size);
         return new Command.Place(userId, m.spec().id(), side, OrderType.MARKET, 0, size, 0, StpMode.EXPIRE_MAKER,
                 r.clientOrderId());
+    }
+
+    /**
+     * The engine's state-independent limits, checked here so that an order refused for its input is refused with
+     * 400 before the sequencer and never journaled (the engine checks them again).
+     */
+    private static void checkBaseAmount(Market m, long size) {
+        if (BigInteger.valueOf(size).multiply(BigInteger.valueOf(m.spec().baseLotUnits()))
+                .compareTo(BigInteger.valueOf(EngineLimits.MAX_BASE_AMOUNT)) > 0) {
+            throw new ApiException(ErrorCode.INVALID_AMOUNT, "'amount' is too large", "amount");
+        }
+    }
+
+    private static void checkValue(Market m, long price, long size) {
+        BigInteger value = BigInteger.valueOf(price).multiply(BigInteger.valueOf(size))
+                .multiply(BigInteger.valueOf(m.spec().quoteTickUnits()));
+        if (value.compareTo(BigInteger.valueOf(EngineLimits.MAX_NOTIONAL)) > 0) {
+            throw new ApiException(ErrorCode.INVALID_AMOUNT, "the order's value (price × amount) is above the maximum "
+                    + m.quote().format(EngineLimits.MAX_NOTIONAL) + " " + m.quote().code(), "amount");
+        }
+        if (value.compareTo(BigInteger.valueOf(m.spec().minNotional())) < 0) {
+            throw new ApiException(ErrorCode.INVALID_AMOUNT, "the order's value (price × amount) is below the minimum "
+                    + m.quote().format(m.spec().minNotional()) + " " + m.quote().code(), "amount");
+        }
     }
 
     private static String required(String v, String field) {

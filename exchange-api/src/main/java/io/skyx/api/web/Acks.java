@@ -1,6 +1,5 @@
 package io.skyx.api.web;
 
-import io.skyx.api.security.SkyxUser;
 import io.skyx.api.sequencer.SequencerUnavailableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,8 +31,8 @@ public final class Acks {
         }
     }
 
-    /** The signed-in user's id, or 401 UNAUTHENTICATED. */
-    public static long userId(SkyxUser user) {
+    /** The signed-in caller's id, or 401 UNAUTHENTICATED. */
+    public static long userId(Caller user) {
         if (user == null) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "sign in or sign the request with an API key");
         }

@@ -23,7 +23,8 @@ public record ApiError(Detail error) {
                     "WOULD_TAKE", "FOK_NOT_FILLED", "DUPLICATE_CLIENT_ORDER_ID", "PAYLOAD_TOO_LARGE",
                     "UNAUTHENTICATED", "FORBIDDEN", "CSRF", "BAD_SIGNATURE", "TIMESTAMP_OUT_OF_WINDOW",
                     "REPLAYED_REQUEST", "TOO_MANY_ATTEMPTS", "EMAIL_TAKEN", "WEAK_PASSWORD", "NOT_FOUND",
-                    "METHOD_NOT_ALLOWED", "UNSUPPORTED_MEDIA_TYPE", "UNAVAILABLE", "INTERNAL"}) String code,
+                    "METHOD_NOT_ALLOWED", "UNSUPPORTED_MEDIA_TYPE", "NOT_ACCEPTABLE", "TOO_MANY_REQUESTS", "UNAVAILABLE",
+                    "INTERNAL"}) String code,
             String message,
             String field) {
     }

@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Renders every refused request in the one error shape; nothing else leaks (no stack traces, no internals). */
 @RestControllerAdvice
@@ -57,9 +60,48 @@ class ApiErrorHandler {
                 return invalidInput(i);
             }
         }
-        String msg = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
-                ? "request body is missing" : "request body is not valid JSON of the expected shape";
-        return body(ErrorCode.MALFORMED_JSON, msg, null);
+        if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            return body(ErrorCode.MALFORMED_JSON, "request body is missing", null);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException j) {
+                return strictJson(j);
+            }
+        }
+        return body(ErrorCode.MALFORMED_JSON, "request body is not valid JSON of the expected shape", null);
+    }
+
+    /** Why strict binding refused the body, naming the field at fault when there is one. */
+    private static ResponseEntity<ApiError> strictJson(JacksonException j) {
+        String field = j instanceof UnrecognizedPropertyException u ? u.getPropertyName() : field(j);
+        if (field != null && field.length() > 40) {
+            field = field.substring(0, 40) + "…";
+        }
+        String message;
+        if (j instanceof UnrecognizedPropertyException) {
+            message = "unknown field '" + field + "' (field names are case-sensitive)";
+        } else if (j instanceof MismatchedInputException && field != null) {
+            message = "field '" + field + "' has the wrong JSON type (amounts and prices are decimal strings)";
+        } else if (j.getMessage() != null && j.getMessage().startsWith("Duplicate Object property")) {
+            message = "a field appears twice in the body";
+        } else {
+            message = "request body is not valid JSON of the expected shape";
+        }
+        return body(ErrorCode.MALFORMED_JSON, message, field);
+    }
+
+    private static String field(JacksonException j) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference r : j.getPath()) {
+            String name = r.getPropertyName();
+            if (name != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(name);
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -90,7 +132,7 @@ class ApiErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return body(ErrorCode.BAD_REQUEST, "the API answers application/json", null);
+        return body(ErrorCode.NOT_ACCEPTABLE, "this API answers application/json only", "Accept");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

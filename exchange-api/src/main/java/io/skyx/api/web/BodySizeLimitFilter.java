@@ -33,7 +33,26 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             ErrorWriter.write(response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(), null);
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        try {
+            chain.doFilter(new Limited(request, maxBytes), response);
+        } catch (PayloadTooLargeException e) {
+            // read past the limit by a filter (e.g. the signature check) before Spring MVC could map it
+            ErrorWriter.write(response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(), null);
+        } catch (ServletException | RuntimeException e) {
+            if (!causedByTooLarge(e)) {
+                throw e;
+            }
+            ErrorWriter.write(response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(), null);
+        }
+    }
+
+    private static boolean causedByTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String tooLarge() {

@@ -1,12 +1,21 @@
 package io.skyx.api.web;
 
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Web-wide settings of the API: the request body size limit, applied before security and parsing. */
+/**
+ * Web-wide settings of the API, applied before security and parsing: the request body size limit, content
+ * negotiation (JSON only), and Tomcat's own error reports in the error shape.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
 
@@ -17,5 +26,29 @@ class WebConfig {
         reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         reg.addUrlPatterns("/*");
         return reg;
+    }
+
+    @Bean
+    FilterRegistrationBean<JsonAcceptFilter> jsonAcceptFilter() {
+        FilterRegistrationBean<JsonAcceptFilter> reg = new FilterRegistrationBean<>(new JsonAcceptFilter());
+        reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        reg.addUrlPatterns("/api/*");
+        return reg;
+    }
+
+    /** Swaps the host's HTML error report valve for {@link JsonErrorReportValve} once Tomcat runs. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> jsonErrorReports() {
+        return event -> {
+            if (event.getWebServer() instanceof TomcatWebServer tomcat) {
+                Host host = tomcat.getTomcat().getHost();
+                for (Valve v : host.getPipeline().getValves()) {
+                    if (v instanceof ErrorReportValve && !(v instanceof JsonErrorReportValve)) {
+                        host.getPipeline().removeValve(v);
+                    }
+                }
+                host.getPipeline().addValve(new JsonErrorReportValve());
+            }
+        };
     }
 }

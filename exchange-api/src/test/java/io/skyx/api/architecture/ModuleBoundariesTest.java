@@ -103,6 +103,22 @@ class ModuleBoundariesTest {
         slices().matching("io.skyx.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
     }
 
+    /** Issue 8 item 7: package by feature without cycles inside exchange-api (e.g. no web ↔ security). */
+    @Test
+    void exchangeApiPackagesFormNoCycle() {
+        slices().matching("io.skyx.api.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** {@code web} (the error shape, HTTP helpers) is a leaf: it knows nothing of security or the domain. */
+    @Test
+    void webDependsOnNoOtherFeaturePackage() {
+        noClasses().that().resideInAPackage("io.skyx.api.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.skyx.api.security..", "io.skyx.api.trading..",
+                        "io.skyx.api.ledger..", "io.skyx.api.marketdata..", "io.skyx.api.faucet..",
+                        "io.skyx.api.stream..", "io.skyx.api.embeddeddb..")
+                .check(classes);
+    }
+
     private static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {

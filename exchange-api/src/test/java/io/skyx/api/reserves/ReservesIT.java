@@ -61,18 +61,18 @@ class ReservesIT extends IntegrationTestBase {
         HttpResponse<String> proof = alice.get("/api/v1/reserves/proof?asset=SKY&snapshot=" + snapshot);
         assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
         InclusionProof p = ProofJson.read(proof.body());
-        String aliceAccount = LiabilitySnapshots.accountId(alice.userId());
+        String aliceAccount = alice.userId();
         p.verify(new SnapshotRef("SKY", snapshot), aliceAccount, 1_000_000_000L, root, total);
 
         // bob gets his own leaf (zero balance), never alice's; alice's proof does not pass as bob's
         HttpResponse<String> bobProof = bob.get("/api/v1/reserves/proof?asset=SKY&snapshot=" + snapshot);
         if (bobProof.statusCode() == 200) {
             InclusionProof bp = ProofJson.read(bobProof.body());
-            assertThat(bp.account()).isEqualTo(LiabilitySnapshots.accountId(bob.userId()));
+            assertThat(bp.account()).isEqualTo(bob.userId());
         } else {
             assertThat(bobProof.statusCode()).as(bobProof.body()).isEqualTo(404);
         }
-        assertThatThrownBy(() -> p.verify(new SnapshotRef("SKY", snapshot), LiabilitySnapshots.accountId(bob.userId()),
+        assertThatThrownBy(() -> p.verify(new SnapshotRef("SKY", snapshot), bob.userId(),
                 root, total)).isInstanceOfSatisfying(ProofException.class,
                 e -> assertThat(e.error()).isEqualTo(ProofError.WRONG_ACCOUNT));
 

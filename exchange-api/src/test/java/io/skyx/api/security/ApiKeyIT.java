@@ -83,7 +83,7 @@ class ApiKeyIT extends IntegrationTestBase {
 
         JsonNode me = Json.parse(aliceBot.send("GET", "/api/v1/auth/me", null).body());
         JsonNode aliceMe = Json.parse(alice.get("/api/v1/auth/me").body());
-        assertThat(me.path("userId").asLong()).isEqualTo(aliceMe.path("userId").asLong());
+        assertThat(me.path("userId").asString()).matches("[0-9a-f-]{36}").isEqualTo(aliceMe.path("userId").asString());
     }
 
     @Test

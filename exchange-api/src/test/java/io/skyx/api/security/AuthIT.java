@@ -36,11 +36,11 @@ class AuthIT extends IntegrationTestBase {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode me = Json.parse(r.body());
         assertThat(me.path("email").asString()).isEqualTo(email);
-        assertThat(me.path("userId").asLong()).isPositive();
+        assertThat(me.path("userId").asString()).as("opaque, not sequential").matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
         HttpResponse<String> meResponse = b.get("/api/v1/auth/me");
         assertThat(meResponse.statusCode()).isEqualTo(200);
-        assertThat(Json.parse(meResponse.body()).path("userId").asLong()).isEqualTo(me.path("userId").asLong());
+        assertThat(Json.parse(meResponse.body()).path("userId").asString()).isEqualTo(me.path("userId").asString());
 
         String hash = jdbc.queryForObject(
                 "select c.password_hash from credentials c join users u on u.id = c.user_id where u.email = ?",

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,23 @@ final class BrowserClient {
     BrowserClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** A browser whose connections come from {@code localAddress} (e.g. 127.0.0.2: another source). */
+    BrowserClient(String base, InetAddress localAddress) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+                .localAddress(localAddress).build();
+    }
+
+    /** Replaces a cookie's value in this browser's store, as an attacker who can write cookies would. */
+    void plantCookie(String name, String value) {
+        HttpCookie c = new HttpCookie(name, value);
+        c.setPath("/");
+        c.setVersion(0);
+        cookies.getCookieStore().getCookies().stream().filter(k -> k.getName().equals(name)).toList()
+                .forEach(k -> cookies.getCookieStore().remove(null, k));
+        cookies.getCookieStore().add(URI.create(base), c);
     }
 
     Optional<String> cookie(String name) {

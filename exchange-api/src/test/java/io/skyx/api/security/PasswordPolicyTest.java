@@ -28,6 +28,16 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void refusesCommonAndBreachedPasswordsFromTheShippedList() {
+        for (String weak : new String[] {"1234567891", "aaaaaaaaab", "qwertyuiop1", "iloveyou12", "passw0rd123",
+                "1q2w3e4r5t6y", "zaq12wsxcde3", "abcdefghijk"}) {
+            assertThat(policy.problem(weak, "a@b.io")).as(weak).contains("too easy to guess");
+        }
+        assertThat(policy.problem("alicesmith2024", "alicesmith@example.com")).as("built on the e-mail")
+                .contains("too easy to guess");
+    }
+
+    @Test
     void countsCharactersNotUtf16Units() {
         // 9 emoji are 18 UTF-16 units but 9 characters: too short
         assertThat(policy.problem("\uD83D\uDE00".repeat(4) + "\uD83D\uDE01".repeat(5), "a@b.io")).contains("at least 10");

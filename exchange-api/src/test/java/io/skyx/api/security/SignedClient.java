@@ -38,8 +38,11 @@ final class SignedClient {
         return send(s, s.body());
     }
 
-    /** Sends the signed headers of {@code s} with {@code body} (which may differ from what was signed). */
-    HttpResponse<String> send(Signed s, String body) throws IOException, InterruptedException {
+    /**
+     * Sends the signed headers of {@code s} with {@code body} (which may differ from what was signed) and extra
+     * headers as name, value pairs.
+     */
+    HttpResponse<String> send(Signed s, String body, String... headers) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
@@ -51,10 +54,17 @@ final class SignedClient {
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String key() {
         return key;
+    }
+
+    String secret() {
+        return secret;
     }
 }

@@ -11,7 +11,7 @@ class SkyxSecurityPropertiesTest {
     @Test
     void hasDefaultsInCode() {
         SkyxSecurityProperties p = SkyxSecurityProperties.defaults();
-        assertThat(p.signatureWindow()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.signatureWindow()).isEqualTo(Duration.ofSeconds(5));
         assertThat(p.maxSignedBodyBytes()).isEqualTo(65_536);
         assertThat(p.apiKeyEncryptionKey()).isNull();
         assertThat(p.accountMaxFailures()).isEqualTo(5);

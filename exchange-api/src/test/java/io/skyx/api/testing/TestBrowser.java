@@ -27,7 +27,7 @@ public final class TestBrowser {
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
-    private long userId;
+    private String userId;
     private String email;
 
     /** A browser against {@code base} (http://localhost:port). */
@@ -44,7 +44,7 @@ public final class TestBrowser {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("signup failed: " + r.statusCode() + " " + r.body());
         }
-        userId = json(r.body()).path("userId").asLong();
+        userId = json(r.body()).path("userId").asString();
         return this;
     }
 
@@ -61,7 +61,7 @@ public final class TestBrowser {
     }
 
     /** The signed-up user's id. */
-    public long userId() {
+    public String userId() {
         return userId;
     }
 
