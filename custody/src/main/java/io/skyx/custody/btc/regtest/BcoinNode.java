@@ -88,7 +88,8 @@ public final class BcoinNode implements AutoCloseable {
                     throw new IllegalStateException("bcoin exited with " + p.exitValue() + ", log " + log + ": "
                             + tail(log));
                 }
-                if (rpc.ready()) {
+                // ready when both the RPC answers and the P2P listener accepts (it may open a moment later)
+                if (rpc.ready() && listening(ports[0])) {
                     LOG.info("bcoin regtest node on 127.0.0.1: p2p {}, rpc {}, wallet {}", ports[0], ports[1], ports[2]);
                     return new BcoinNode(p, ports[0], rpc, log);
                 }
@@ -103,6 +104,15 @@ public final class BcoinNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting bcoin", e);
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
