@@ -1,7 +1,7 @@
 package io.skyx.api.account;
 
 import io.skyx.api.market.Decimals;
-import io.skyx.api.web.ErrorCode;
+import io.skyx.api.market.InvalidInputException;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -92,7 +92,7 @@ class AccountSettings {
         if (minimum == null || minimum.isBlank()) {
             throw new AccountException(AccountError.BAD_REQUEST, "minimum is required (a decimal string)", "minimum");
         }
-        long min = Decimals.parse(minimum.strip(), Addresses.scale(a), "minimum", ErrorCode.INVALID_AMOUNT);
+        long min = Decimals.parse(minimum.strip(), Addresses.scale(a), "minimum", InvalidInputException.Reason.INVALID_AMOUNT);
         if (min < 0) {
             throw new AccountException(AccountError.BAD_REQUEST, "minimum must not be negative", "minimum");
         }

@@ -1,6 +1,7 @@
 package io.skyx.api.reserves;
 
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.security.OperatorAudit;
 import io.skyx.api.security.SkyxUser;
 import io.skyx.api.web.Acks;
 import io.skyx.api.web.ApiException;
@@ -26,9 +27,11 @@ class ReservesController {
 
     private final LiabilitySnapshots snapshots;
     private final MarketCatalog catalog;
+    private final OperatorAudit audit;
 
-    ReservesController(LiabilitySnapshots snapshots, MarketCatalog catalog) {
+    ReservesController(LiabilitySnapshots snapshots, MarketCatalog catalog, OperatorAudit audit) {
         this.snapshots = snapshots;
+        this.audit = audit;
         this.catalog = catalog;
     }
 
@@ -58,7 +61,9 @@ class ReservesController {
 
     @PostMapping("/api/v1/admin/reserves/snapshots")
     @Operation(summary = "Operators: take a liabilities snapshot now and publish its roots")
-    List<LiabilitySnapshots.Published> take() {
-        return snapshots.take();
+    List<LiabilitySnapshots.Published> take(@AuthenticationPrincipal SkyxUser operator) {
+        List<LiabilitySnapshots.Published> taken = snapshots.take();
+        audit.record(operator, "reserves.snapshot", "snapshot " + taken.getFirst().snapshot());
+        return taken;
     }
 }

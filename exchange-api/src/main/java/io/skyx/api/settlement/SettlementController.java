@@ -16,6 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.skyx.api.security.OperatorAudit;
+import io.skyx.api.security.SkyxUser;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "skywire")
 class SettlementController {
+
+    private final OperatorAudit audit;
     private final DataSource db;
     private final UsageIngester ingester;
     private final SettlementJob job;
@@ -32,8 +37,9 @@ class SettlementController {
     private final SettlementPayouts payouts;
 
     SettlementController(DataSource db, UsageIngester ingester, SettlementJob job, RelayDirectory relays,
-                         SettlementPayouts payouts) {
+                         SettlementPayouts payouts, OperatorAudit audit) {
         this.payouts = payouts;
+        this.audit = audit;
         this.db = db;
         this.ingester = ingester;
         this.job = job;
@@ -81,12 +87,14 @@ class SettlementController {
     @PostMapping("/api/v1/admin/settlement/{epoch}")
     @Operation(summary = "Settle one epoch (UTC day number) and pay its ledger payouts; idempotent and resumable:"
             + " a settled epoch returns its stored report and pays only what is still pending")
-    SettleResponse settle(@PathVariable long epoch) throws SQLException {
+    SettleResponse settle(@AuthenticationPrincipal SkyxUser operator, @PathVariable long epoch) throws SQLException {
         if (epoch < 0 || epoch >= System.currentTimeMillis() / 86_400_000L) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "epoch " + epoch + " has not ended yet", "epoch");
         }
         SettlementJob.Summary summary = job.settle(epoch);
-        return new SettleResponse(summary, payouts.pay(epoch));
+        SettleResponse response = new SettleResponse(summary, payouts.pay(epoch));
+        audit.record(operator, "settlement.run", "epoch " + epoch);
+        return response;
     }
 
     @GetMapping("/api/v1/admin/settlement/{epoch}/report")

@@ -39,6 +39,11 @@ abstract class AccountITBase extends IntegrationTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The user's internal id (the API shows only the public one). */
+    long id(TestBrowser browser) {
+        return jdbc.queryForObject("select id from users where public_id = ?::uuid", Long.class, browser.userId());
+    }
+
     static AccountClock accountClock() {
         return new AccountClock(() -> Instant.now().plusSeconds(OFFSET_SECONDS.get()));
     }

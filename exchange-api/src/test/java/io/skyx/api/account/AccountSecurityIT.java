@@ -46,7 +46,7 @@ class AccountSecurityIT extends AccountITBase {
         assertThat(twoFactorState(b)).as("pending until confirmed").isEqualTo("off");
 
         byte[] sealed = jdbc.queryForObject("select secret_sealed from account_two_factor where user_id = ?",
-                byte[].class, b.userId());
+                byte[].class, id(b));
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
         assertThat(indexOf(sealed, key)).as("raw key not stored").isEqualTo(-1);
 
@@ -85,7 +85,7 @@ class AccountSecurityIT extends AccountITBase {
         assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
         assertThat(twoFactorState(b)).isEqualTo("off");
         assertThat(jdbc.queryForObject("select count(*) from account_two_factor where user_id = ?", Integer.class,
-                b.userId())).isZero();
+                id(b))).isZero();
     }
 
     @Test
@@ -95,9 +95,9 @@ class AccountSecurityIT extends AccountITBase {
         String aliceSecret = turnOn2fa(alice);
         turnOn2fa(bob);
         String aliceCode = freshCode(aliceSecret);
-        assertThatThrownBy(() -> policy.check(bob.userId(), "SKY", SkyAddresses.random(), aliceCode))
+        assertThatThrownBy(() -> policy.check(id(bob), "SKY", SkyAddresses.random(), aliceCode))
                 .isInstanceOfSatisfying(AccountException.class,
                         x -> assertThat(x.code()).isEqualTo(AccountError.TWO_FACTOR_INVALID));
-        policy.check(alice.userId(), "SKY", SkyAddresses.random(), aliceCode);
+        policy.check(id(alice), "SKY", SkyAddresses.random(), aliceCode);
     }
 }

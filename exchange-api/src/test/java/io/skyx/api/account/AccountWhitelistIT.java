@@ -56,45 +56,45 @@ class AccountWhitelistIT extends AccountITBase {
         assertThat(TestBrowser.json(b.get("/api/v1/account/security").body()).path("whitelist").asString())
                 .isEqualTo("on");
 
-        assertThat(refusal(() -> policy.check(b.userId(), "BTC", btc, code(secret))))
+        assertThat(refusal(() -> policy.check(id(b), "BTC", btc, code(secret))))
                 .isEqualTo(AccountError.NOT_WHITELISTED);
 
         HttpResponse<String> needsCode = b.post("/api/v1/account/whitelist", addBody("BTC", btc, null));
         assertThat(errorCode(needsCode)).isEqualTo("TWO_FACTOR_REQUIRED");
-        assertThat(whitelistRows(b.userId())).isZero();
+        assertThat(whitelistRows(id(b))).isZero();
         HttpResponse<String> added = b.post("/api/v1/account/whitelist", addBody("BTC", btc, freshCode(secret)));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         JsonNode entry = TestBrowser.json(added.body());
         assertThat(entry.path("address").asString()).isEqualTo(btc);
         assertThat(entry.path("usable").asBoolean()).isFalse();
 
-        assertThat(refusal(() -> policy.check(b.userId(), "BTC", btc, code(secret))))
+        assertThat(refusal(() -> policy.check(id(b), "BTC", btc, code(secret))))
                 .isEqualTo(AccountError.WHITELIST_COOLING_OFF);
         advance(Duration.ofHours(23));
-        assertThat(refusal(() -> policy.check(b.userId(), "BTC", btc, code(secret))))
+        assertThat(refusal(() -> policy.check(id(b), "BTC", btc, code(secret))))
                 .isEqualTo(AccountError.WHITELIST_COOLING_OFF);
         advance(Duration.ofHours(1));
         assertThat(TestBrowser.json(b.get("/api/v1/account/whitelist").body()).path("entries").path(0)
                 .path("usable").asBoolean()).isTrue();
 
-        assertThat(refusal(() -> policy.check(b.userId(), "BTC", btc, null)))
+        assertThat(refusal(() -> policy.check(id(b), "BTC", btc, null)))
                 .isEqualTo(AccountError.TWO_FACTOR_REQUIRED);
         String good = freshCode(secret);
-        policy.check(b.userId(), "BTC", btc, good);
-        assertThat(refusal(() -> policy.check(b.userId(), "BTC", btc, good)))
+        policy.check(id(b), "BTC", btc, good);
+        assertThat(refusal(() -> policy.check(id(b), "BTC", btc, good)))
                 .as("the code was used up").isEqualTo(AccountError.TWO_FACTOR_INVALID);
-        assertThat(refusal(() -> policy.check(b.userId(), "BTC",
+        assertThat(refusal(() -> policy.check(id(b), "BTC",
                 SkyAddresses.btc(BitcoinNetwork.REGTEST, ScriptType.P2WPKH), freshCode(secret))))
                 .isEqualTo(AccountError.NOT_WHITELISTED);
 
         long id = entry.path("id").asLong();
         assertThat(errorCode(b.send("DELETE", "/api/v1/account/whitelist/" + id, "{}")))
                 .isEqualTo("TWO_FACTOR_REQUIRED");
-        assertThat(whitelistRows(b.userId())).isEqualTo(1);
+        assertThat(whitelistRows(id(b))).isEqualTo(1);
         HttpResponse<String> gone = b.send("DELETE", "/api/v1/account/whitelist/" + id,
                 "{\"code\":\"" + freshCode(secret) + "\"}");
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(204);
-        assertThat(whitelistRows(b.userId())).isZero();
+        assertThat(whitelistRows(id(b))).isZero();
     }
 
     @Test
@@ -128,15 +128,15 @@ class AccountWhitelistIT extends AccountITBase {
                             + "\"}");
             assertThat(s.statusCode()).as(s.body()).isEqualTo(400);
         }
-        assertThat(whitelistRows(b.userId())).isZero();
+        assertThat(whitelistRows(id(b))).isZero();
         assertThat(jdbc.queryForObject("select count(*) from account_auto_sweep where user_id = ?", Integer.class,
-                b.userId())).isZero();
+                id(b))).isZero();
         HttpResponse<String> ok = b.post("/api/v1/account/whitelist", addBody("SKY", sky, code));
         assertThat(ok.statusCode()).as("the refusals did not use up the code: " + ok.body()).isEqualTo(201);
         assertThat(errorCode(b.post("/api/v1/account/whitelist", addBody("SKY", sky, freshCode(secret)))))
                 .as("no duplicate").isEqualTo("BAD_REQUEST");
-        assertThat(whitelistRows(b.userId())).isEqualTo(1);
-        assertThatThrownBy(() -> policy.check(b.userId(), "BTC", badChecksum, null))
+        assertThat(whitelistRows(id(b))).isEqualTo(1);
+        assertThatThrownBy(() -> policy.check(id(b), "BTC", badChecksum, null))
                 .isInstanceOf(AccountException.class).hasMessageContaining("checksum");
     }
 
@@ -154,14 +154,14 @@ class AccountWhitelistIT extends AccountITBase {
         JsonNode list = TestBrowser.json(b.get("/api/v1/account/auto-sweep").body());
         assertThat(list.size()).isEqualTo(1);
         assertThat(list.path(0).path("address").asString()).isEqualTo(sky);
-        assertThat(policy.autoSweep(b.userId(), "SKY")).as("cooling off").isEmpty();
+        assertThat(policy.autoSweep(id(b), "SKY")).as("cooling off").isEmpty();
 
         HttpResponse<String> tooPrecise = b.send("PUT", "/api/v1/account/auto-sweep",
                 "{\"asset\":\"SKY\",\"address\":\"" + sky + "\",\"minimum\":\"1.0000001\"}");
         assertThat(tooPrecise.statusCode()).isEqualTo(400);
         advance(Duration.ofHours(24));
-        assertThat(policy.autoSweep(b.userId(), "SKY")).contains(new AutoSweep("SKY", sky, 1_500_000));
-        assertThat(policy.autoSweep(b.userId(), "BTC")).isEqualTo(Optional.empty());
+        assertThat(policy.autoSweep(id(b), "SKY")).contains(new AutoSweep("SKY", sky, 1_500_000));
+        assertThat(policy.autoSweep(id(b), "BTC")).isEqualTo(Optional.empty());
 
         String secret = turnOn2fa(b);
         HttpResponse<String> noCode = b.send("DELETE", "/api/v1/account/auto-sweep/SKY", null);
@@ -169,11 +169,11 @@ class AccountWhitelistIT extends AccountITBase {
         HttpResponse<String> moved = b.send("PUT", "/api/v1/account/auto-sweep", "{\"asset\":\"SKY\",\"address\":\""
                 + sky + "\",\"minimum\":\"2\",\"code\":\"" + freshCode(secret) + "\"}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        assertThat(policy.autoSweep(b.userId(), "SKY")).as("same address: no new cool-off")
+        assertThat(policy.autoSweep(id(b), "SKY")).as("same address: no new cool-off")
                 .contains(new AutoSweep("SKY", sky, 2_000_000));
         HttpResponse<String> gone = b.send("DELETE", "/api/v1/account/auto-sweep/SKY",
                 "{\"code\":\"" + freshCode(secret) + "\"}");
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(204);
-        assertThat(policy.autoSweep(b.userId(), "SKY")).isEmpty();
+        assertThat(policy.autoSweep(id(b), "SKY")).isEmpty();
     }
 }

@@ -40,6 +40,8 @@ class ReservesIT extends IntegrationTestBase {
         JsonNode roots = TestBrowser.json(taken.body());
         assertThat(roots.size()).isEqualTo(2);
         long snapshot = roots.get(0).path("snapshot").asLong();
+        assertThat(jdbc.queryForObject("select count(*) from operator_audit where action = 'reserves.snapshot'"
+                + " and detail = ?", Integer.class, "snapshot " + snapshot)).as("the operator action is audited").isEqualTo(1);
 
         HttpResponse<String> publicList = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(url("/api/v1/reserves"))).GET().build(), HttpResponse.BodyHandlers.ofString());
