@@ -17,16 +17,39 @@ public final class RelayDirectory {
         this.db = db;
     }
 
-    /** Sets a relay's external IP and SkyX user id (either may be null). */
+    /**
+     * Sets a relay's external IP and SkyX account (the user's public id; either may be null). Returns false, and
+     * changes nothing, when no user has that public id.
+     */
+    public boolean registerByPublicId(PubKey relay, String externalIp, java.util.UUID publicUserId) throws SQLException {
+        Long userId = null;
+        if (publicUserId != null) {
+            try (Connection c = db.getConnection();
+                 PreparedStatement q = c.prepareStatement("select id from users where public_id = ?")) {
+                q.setObject(1, publicUserId);
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    userId = rs.getLong(1);
+                }
+            }
+        }
+        register(relay, externalIp, userId);
+        return true;
+    }
+
+    /** Sets a relay's external IP and SkyX account by the user's internal id (either may be null). */
     public void register(PubKey relay, String externalIp, Long userId) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into skywire_relay (relay, external_ip, user_id)"
-                     + " values (?, ?, ?) on conflict (relay) do update set external_ip = excluded.external_ip,"
-                     + " user_id = excluded.user_id, updated_at = now()")) {
-            ps.setBytes(1, relay.bytes());
-            ps.setString(2, externalIp == null ? null : externalIp.trim().toLowerCase(java.util.Locale.ROOT));
-            ps.setObject(3, userId);
-            ps.executeUpdate();
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into skywire_relay (relay, external_ip, user_id)"
+                    + " values (?, ?, ?) on conflict (relay) do update set external_ip = excluded.external_ip,"
+                    + " user_id = excluded.user_id, updated_at = now()")) {
+                ps.setBytes(1, relay.bytes());
+                ps.setString(2, externalIp == null ? null : externalIp.trim().toLowerCase(java.util.Locale.ROOT));
+                ps.setObject(3, userId);
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -51,7 +51,7 @@ class SettlementController {
     }
 
     /** The relay registration body. */
-    record RelayRegistration(String externalIp, Long userId) {
+    record RelayRegistration(String externalIp, String userId) {
     }
 
     @PostMapping(path = "/api/v1/skywire/records", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
@@ -113,7 +113,17 @@ class SettlementController {
     @PutMapping("/api/v1/admin/skywire/relays/{key}")
     @Operation(summary = "Set a relay's external IP and SkyX account (for the same-IP and per-IP rules, payouts)")
     ResponseEntity<Void> register(@PathVariable String key, @RequestBody RelayRegistration body) throws SQLException {
-        relays.register(relay(key), body.externalIp(), body.userId());
+        java.util.UUID user = null;
+        if (body.userId() != null) {
+            try {
+                user = java.util.UUID.fromString(body.userId());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ErrorCode.BAD_REQUEST, "userId must be a user's id as the API shows it", "userId");
+            }
+        }
+        if (!relays.registerByPublicId(relay(key), body.externalIp(), user)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no user with id " + body.userId(), "userId");
+        }
         return ResponseEntity.noContent().build();
     }
 

@@ -105,7 +105,11 @@ class CrashRecoveryIT {
                 assertThat(state.path("sequence").asLong()).isEqualTo(replay.sequence());
                 assertThat(state.path("stateHash").asString()).isEqualTo(replay.stateHash());
                 for (Map.Entry<String, String> e : acked.entrySet()) {
-                    String key = "order:" + e.getValue();
+                    // the API shows the public user id; the idempotency key holds the internal one
+                    int colon = e.getValue().indexOf(':');
+                    List<Long> internal = longs(c, "select id from users where public_id = '"
+                            + e.getValue().substring(0, colon) + "'::uuid");
+                    String key = "order:" + internal.getFirst() + e.getValue().substring(colon);
                     assertThat(longs(c, "select seq from journal where idem_key = '" + key + "'"))
                             .as("acknowledged order %s journaled exactly once", e.getKey())
                             .containsExactly(Long.parseLong(e.getKey()));
@@ -151,7 +155,9 @@ class CrashRecoveryIT {
         assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
         try (Connection c = db.open(); var st = c.createStatement()) {
             st.execute("delete from orders; delete from trades; delete from candles; delete from ledger_entries; "
-                    + "delete from accounts; delete from projection_position");
+                    + "delete from accounts; delete from stream_messages; delete from stream_orders; "
+                    + "delete from stream_candles; "
+                    + "delete from projection_position");
         }
         Process third = start(db, port, logDir.resolve("run3.log").toFile());
         try {

@@ -35,7 +35,7 @@ class SkywireApiIT extends IntegrationTestBase {
         assertThat(admin.send("PUT", "/api/v1/admin/skywire/relays/" + a.pub().hex(),
                 "{\"externalIp\":\"203.0.113.1\"}").statusCode()).isEqualTo(204);
         assertThat(admin.send("PUT", "/api/v1/admin/skywire/relays/" + b.pub().hex(),
-                "{\"externalIp\":\"203.0.113.2\",\"userId\":" + admin.userId() + "}").statusCode()).isEqualTo(204);
+                "{\"externalIp\":\"203.0.113.2\",\"userId\":\"" + admin.userId() + "\"}").statusCode()).isEqualTo(204);
 
         SignedRecord ra = SkywireFixtures.report(a, b, "stcpr", day, day + 3600, 5_000_000, 1_000_000, 1);
         SignedRecord rb = SkywireFixtures.report(b, a, "stcpr", day, day + 3600, 1_000_000, 4_000_000, 1);
