@@ -1,5 +1,6 @@
 package io.skyx.api.custody;
 
+import io.skyx.api.faucet.OnChainFaucet;
 import io.skyx.api.security.SkyxUser;
 import io.skyx.api.web.Acks;
 import io.skyx.custody.btc.BtcCustody;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "faucet (local profile)")
 @Profile("local")
 @ConditionalOnBean({BcoinNode.class, BtcCustody.class})
-class RegtestFaucetController {
+class RegtestFaucetController implements OnChainFaucet {
 
     private static final long GRANT = 1_000_000L;
 
@@ -45,9 +46,22 @@ class RegtestFaucetController {
 
     @PostMapping("/api/v1/faucet/btc")
     @Operation(summary = "Pay 0.01 test BTC on regtest to the user's deposit address and confirm it (local profile)")
-    synchronized Payment pay(@AuthenticationPrincipal SkyxUser user,
-                             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        long userId = Acks.userId(user);
+    Payment pay(@AuthenticationPrincipal SkyxUser user,
+                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return payTo(Acks.userId(user), key);
+    }
+
+    @Override
+    public String asset() {
+        return "BTC";
+    }
+
+    @Override
+    public void pay(long userId, String idempotencyKey) {
+        payTo(userId, idempotencyKey);
+    }
+
+    private synchronized Payment payTo(long userId, String key) {
         if (key != null) {
             Payment p = paid.get(userId + ":" + key);
             if (p != null) {

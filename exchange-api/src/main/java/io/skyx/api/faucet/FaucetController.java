@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Local profile only: test funds (1000 SKY and 0.01 BTC) for the signed-in user, through the ordinary
+ * Local profile only: test funds (1000 SKY and 0.01 BTC) for the signed-in user. An asset with an
+ * {@link OnChainFaucet} (BTC on the regtest node) is paid on chain to the user's deposit address and credited by
+ * the deposit watcher after its confirmations; the others (SKY, until SKY custody exists) through the ordinary
  * deposit-credit command. An {@code Idempotency-Key} header makes a request safe to repeat.
  */
 @RestController
@@ -43,8 +46,11 @@ class FaucetController {
     private final LedgerQueries ledger;
     private final MarketCatalog catalog;
     private final Projections projections;
+    private final ObjectProvider<OnChainFaucet> onChain;
 
-    FaucetController(Sequencer sequencer, LedgerQueries ledger, MarketCatalog catalog, Projections projections) {
+    FaucetController(Sequencer sequencer, LedgerQueries ledger, MarketCatalog catalog, Projections projections,
+                     ObjectProvider<OnChainFaucet> onChain) {
+        this.onChain = onChain;
         this.projections = projections;
         this.sequencer = sequencer;
         this.ledger = ledger;
@@ -52,7 +58,8 @@ class FaucetController {
     }
 
     @PostMapping("/api/v1/faucet")
-    @Operation(summary = "Credit 1000 SKY and 0.01 BTC of test funds (local profile); returns the balances")
+    @Operation(summary = "Test funds (local profile): 1000 SKY credited, 0.01 BTC paid on regtest to the deposit "
+            + "address when the regtest node runs (credited after its confirmations, else credited); returns the balances")
     Map<String, Balances.Balance> faucet(@AuthenticationPrincipal SkyxUser user,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         long userId = Acks.userId(user);
@@ -62,9 +69,15 @@ class FaucetController {
         }
         String k = key != null ? key : UUID.randomUUID().toString();
         Map<String, CompletableFuture<CommandResult>> acks = new LinkedHashMap<>();
+        Map<String, OnChainFaucet> paidOnChain = new LinkedHashMap<>();
+        onChain.orderedStream().forEach(f -> paidOnChain.put(f.asset(), f));
         for (Asset a : catalog.assets()) {
             Long amount = GRANT.get(a.code());
-            if (amount != null) {
+            OnChainFaucet chain = paidOnChain.get(a.code());
+            if (chain != null) {
+                // paid on chain to the user's deposit address: credited by the deposit watcher, as real deposits are
+                chain.pay(userId, key);
+            } else if (amount != null) {
                 acks.put(a.code(), sequencer.submit(new Command.CreditDeposit(userId, a.id(), amount,
                         "faucet:" + userId + ":" + k + ":" + a.code())));
             }
