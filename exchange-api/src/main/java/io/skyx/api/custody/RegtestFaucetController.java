@@ -57,8 +57,10 @@ class RegtestFaucetController implements OnChainFaucet {
     }
 
     @Override
-    public void pay(long userId, String idempotencyKey) {
+    public boolean pay(long userId, String idempotencyKey) {
+        boolean repeat = idempotencyKey != null && paid.containsKey(userId + ":" + idempotencyKey);
         payTo(userId, idempotencyKey);
+        return !repeat;
     }
 
     private synchronized Payment payTo(long userId, String key) {

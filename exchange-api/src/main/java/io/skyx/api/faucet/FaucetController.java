@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "skyx.faucet.enabled", havingValue = "true")
 class FaucetController {
 
+    private static final long ON_CHAIN_WAIT_MS = 30_000;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Map<String, Long> GRANT = Map.of("SKY", 1_000_000_000L, "BTC", 1_000_000L);
 
@@ -71,12 +72,20 @@ class FaucetController {
         Map<String, CompletableFuture<CommandResult>> acks = new LinkedHashMap<>();
         Map<String, OnChainFaucet> paidOnChain = new LinkedHashMap<>();
         onChain.orderedStream().forEach(f -> paidOnChain.put(f.asset(), f));
+        Map<String, Long> expected = new LinkedHashMap<>();
+        Balances before = null;
+        if (!paidOnChain.isEmpty()) {
+            Acks.await(projections.caughtUp());
+            before = ledger.balances(userId);
+        }
         for (Asset a : catalog.assets()) {
             Long amount = GRANT.get(a.code());
             OnChainFaucet chain = paidOnChain.get(a.code());
             if (chain != null) {
                 // paid on chain to the user's deposit address: credited by the deposit watcher, as real deposits are
-                chain.pay(userId, key);
+                if (chain.pay(userId, key)) {
+                    expected.put(a.code(), before.available(a.code()) + GRANT.getOrDefault(a.code(), 0L));
+                }
             } else if (amount != null) {
                 acks.put(a.code(), sequencer.submit(new Command.CreditDeposit(userId, a.id(), amount,
                         "faucet:" + userId + ":" + k + ":" + a.code())));
@@ -91,6 +100,28 @@ class FaucetController {
             last = Math.max(last, r.seq());
         }
         Acks.await(projections.reach(last));
+        awaitOnChainCredits(userId, expected);
         return ledger.balances(userId).json();
+    }
+
+    /**
+     * Waits (at most {@link #ON_CHAIN_WAIT_MS}) until the deposit watcher has credited what was paid on chain, so
+     * that the answer shows the funds as a direct credit would; past that the funds still arrive, later.
+     */
+    private void awaitOnChainCredits(long userId, Map<String, Long> expected) {
+        long deadline = System.nanoTime() + ON_CHAIN_WAIT_MS * 1_000_000L;
+        while (!expected.isEmpty() && System.nanoTime() < deadline) {
+            Acks.await(projections.caughtUp());
+            Balances now = ledger.balances(userId);
+            expected.entrySet().removeIf(e -> now.available(e.getKey()) >= e.getValue());
+            if (!expected.isEmpty()) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }

@@ -10,6 +10,9 @@ public interface OnChainFaucet {
     /** The asset code it pays ("BTC"). */
     String asset();
 
-    /** Pays the user's deposit address; a repeated {@code idempotencyKey} (may be null) pays nothing more. */
-    void pay(long userId, String idempotencyKey);
+    /**
+     * Pays the user's deposit address; returns false when a repeated {@code idempotencyKey} (may be null) paid
+     * nothing more.
+     */
+    boolean pay(long userId, String idempotencyKey);
 }
