@@ -39,6 +39,7 @@ public final class BtcCustody implements AutoCloseable {
     private final BtcWallet wallet;
     private final DepositCrediter crediter;
     private final WithdrawalPipeline pipeline;
+    private final BtcReserveWallet reserves;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "custody-btc");
         t.setDaemon(true);
@@ -58,6 +59,7 @@ public final class BtcCustody implements AutoCloseable {
         this.pipeline = new WithdrawalPipeline(BTC, withdrawals, ledger, new FeeFloor(wallet, config.minFeeRate()),
                 new WithdrawalPipeline.Policy(config.withdrawalFee(), config.minimumWithdrawal(), config.confirmations()),
                 meters);
+        this.reserves = new BtcReserveWallet(wallet, config.minFeeRate(), thread);
     }
 
     /** Syncs the wallet, gives it back the stored signed withdrawals, and starts the watcher and the pipeline. */
@@ -130,6 +132,11 @@ public final class BtcCustody implements AutoCloseable {
     /** The operator's alarms (deep reorgs, refused credits). */
     public List<String> alarms() {
         return deposits.alarms(BTC);
+    }
+
+    /** Proof of reserves: the hot wallet's holdings and signatures, and the OP_RETURN anchor. */
+    public BtcReserveWallet reserves() {
+        return reserves;
     }
 
     /** The wallet (for operator views and tests). */

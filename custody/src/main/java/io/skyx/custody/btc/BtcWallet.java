@@ -251,6 +251,21 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         return spendableOutputs().stream().mapToLong(o -> o.getValue().value).sum();
     }
 
+    /** The bitcoinj wallet, for {@link BtcReserveWallet} (call with {@link #context()} propagated). */
+    Wallet bitcoinj() {
+        return wallet;
+    }
+
+    /** The chain the wallet follows. */
+    BlockChain chain() {
+        return chain;
+    }
+
+    /** bitcoinj's context of this wallet. */
+    Context context() {
+        return context;
+    }
+
     /** The wallet's own view of its balance (for reconciliation only; never a user balance). */
     public long walletBalance() {
         Context.propagate(context);
