@@ -5,6 +5,7 @@ import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.custody.btc.BtcConfig;
 import io.skyx.custody.btc.BtcCustody;
+import io.skyx.custody.btc.BtcReserveWallet;
 import io.skyx.custody.btc.regtest.BcoinBroadcaster;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import io.skyx.custody.platform.WithdrawalSettings;
@@ -80,5 +81,11 @@ class CustodyConfiguration {
                 p.withdrawalFee(), p.minFeeRate(), p.minimumWithdrawal(), p.poll(), p.syncTimeout());
         return new BtcCustody(cfg, db, new SequencerLedger(sequencer, catalog), settings, meters,
                 node == null ? null : new BcoinBroadcaster(node.rpc()));
+    }
+
+    /** Proof of reserves reads the BTC hot wallet (holdings, signatures) and anchors its roots through this bean. */
+    @Bean
+    BtcReserveWallet btcReserveWallet(BtcCustody custody) {
+        return custody.reserves();
     }
 }

@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes and serves liabilities snapshots. A leaf's account id is the user's public (opaque) id, as the API shows it. A snapshot reads every account's balance (available + locked +
  * withdrawing) and the journal sequence number they are the state of (the ledger projection's position) in one
  * repeatable-read transaction, builds one tree per asset,
- * and stores the roots (append-only) and leaf values; a user's proof is rebuilt from the stored leaves.
+ * and stores the roots (append-only) and leaf values; a user's proof is rebuilt from the stored leaves. The same
+ * snapshot records each asset's signed reserves ({@link ReserveProofs}) and is anchored on chain
+ * ({@link ReserveAnchors}).
  */
 @Service
 public class LiabilitySnapshots {
@@ -51,13 +53,17 @@ public class LiabilitySnapshots {
     private final TransactionTemplate writeTx;
     private final MarketCatalog catalog;
     private final Projections projections;
+    private final ReserveProofs reserves;
+    private final ReserveAnchors anchors;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, LiabilityTree> cache = new ConcurrentHashMap<>();
     private final Map<String, BigInteger> latestTotals = new ConcurrentHashMap<>();
 
     LiabilitySnapshots(JdbcTemplate jdbc, PlatformTransactionManager tm, MarketCatalog catalog, MeterRegistry meters,
-                       Projections projections) {
+                       Projections projections, ReserveProofs reserves, ReserveAnchors anchors) {
         this.jdbc = jdbc;
+        this.reserves = reserves;
+        this.anchors = anchors;
         this.projections = projections;
         this.catalog = catalog;
         this.snapshotTx = new TransactionTemplate(tm);
@@ -100,16 +106,30 @@ public class LiabilitySnapshots {
         });
         Long last = jdbc.queryForObject("select coalesce(max(snapshot), 0) from reserve_snapshots", Long.class);
         long snapshot = (last == null ? 0 : last) + 1;
+        Map<String, LiabilityTree> trees = new LinkedHashMap<>();
+        Map<String, byte[]> saltKeys = new HashMap<>();
+        Map<String, String> roots = new LinkedHashMap<>();
+        Map<String, BigInteger> totals = new LinkedHashMap<>();
+        for (Map.Entry<String, List<LiabilityTree.Account>> e : read.byAsset().entrySet()) {
+            byte[] saltKey = new byte[32];
+            random.nextBytes(saltKey);
+            LiabilityTree tree = LiabilityTree.build(new SnapshotRef(e.getKey(), snapshot), e.getValue(), salts(saltKey));
+            trees.put(e.getKey(), tree);
+            saltKeys.put(e.getKey(), saltKey);
+            roots.put(e.getKey(), tree.rootHash());
+            totals.put(e.getKey(), tree.total().amount());
+        }
+        // the reserves are read, signed and checked before anything is stored: a bad signature publishes nothing
+        Map<String, ReserveProofs.Proven> proven = reserves.prove(snapshot, roots, totals);
         List<Published> out = new ArrayList<>();
         writeTx.executeWithoutResult(s -> {
             for (Map.Entry<String, List<LiabilityTree.Account>> e : read.byAsset().entrySet()) {
-                byte[] saltKey = new byte[32];
-                random.nextBytes(saltKey);
-                SnapshotRef ref = new SnapshotRef(e.getKey(), snapshot);
-                LiabilityTree tree = LiabilityTree.build(ref, e.getValue(), salts(saltKey));
+                LiabilityTree tree = trees.get(e.getKey());
+                ReserveProofs.Proven chain = proven.get(e.getKey());
                 jdbc.update("insert into reserve_snapshots (snapshot, asset, journal_seq, block_height, root_hash, total,"
-                                + " accounts, salt_key) values (?,?,?,?,?,?,?,?)", snapshot, e.getKey(), read.seq(), 0L,
-                        tree.rootHash(), new BigDecimal(tree.total().amount()), tree.accounts(), saltKey);
+                                + " accounts, salt_key) values (?,?,?,?,?,?,?,?)", snapshot, e.getKey(), read.seq(),
+                        chain == null ? 0L : chain.blockHeight(), tree.rootHash(), new BigDecimal(tree.total().amount()),
+                        tree.accounts(), saltKeys.get(e.getKey()));
                 List<Object[]> rows = new ArrayList<>(e.getValue().size());
                 for (LiabilityTree.Account a : e.getValue()) {
                     rows.add(new Object[] {snapshot, e.getKey(), internalIds.get(a.id()), a.units()});
@@ -118,7 +138,9 @@ public class LiabilitySnapshots {
                         rows);
                 cache.put(key(snapshot, e.getKey()), tree);
             }
+            reserves.store(proven);
         });
+        anchors.anchor(snapshot, roots);
         for (Published p : list(1)) {
             latestTotals.put(p.asset(), new BigInteger(p.total()));
             out.add(p);

@@ -10,6 +10,8 @@ import io.skyx.node.reserves.InclusionProof;
 import io.skyx.node.reserves.ProofJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -26,21 +28,119 @@ import org.springframework.web.bind.annotation.RestController;
 class ReservesController {
 
     private final LiabilitySnapshots snapshots;
+    private final ReserveProofs reserves;
+    private final ReserveAnchors anchors;
+    private final ChainReserves chains;
+    private final SolvencyMonitor solvency;
     private final MarketCatalog catalog;
     private final OperatorAudit audit;
 
-    ReservesController(LiabilitySnapshots snapshots, MarketCatalog catalog, OperatorAudit audit) {
+    ReservesController(LiabilitySnapshots snapshots, ReserveProofs reserves, ReserveAnchors anchors,
+                       ChainReserves chains, SolvencyMonitor solvency, MarketCatalog catalog, OperatorAudit audit) {
         this.snapshots = snapshots;
+        this.reserves = reserves;
+        this.anchors = anchors;
+        this.chains = chains;
+        this.solvency = solvency;
         this.audit = audit;
         this.catalog = catalog;
     }
 
     @GetMapping("/api/v1/reserves")
-    @Operation(summary = "Published liabilities roots, newest first (public)",
+    @Operation(summary = "Published snapshots, newest first, with their reserves and anchors, and solvency now (public)",
             description = "Each root commits every user's balance of one asset at a journal sequence number; a user "
-                    + "checks their part with their inclusion proof (docs/proof-of-reserves.md).")
+                    + "checks their part with their inclusion proof. Each snapshot's reserves list every reserve "
+                    + "address with its balance at the block named and its signature over the challenge; the anchor "
+                    + "is the BTC transaction whose OP_RETURN carries the roots (docs/proof-of-reserves.md).")
     Map<String, Object> published(@RequestParam(required = false) Integer limit) {
-        return Map.of("snapshots", snapshots.list(Acks.limit(limit, 20, 500)));
+        List<LiabilitySnapshots.Published> roots = snapshots.list(Acks.limit(limit, 20, 500));
+        long after = roots.stream().mapToLong(LiabilitySnapshots.Published::snapshot).min().orElse(1) - 1;
+        Map<String, ReserveProofs.Proven> proven = reserves.since(after);
+        Map<String, ReserveAnchors.Anchor> anchored = anchors.since(after);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LiabilitySnapshots.Published p : roots) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("snapshot", p.snapshot());
+            m.put("asset", p.asset());
+            m.put("journalSeq", p.journalSeq());
+            m.put("blockHeight", p.blockHeight());
+            m.put("root", p.root());
+            m.put("total", p.total());
+            m.put("accounts", p.accounts());
+            m.put("createdAt", p.createdAt());
+            ReserveProofs.Proven r = proven.get(p.snapshot() + ":" + p.asset());
+            m.put("reserves", r == null ? null : reservesJson(r));
+            ReserveAnchors.Anchor a = anchored.get(p.snapshot() + ":BTC");
+            m.put("anchor", a == null ? null : anchorJson(a));
+            out.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("snapshots", out);
+        body.put("solvency", status().get("assets"));
+        return body;
+    }
+
+    @GetMapping("/api/v1/reserves/status")
+    @Operation(summary = "Solvency now, per asset (public): reserves on chain against what users are owed",
+            description = "state SOLVENT, BELOW (the alarm) or ABSENT (no wallet for the asset: no reserves shown). "
+                    + "Amounts are decimal strings of base units; ratioBp is basis points (10000 = 100 %).")
+    Map<String, Object> status() {
+        List<Map<String, Object>> assets = new ArrayList<>();
+        for (SolvencyMonitor.Status s : solvency.statuses()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("asset", s.asset());
+            m.put("state", s.state().name());
+            m.put("blockHeight", s.blockHeight());
+            m.put("blockHash", s.blockHash());
+            m.put("reserves", text(s.reserves()));
+            m.put("hot", text(s.hot()));
+            m.put("cold", text(s.cold()));
+            m.put("liabilities", text(s.liabilities()));
+            m.put("pendingWithdrawals", text(s.pendingWithdrawals()));
+            m.put("withdrawalsMined", text(s.withdrawalsMined()));
+            m.put("ratioBp", s.ratioBp());
+            m.put("ratio", Coverage.percent(s.ratioBp()));
+            m.put("at", s.at());
+            assets.add(m);
+        }
+        return Map.of("assets", assets);
+    }
+
+    private static String text(java.math.BigInteger v) {
+        return v == null ? null : v.toString();
+    }
+
+    private static Map<String, Object> reservesJson(ReserveProofs.Proven r) {
+        Coverage c = r.coverage();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("blockHeight", r.blockHeight());
+        m.put("blockHash", r.blockHash());
+        m.put("challenge", r.challenge());
+        m.put("hot", c.hot().toString());
+        m.put("cold", c.cold().toString());
+        m.put("reserves", c.reserves().toString());
+        m.put("liabilities", c.liabilities().toString());
+        m.put("pendingWithdrawals", c.pendingWithdrawals().toString());
+        m.put("withdrawalsMined", c.withdrawalsMined().toString());
+        m.put("ratioBp", c.ratioBp());
+        m.put("ratio", Coverage.percent(c.ratioBp()));
+        m.put("solvent", c.solvent());
+        List<Map<String, Object>> addresses = new ArrayList<>();
+        for (ReserveProofs.AddressProof a : r.addresses()) {
+            addresses.add(Map.of("address", a.address(), "kind", a.kind(), "balance", Long.toString(a.balance()),
+                    "signature", a.signature()));
+        }
+        m.put("addresses", addresses);
+        return m;
+    }
+
+    private Map<String, Object> anchorJson(ReserveAnchors.Anchor a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("chain", a.chain());
+        m.put("txid", a.txid());
+        m.put("payload", a.payload());
+        m.put("confirmations", chains.anchor(a.chain()).map(c -> c.confirmations(a.txid())).orElse(null));
+        return m;
     }
 
     @GetMapping(value = "/api/v1/reserves/proof", produces = MediaType.APPLICATION_JSON_VALUE)

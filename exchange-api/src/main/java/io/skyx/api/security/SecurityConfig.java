@@ -69,7 +69,7 @@ class SecurityConfig {
                 .addFilterAfter(new RateLimitFilter(new RateLimits(), rateLimits), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**").permitAll()
-                            .requestMatchers(HttpMethod.GET, "/api/v1/reserves").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/v1/reserves", "/api/v1/reserves/status").permitAll()
                             .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login").permitAll()
                             .requestMatchers(HttpMethod.GET, "/api/v1/auth/csrf").permitAll()
                             .requestMatchers("/ws", "/ws/**").permitAll()

@@ -3,6 +3,7 @@ package io.skyx.api.sequencer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.engine.AccountKind;
 import io.skyx.engine.EngineConfig;
 import io.skyx.engine.Engines;
 import io.skyx.engine.ExchangeEngine;
@@ -148,6 +149,15 @@ public class Sequencer implements SmartLifecycle {
     /** The top {@code depth} levels of a market's book (engine market id), as of the latest durable command. */
     public CompletableFuture<BookView> book(int marketId, int depth) {
         return query(e -> new BookView(e.lastSequence(), lastTs, e.l2Book(marketId, depth)));
+    }
+
+    /**
+     * What users are owed of one asset (engine asset id), as of the latest durable command: available + locked +
+     * withdrawing of every user, which is −(RESERVE + FEES + SETTLEMENT_POOL) by the ledger's invariant (no scan).
+     */
+    public CompletableFuture<Long> owedToUsers(int assetId) {
+        return query(e -> -Math.addExact(Math.addExact(e.systemBalance(AccountKind.RESERVE, assetId),
+                e.systemBalance(AccountKind.FEES, assetId)), e.systemBalance(AccountKind.SETTLEMENT_POOL, assetId)));
     }
 
     /** The last sequence number known durable (0 before start). */
