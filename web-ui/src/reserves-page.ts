@@ -1,17 +1,29 @@
-/** The public proof-of-reserves page: published roots, and "verify my balance" with the in-browser verifier. */
+/**
+ * The public proof-of-reserves page: solvency now, the published snapshots with their signed reserves and on-chain
+ * anchor, and "verify my balance" (or a downloaded proof file) with the in-browser verifier.
+ */
 import './style.css';
 import { formatTrimmed } from './lib/decimal';
 import { verifyProof } from './lib/por';
 
+interface ReserveAddress { address: string; kind: string; balance: string; signature: string }
+
+interface Reserves {
+  blockHeight: number; blockHash: string; nonce: string; challenge: string; hot: string; cold: string;
+  reserves: string; liabilities: string; pendingWithdrawals: string; withdrawalsMined: string;
+  ratioBp: number | null; ratio: string | null; solvent: boolean; addresses: ReserveAddress[];
+}
+
+interface Anchor { chain: string; txid: string; payload: string; confirmations: number | null }
+
 interface Published {
-  snapshot: number;
-  asset: string;
-  journalSeq: number;
-  blockHeight: number;
-  root: string;
-  total: string;
-  accounts: number;
-  createdAt: string;
+  snapshot: number; asset: string; journalSeq: number; blockHeight: number; root: string; total: string;
+  accounts: number; createdAt: string; reserves: Reserves | null; anchor: Anchor | null;
+}
+
+interface Solvency {
+  asset: string; state: 'SOLVENT' | 'BELOW' | 'ABSENT'; blockHeight: number | null; reserves: string | null;
+  liabilities: string; pendingWithdrawals: string | null; withdrawalsMined: string | null; ratio: string | null;
 }
 
 const DECIMALS: Record<string, number> = { SKY: 6, BTC: 8 };
@@ -25,6 +37,61 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 
 function amount(asset: string, units: string | bigint): string {
   return `${formatTrimmed(BigInt(units), DECIMALS[asset] ?? 0)} ${asset}`;
+}
+
+function table(headers: string[], rows: (string | HTMLElement)[][]): HTMLTableElement {
+  const t = el('table', undefined, 'grid');
+  const head = el('tr');
+  for (const h of headers) head.append(el('th', h));
+  t.append(head);
+  for (const cells of rows) {
+    const row = el('tr');
+    for (const c of cells) {
+      const td = el('td');
+      td.append(c);
+      row.append(td);
+    }
+    t.append(row);
+  }
+  return t;
+}
+
+function short(hex: string, title = hex): HTMLElement {
+  const c = el('code', hex.slice(0, 16) + '…');
+  c.title = title;
+  return c;
+}
+
+/** Whether the anchor's OP_RETURN data ("SKYX" ‖ u64 snapshot ‖ roots) carries this snapshot and root. */
+function anchorCarries(a: Anchor, p: Published): boolean {
+  const head = '534b5958' + p.snapshot.toString(16).padStart(16, '0');
+  const roots = a.payload.slice(head.length);
+  if (!a.payload.startsWith(head) || roots.length % 64 !== 0) return false;
+  for (let i = 0; i < roots.length; i += 64) if (roots.slice(i, i + 64) === p.root) return true;
+  return false;
+}
+
+function anchorCell(p: Published): string | HTMLElement {
+  if (p.anchor === null) return el('span', 'not anchored', 'dim');
+  const span = el('span');
+  const carries = anchorCarries(p.anchor, p);
+  span.append(short(p.anchor.txid, `${p.anchor.chain} txid ${p.anchor.txid}`),
+    el('span', carries ? ' ✓ root in OP_RETURN' : ' ✗ root NOT in the anchor', carries ? 'ok' : 'bad'),
+    el('span', ` (${p.anchor.confirmations ?? '?'} conf.)`, 'dim'));
+  return span;
+}
+
+function showVerdict(out: HTMLElement, p: Published, verdict: Awaited<ReturnType<typeof verifyProof>>): void {
+  out.replaceChildren();
+  if (verdict.ok) {
+    out.append(el('strong', 'Included. ', 'ok'), `Your balance of ${amount(p.asset, verdict.value)} is in root `,
+      el('code', p.root), ` (total ${amount(p.asset, verdict.total)}), checked in this browser. `);
+    if (p.anchor !== null && anchorCarries(p.anchor, p)) {
+      out.append('The same root is in the OP_RETURN of ', el('code', p.anchor.txid), ` on ${p.anchor.chain}.`);
+    }
+  } else {
+    out.append(el('strong', 'NOT verified: ', 'bad'), el('span', verdict.error, 'verdict-code'), `: ${verdict.message}`);
+  }
 }
 
 async function verify(p: Published, out: HTMLElement): Promise<void> {
@@ -42,59 +109,117 @@ async function verify(p: Published, out: HTMLElement): Promise<void> {
   }
   const text = await response.text();
   const proof = JSON.parse(text) as { leaf?: { account?: string } };
-  const verdict = await verifyProof(proof, {
+  showVerdict(out, p, await verifyProof(proof, {
     asset: p.asset, snapshot: p.snapshot, account: proof.leaf?.account ?? '', publishedRoot: p.root,
     publishedTotal: BigInt(p.total),
-  });
-  out.replaceChildren();
-  if (verdict.ok) {
-    out.append(el('strong', 'Included. ', 'ok'), `Your balance of ${amount(p.asset, verdict.value)} is in root `,
-      el('code', p.root), ` (total ${amount(p.asset, verdict.total)}), checked in this browser. `);
-  } else {
-    out.append(el('strong', 'NOT verified: ', 'bad'), `${verdict.error}: ${verdict.message}`);
-  }
+  }));
   const link = el('a', 'Download the proof file');
+  link.id = 'proof-download';
   link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   link.download = `skyx-proof-${p.asset}-${p.snapshot}.json`;
   out.append(el('br'), link, ' (check it offline with `skycoin verify-reserves`).');
 }
 
+/** A proof file the user picked: verified against the published root of its own asset and snapshot. */
+async function verifyFile(file: File, list: Published[], out: HTMLElement): Promise<void> {
+  let proof: { asset?: unknown; snapshot?: unknown; leaf?: { account?: unknown } };
+  try {
+    proof = JSON.parse(await file.text()) as typeof proof;
+  } catch {
+    out.replaceChildren(el('strong', 'NOT verified: ', 'bad'), el('span', 'MALFORMED', 'verdict-code'), ': not JSON');
+    return;
+  }
+  const p = list.find((x) => x.asset === proof.asset && x.snapshot === proof.snapshot);
+  if (p === undefined) {
+    out.textContent = `No published ${String(proof.asset)} snapshot ${String(proof.snapshot)} in the list above.`;
+    return;
+  }
+  const account = typeof proof.leaf?.account === 'string' ? proof.leaf.account : '';
+  showVerdict(out, p, await verifyProof(proof, {
+    asset: p.asset, snapshot: p.snapshot, account, publishedRoot: p.root, publishedTotal: BigInt(p.total),
+  }));
+}
+
+function showAddresses(p: Published, out: HTMLElement): void {
+  out.className = 'scroll-wide';
+  if (p.reserves === null) {
+    out.replaceChildren(el('p', `${p.asset}: no wallet reported reserves for snapshot ${p.snapshot} (absent).`, 'dim'));
+    return;
+  }
+  const r = p.reserves;
+  const challenge = el('pre', r.challenge);
+  challenge.id = 'challenge';
+  out.replaceChildren(el('p', `${p.asset} snapshot ${p.snapshot}, block ${r.blockHeight} (${r.blockHash}). `
+    + 'Each address signed this challenge (BTC: signed message, BIP-137 header; SKY: recoverable signature):'),
+    challenge, table(['Address', 'Kind', 'Balance', 'Signature'], r.addresses.map((a) =>
+      [el('code', a.address), a.kind, amount(p.asset, a.balance), short(a.signature)])));
+}
+
+function ratioCell(asset: string, r: Reserves | null): string | HTMLElement {
+  if (r === null) return el('span', 'absent', 'dim');
+  return el('span', `${amount(asset, r.reserves)} · ${r.ratio ?? '–'} %`, r.solvent ? 'ok' : 'bad');
+}
+
+async function showSolvency(out: HTMLElement): Promise<void> {
+  const response = await fetch('/api/v1/reserves/status', { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    out.textContent = `Solvency could not be loaded (${response.status}).`;
+    return;
+  }
+  const assets = ((await response.json()) as { assets: Solvency[] }).assets;
+  const rows = assets.map((s) => {
+    const state = el('strong', s.state === 'BELOW' ? 'ALARM: below 100 %' : s.state === 'ABSENT' ? 'no wallet' : 'backed',
+      s.state === 'BELOW' ? 'bad' : s.state === 'ABSENT' ? 'dim' : 'ok');
+    state.dataset.asset = s.asset;
+    state.dataset.state = s.state;
+    return [s.asset, state, s.reserves === null ? '–' : amount(s.asset, s.reserves), amount(s.asset, s.liabilities),
+      s.pendingWithdrawals === null ? '–' : amount(s.asset, s.pendingWithdrawals), s.ratio === null ? '–' : `${s.ratio} %`,
+      s.blockHeight === null ? '–' : String(s.blockHeight)];
+  });
+  out.replaceChildren(table(['Asset', 'State', 'Reserves', 'Owed to users', 'Pending withdrawals', 'Ratio', 'Block'],
+    rows));
+}
+
 async function main(): Promise<void> {
   const roots = document.getElementById('roots')!;
   const verdict = document.getElementById('verdict')!;
+  const addresses = document.getElementById('addresses')!;
+  const solvency = document.getElementById('solvency')!;
+  showSolvency(solvency).catch((e: unknown) => {
+    solvency.textContent = `Solvency could not be loaded: ${String(e)}`;
+  });
   const response = await fetch('/api/v1/reserves?limit=20', { headers: { Accept: 'application/json' } });
   const list = response.ok ? ((await response.json()) as { snapshots: Published[] }).snapshots : [];
+  const file = document.getElementById('proof-file') as HTMLInputElement;
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (f !== undefined) {
+      verifyFile(f, list, verdict).catch((e: unknown) => {
+        verdict.textContent = `Verification failed: ${String(e)}`;
+      });
+    }
+  });
   if (list.length === 0) {
     roots.textContent = 'No snapshot has been published yet.';
     return;
   }
-  const table = el('table', undefined, 'grid');
-  const head = el('tr');
-  for (const h of ['Snapshot', 'Asset', 'Journal seq', 'Owed to users', 'Accounts', 'Root', 'Taken', '']) {
-    head.append(el('th', h));
-  }
-  table.append(head);
-  for (const p of list) {
-    const row = el('tr');
-    const root = el('code', p.root.slice(0, 16) + '…');
-    root.title = p.root;
+  const rows = list.map((p) => {
     const button = el('button', 'Verify my balance', 'link');
     button.type = 'button';
+    button.dataset.snapshot = String(p.snapshot);
+    button.dataset.asset = p.asset;
     button.addEventListener('click', () => {
+      showAddresses(p, addresses);
       verify(p, verdict).catch((e: unknown) => {
         verdict.textContent = `Verification failed: ${String(e)}`;
       });
     });
-    const cells: (string | HTMLElement)[] = [String(p.snapshot), p.asset, String(p.journalSeq), amount(p.asset, p.total),
-      String(p.accounts), root, new Date(p.createdAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC', button];
-    for (const c of cells) {
-      const td = el('td');
-      td.append(c);
-      row.append(td);
-    }
-    table.append(row);
-  }
-  roots.replaceChildren(table);
+    return [String(p.snapshot), p.asset, String(p.journalSeq), p.reserves === null ? '–' : String(p.blockHeight),
+      amount(p.asset, p.total), ratioCell(p.asset, p.reserves), String(p.accounts), short(p.root), anchorCell(p),
+      new Date(p.createdAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC', button];
+  });
+  roots.replaceChildren(table(['Snapshot', 'Asset', 'Journal seq', 'Block', 'Owed to users', 'Reserves · ratio',
+    'Accounts', 'Root', 'Anchor', 'Taken', ''], rows));
 }
 
 main().catch((e: unknown) => {

@@ -115,6 +115,7 @@ class ReservesController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("blockHeight", r.blockHeight());
         m.put("blockHash", r.blockHash());
+        m.put("nonce", r.nonce());
         m.put("challenge", r.challenge());
         m.put("hot", c.hot().toString());
         m.put("cold", c.cold().toString());
