@@ -11,19 +11,20 @@ interface ReserveAddress { address: string; kind: string; balance: string; signa
 interface Reserves {
   blockHeight: number; blockHash: string; nonce: string; challenge: string; hot: string; cold: string;
   reserves: string; liabilities: string; pendingWithdrawals: string; withdrawalsMined: string;
-  ratioBp: number | null; ratio: string | null; solvent: boolean; addresses: ReserveAddress[];
+  ratioBp?: number | null; ratio?: string | null; solvent: boolean; addresses: ReserveAddress[];
 }
 
-interface Anchor { chain: string; txid: string; payload: string; confirmations: number | null }
+interface Anchor { chain: string; txid: string; payload: string; confirmations?: number | null }
 
 interface Published {
   snapshot: number; asset: string; journalSeq: number; blockHeight: number; root: string; total: string;
-  accounts: number; createdAt: string; reserves: Reserves | null; anchor: Anchor | null;
+  accounts: number; createdAt: string; reserves?: Reserves | null; anchor?: Anchor | null;
 }
 
+/** Absent fields (the API leaves nulls out): the asset has no wallet, or nothing is owed (ratio). */
 interface Solvency {
-  asset: string; state: 'SOLVENT' | 'BELOW' | 'ABSENT'; blockHeight: number | null; reserves: string | null;
-  liabilities: string; pendingWithdrawals: string | null; withdrawalsMined: string | null; ratio: string | null;
+  asset: string; state: 'SOLVENT' | 'BELOW' | 'ABSENT'; blockHeight?: number; reserves?: string;
+  liabilities: string; pendingWithdrawals?: string; withdrawalsMined?: string; ratio?: string;
 }
 
 const DECIMALS: Record<string, number> = { SKY: 6, BTC: 8 };
@@ -72,7 +73,7 @@ function anchorCarries(a: Anchor, p: Published): boolean {
 }
 
 function anchorCell(p: Published): string | HTMLElement {
-  if (p.anchor === null) return el('span', 'not anchored', 'dim');
+  if (p.anchor == null) return el('span', 'not anchored', 'dim');
   const span = el('span');
   const carries = anchorCarries(p.anchor, p);
   span.append(short(p.anchor.txid, `${p.anchor.chain} txid ${p.anchor.txid}`),
@@ -86,7 +87,7 @@ function showVerdict(out: HTMLElement, p: Published, verdict: Awaited<ReturnType
   if (verdict.ok) {
     out.append(el('strong', 'Included. ', 'ok'), `Your balance of ${amount(p.asset, verdict.value)} is in root `,
       el('code', p.root), ` (total ${amount(p.asset, verdict.total)}), checked in this browser. `);
-    if (p.anchor !== null && anchorCarries(p.anchor, p)) {
+    if (p.anchor != null && anchorCarries(p.anchor, p)) {
       out.append('The same root is in the OP_RETURN of ', el('code', p.anchor.txid), ` on ${p.anchor.chain}.`);
     }
   } else {
@@ -142,7 +143,7 @@ async function verifyFile(file: File, list: Published[], out: HTMLElement): Prom
 
 function showAddresses(p: Published, out: HTMLElement): void {
   out.className = 'scroll-wide';
-  if (p.reserves === null) {
+  if (p.reserves == null) {
     out.replaceChildren(el('p', `${p.asset}: no wallet reported reserves for snapshot ${p.snapshot} (absent).`, 'dim'));
     return;
   }
@@ -155,8 +156,8 @@ function showAddresses(p: Published, out: HTMLElement): void {
       [el('code', a.address), a.kind, amount(p.asset, a.balance), short(a.signature)])));
 }
 
-function ratioCell(asset: string, r: Reserves | null): string | HTMLElement {
-  if (r === null) return el('span', 'absent', 'dim');
+function ratioCell(asset: string, r: Reserves | null | undefined): string | HTMLElement {
+  if (r == null) return el('span', 'absent', 'dim');
   return el('span', `${amount(asset, r.reserves)} · ${r.ratio ?? '–'} %`, r.solvent ? 'ok' : 'bad');
 }
 
@@ -172,9 +173,9 @@ async function showSolvency(out: HTMLElement): Promise<void> {
       s.state === 'BELOW' ? 'bad' : s.state === 'ABSENT' ? 'dim' : 'ok');
     state.dataset.asset = s.asset;
     state.dataset.state = s.state;
-    return [s.asset, state, s.reserves === null ? '–' : amount(s.asset, s.reserves), amount(s.asset, s.liabilities),
-      s.pendingWithdrawals === null ? '–' : amount(s.asset, s.pendingWithdrawals), s.ratio === null ? '–' : `${s.ratio} %`,
-      s.blockHeight === null ? '–' : String(s.blockHeight)];
+    return [s.asset, state, s.reserves == null ? '–' : amount(s.asset, s.reserves), amount(s.asset, s.liabilities),
+      s.pendingWithdrawals == null ? '–' : amount(s.asset, s.pendingWithdrawals), s.ratio == null ? '–' : `${s.ratio} %`,
+      s.blockHeight == null ? '–' : String(s.blockHeight)];
   });
   out.replaceChildren(table(['Asset', 'State', 'Reserves', 'Owed to users', 'Pending withdrawals', 'Ratio', 'Block'],
     rows));
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
         verdict.textContent = `Verification failed: ${String(e)}`;
       });
     });
-    return [String(p.snapshot), p.asset, String(p.journalSeq), p.reserves === null ? '–' : String(p.blockHeight),
+    return [String(p.snapshot), p.asset, String(p.journalSeq), p.reserves == null ? '–' : String(p.blockHeight),
       amount(p.asset, p.total), ratioCell(p.asset, p.reserves), String(p.accounts), short(p.root), anchorCell(p),
       new Date(p.createdAt).toISOString().replace('T', ' ').slice(0, 19) + ' UTC', button];
   });
