@@ -7,6 +7,7 @@ import io.skyx.api.web.Acks;
 import io.skyx.api.web.ApiException;
 import io.skyx.api.web.ErrorCode;
 import io.skyx.node.reserves.InclusionProof;
+import io.skyx.node.reserves.ProofException;
 import io.skyx.node.reserves.ProofJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -163,7 +164,13 @@ class ReservesController {
     @PostMapping("/api/v1/admin/reserves/snapshots")
     @Operation(summary = "Operators: take a liabilities snapshot now and publish its roots")
     List<LiabilitySnapshots.Published> take(@AuthenticationPrincipal SkyxUser operator) {
-        List<LiabilitySnapshots.Published> taken = snapshots.take();
+        List<LiabilitySnapshots.Published> taken;
+        try {
+            taken = snapshots.take();
+        } catch (ProofException e) {
+            throw new ApiException(ErrorCode.UNAVAILABLE, "the reserves could not be proven, nothing was published: "
+                    + e.error() + ": " + e.getMessage());
+        }
         audit.record(operator, "reserves.snapshot", "snapshot " + taken.getFirst().snapshot());
         return taken;
     }

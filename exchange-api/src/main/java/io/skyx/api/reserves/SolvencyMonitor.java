@@ -3,6 +3,7 @@ package io.skyx.api.reserves;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.skyx.api.market.Asset;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.sequencer.AppliedCommand;
@@ -54,6 +55,7 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
     private final Duration minInterval;
     private final Map<String, Status> latest = new ConcurrentHashMap<>();
     private final Counter alarms;
+    private final Timer checks;
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private volatile Thread thread;
 
@@ -66,6 +68,8 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
         this.poll = poll;
         this.minInterval = minInterval;
         this.alarms = Counter.builder("skyx.solvency.alarms").description("times an asset's reserves fell below 100 %")
+                .register(meters);
+        this.checks = Timer.builder("skyx.solvency.check").description("time of one solvency check of every asset")
                 .register(meters);
         for (Asset a : catalog.assets()) {
             String code = a.code();
@@ -109,6 +113,7 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
 
     /** Recomputes every asset's position now (on the caller's thread). */
     synchronized List<Status> refresh() {
+        long started = System.nanoTime();
         Map<String, ReserveWallet> wallets = chains.wallets();
         Map<String, Status> next = new LinkedHashMap<>();
         for (Asset a : catalog.assets()) {
@@ -148,6 +153,7 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
                 log.warn("Solvency {} restored: reserves {}, owed {}", s.asset(), s.reserves(), s.liabilities());
             }
         }
+        checks.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return statuses();
     }
 

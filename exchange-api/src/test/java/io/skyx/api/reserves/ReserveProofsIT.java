@@ -228,6 +228,10 @@ class ReserveProofsIT {
             ReserveSignatures.verifyBtc(challenge2, BitcoinNetwork.REGTEST, a.path("address").asString(),
                     a.path("signature").asString());
         }
+        io.micrometer.core.instrument.Timer checks = meters.get("skyx.solvency.check").timer();
+        assertThat(checks.count()).isPositive();
+        System.out.printf("solvency checks: %d, mean %.3f ms, max %.3f ms%n", checks.count(),
+                checks.mean(java.util.concurrent.TimeUnit.MILLISECONDS), checks.max(java.util.concurrent.TimeUnit.MILLISECONDS));
         assertThatThrownBy(() -> jdbc.update("update reserve_snapshot_reserves set ratio_bp = 10000"))
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from reserve_anchors")).hasMessageContaining("append-only");
