@@ -6,7 +6,7 @@
 // Usage: node web-ui/e2e/reserves.mjs <baseUrl> <outDir>   (exit code 0 = pass; output explains failures)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertNoProblems, launch, log, openUser, shot, signUp, text, waitFor, expectText } from './lib.mjs';
+import { apiUser, assertNoProblems, expectText, launch, log, openUser, shot, signUp, text, waitFor } from './lib.mjs';
 
 const base = process.argv[2];
 const outDir = process.argv[3];
@@ -26,6 +26,11 @@ async function main() {
     await signUp(alice, `por-${Date.now()}@example.com`);
     await page.locator('#faucet-btn').click();
     await expectText(page, 'alice', '[data-testid="bal-SKY-free"]', '1000.000000');
+    // two more funded users, so alice's proof has a path to walk (leaves are sorted by hash, padded to 4)
+    for (const who of ['bob', 'carol']) {
+      const u = await apiUser(base, `por-${who}-${Date.now()}@example.com`);
+      await u.dispose();
+    }
 
     // an operator's "snapshot now" (any session may in the local profile), through the same session and CSRF
     const csrf = (await (await page.request.get(base + '/api/v1/auth/csrf')).json()).token;
@@ -56,6 +61,7 @@ async function main() {
     await download.saveAs(proofPath);
     const proof = JSON.parse(readFileSync(proofPath, 'utf8'));
     log(`alice: downloaded ${download.suggestedFilename()} (${proof.path.length} levels)`);
+    if (proof.path.length < 2) throw new Error(`expected a path of at least 2 levels, got ${proof.path.length}`);
 
     // the same file with the leaf's value raised by one droplet: the browser must refuse it
     const tampered = structuredClone(proof);
