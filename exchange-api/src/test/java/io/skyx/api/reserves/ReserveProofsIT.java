@@ -59,6 +59,9 @@ class ReserveProofsIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    SolvencyMonitor monitor;
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
         TestDatabase.Conn db = TestDatabase.freshDatabase();
@@ -178,6 +181,11 @@ class ReserveProofsIT {
         assertThat(rpc.mempool()).contains(txid);
         assertThat(rpc.rawTransaction(txid)).contains("6a4c4c" + payload);
         assertThat(snapshotRow(snapshot, "SKY").path("anchor").path("txid").asString()).isEqualTo(txid);
+        // the anchor spends the deposit but is still in the mempool: at the best block the coins have not moved
+        SolvencyMonitor.Status pending = monitor.refresh().stream().filter(s -> s.asset().equals("BTC")).findFirst()
+                .orElseThrow();
+        assertThat(pending.reserves().longValueExact()).isEqualTo(DEPOSIT);
+        assertThat(pending.state()).isEqualTo(SolvencyMonitor.State.SOLVENT);
 
         // the anchor's fee came out of the reserves, and with no fee income they are now below what is owed
         rpc.mine(1);
