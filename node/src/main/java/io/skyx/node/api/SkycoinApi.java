@@ -45,6 +45,8 @@ public final class SkycoinApi {
     private final Csrf csrf;
     private final StatusJson status;
     private final ExplorerJson explorer;
+    private final TransactionsPage pages;
+    private final CreateTransactionJson creator;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public SkycoinApi(SkycoinNode node) {
@@ -57,6 +59,8 @@ public final class SkycoinApi {
         this.csrf = new Csrf(clock);
         this.status = new StatusJson(node, clock);
         this.explorer = new ExplorerJson(node);
+        this.pages = new TransactionsPage(node, chain);
+        this.creator = new CreateTransactionJson(node);
     }
 
     /** Skycoin's plain-text error (http.Error): "NNN Status Text" or "NNN Status Text - detail", text/plain. */
@@ -76,7 +80,7 @@ public final class SkycoinApi {
         return new ApiResponse(status, F.stringNode(detail.isEmpty() ? text : text + " - " + detail), true);
     }
 
-    private static ApiResponse v2Error(int status, String message, JsonNode data) {
+    static ApiResponse v2Error(int status, String message, JsonNode data) {
         ObjectNode err = F.objectNode();
         err.put("message", message.isEmpty() ? error(status, "").body().asString().substring(4) : message);
         err.put("code", status);
@@ -155,12 +159,53 @@ public final class SkycoinApi {
             case "/api/v1/coinSupply" -> requireGet(get, () -> ok(explorer.coinSupply()));
             case "/api/v1/richlist" -> requireGet(get, () -> richlist(p));
             case "/api/v1/network/connections" -> requireGet(get, () -> ok(status.connections()));
+            case "/api/v1/resendUnconfirmedTxns" -> requirePost(get, this::resend);
+            case "/api/v2/transaction" -> requirePost(get, () -> createTransaction(body));
+            case "/api/v2/transactions" -> requireGet(get, () -> v2(() -> pages.page(p, addresses(p.list("addrs")))));
+            case "/api/v2/metrics" -> requireGet(get, this::metrics);
             default -> error(404, "");
         };
     }
 
     private interface Handler {
         ApiResponse run() throws ApiError;
+    }
+
+    /** Runs a v2 handler, answering its refusals in the v2 error shape. */
+    private static ApiResponse v2(Handler h) {
+        try {
+            return h.run();
+        } catch (ApiError e) {
+            return v2Error(e.status(), e.getMessage(), null);
+        }
+    }
+
+    private ApiResponse metrics() {
+        long since = Math.max(0, java.time.Instant.now().getEpochSecond() - chain.headTime());
+        String text = PromText.render(status.health(), since);
+        return new ApiResponse(200, F.stringNode(text.substring(0, text.length() - 1)), true, PromText.CONTENT_TYPE);
+    }
+
+    /** Skycoin's resendUnconfirmedTxnsHandler: {@code {"txids": [...]}}, 503 when no peer can receive them. */
+    private ApiResponse resend() {
+        if (node.status().peers() == 0) {
+            return error(503, "Outgoing connections not available");
+        }
+        ArrayNode ids = F.arrayNode();
+        node.resendUnconfirmed().forEach(id -> ids.add(id.toString()));
+        ObjectNode o = F.objectNode();
+        o.set("txids", ids);
+        return ok(o);
+    }
+
+    private ApiResponse createTransaction(byte[] body) {
+        JsonNode req;
+        try {
+            req = readJson(body);
+        } catch (ApiError e) {
+            return v2Error(400, e.getMessage(), null);
+        }
+        return creator.create(req, chain.headTime());
     }
 
     private static ApiResponse requireGet(boolean get, Handler h) throws ApiError {

@@ -297,6 +297,22 @@ public final class SkycoinNode implements AutoCloseable {
     }
 
     /**
+     * Announces every valid unconfirmed transaction to the peers again (Skycoin's ResendUnconfirmedTxns).
+     *
+     * @return the txids announced (empty without a running daemon)
+     */
+    public List<SHA256> resendUnconfirmed() {
+        Daemon d = daemon;
+        if (d == null) {
+            return List.of();
+        }
+        List<SHA256> ids = pool.all().stream().filter(e -> e.valid()).map(e -> e.transaction().txid()).toList();
+        d.announceTxns(ids);
+        pool.markAnnounced(ids);
+        return ids;
+    }
+
+    /**
      * Publisher: makes, signs, applies and announces a block from the pending transactions, if any.
      *
      * @return the new block, or empty when nothing is pending or this node is not the publisher
