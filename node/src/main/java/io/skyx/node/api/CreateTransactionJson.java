@@ -62,7 +62,7 @@ final class CreateTransactionJson {
                         c.inputs().stream().map(UxBalance::out).toList(), node.softParams());
             }
             if (!user.ok()) {
-                throw bad(user.message());
+                throw bad(user.violation());
             }
             ArrayNode in = F.arrayNode();
             long inHours = 0;

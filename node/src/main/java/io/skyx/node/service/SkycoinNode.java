@@ -256,12 +256,7 @@ public final class SkycoinNode implements AutoCloseable {
                 r = TransactionRules.verifyUser(t);
             }
             if (!r.ok()) {
-                String kind = switch (r.kind()) {
-                    case SOFT -> "soft";
-                    case USER -> "user";
-                    default -> "hard";
-                };
-                return UnconfirmedPool.Check.invalid("Transaction violates " + kind + " constraint: " + r.message());
+                return UnconfirmedPool.Check.invalid(r.violation());
             }
             List<UxOut> in = new ArrayList<>();
             for (SHA256 id : t.inputs()) {
