@@ -8,6 +8,7 @@ import io.skyx.node.coin.Transaction;
 import io.skyx.node.coin.TransactionCodec;
 import io.skyx.node.coin.UxOut;
 import io.skyx.node.daemon.Daemon;
+import io.skyx.node.daemon.PeerInfo;
 import io.skyx.node.encoding.DecodeException;
 import io.skyx.node.pool.PoolEntry;
 import io.skyx.node.pool.UnconfirmedPool;
@@ -274,7 +275,7 @@ public final class SkycoinApi {
     private ApiResponse progress() {
         SkycoinNode.Status s = node.status();
         ArrayNode peers = F.arrayNode();
-        node.daemon().map(Daemon::peers).orElse(List.of()).stream().filter(Daemon.PeerInfo::introduced)
+        node.daemon().map(Daemon::peers).orElse(List.of()).stream().filter(PeerInfo::introduced)
                 .forEach(x -> {
                     ObjectNode one = F.objectNode();
                     one.put("address", x.address());

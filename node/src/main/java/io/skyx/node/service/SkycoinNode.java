@@ -14,6 +14,7 @@ import io.skyx.node.coin.UxOut;
 import io.skyx.node.daemon.Daemon;
 import io.skyx.node.daemon.DaemonBackend;
 import io.skyx.node.daemon.DaemonConfig;
+import io.skyx.node.daemon.PeerBook;
 import io.skyx.node.pool.UnconfirmedPool;
 import io.skyx.node.store.ChainStore;
 import io.skyx.node.store.StoreException;
@@ -168,7 +169,9 @@ public final class SkycoinNode implements AutoCloseable {
             Duration t = config.timers().get();
             dc = dc.withTimers(t, Duration.ofSeconds(60), Duration.ofSeconds(30), t, t);
         }
-        daemon = new Daemon(dc, new Backend());
+        PeerBook book = new PeerBook(Optional.of(config.dataDir().resolve("peers.json")), config.peerExchange(),
+                config.blacklistFor(), Clock.systemUTC());
+        daemon = new Daemon(dc, new Backend(), book);
         if (config.publisher()) {
             publisher = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("block-publisher").factory());
