@@ -135,17 +135,19 @@ class PeerBookTest {
              SkycoinNode c = follower(dir.resolve("c"), gen, false, List.of(at(a)), true, Duration.ofHours(1))) {
             await("c introduced to a", () -> a.status().peers() == 1 && c.status().peers() == 1);
             try (SkycoinNode b = follower(dir.resolve("b"), gen, false, List.of(at(a)), true, Duration.ofHours(1))) {
-                await("b learns c from a's GIVP and connects to it", () -> c.status().peers() == 2
+                await("b and c learn each other from a's GIVP and connect", () -> c.status().peers() == 2
                         && b.status().peers() == 2);
-                List<String> bPeers = new ArrayList<>();
-                b.daemon().orElseThrow().peers().forEach(x -> bPeers.add(x.address()));
-                assertThat(bPeers).contains("127.0.0.1:" + port(a), "127.0.0.1:" + port(c));
+                List<Integer> bPeers = new ArrayList<>();
+                b.daemon().orElseThrow().peers().forEach(x -> bPeers.add(x.listenPort()));
+                assertThat(bPeers).as("listen ports of b's peers, whichever side dialed")
+                        .containsExactlyInAnyOrder(port(a), port(c));
             }
         }
     }
 
     @Test
     void exchangeAnswersGetPeersOnlyWhenSwitchedOn(@TempDir Path dir) throws Exception {
+        // both nodes know the rogue as 127.0.0.1:7777 (its INTR listen port); only "on" tells, and asks, about peers
         ChainGenerator gen = chain("pex-switch", 1);
         try (SkycoinNode on = follower(dir.resolve("on"), gen, true, List.of(), true, Duration.ofHours(1));
              SkycoinNode off = follower(dir.resolve("off"), gen, true, List.of(), false, Duration.ofHours(1))) {
@@ -156,7 +158,6 @@ class PeerBookTest {
             assertThat(fromOn).anyMatch(m -> m instanceof Message.GetPeers);
             List<Message> fromOff = exchange(port(off), gen);
             assertThat(fromOff).noneMatch(m -> m instanceof Message.GivePeers || m instanceof Message.GetPeers);
-            assertThat(off.daemon().orElseThrow().peers()).isEmpty();
         }
     }
 
