@@ -113,4 +113,30 @@ final class StatusJson {
         o.set("connections", arr);
         return o;
     }
+
+    ObjectNode metadata() {
+        var head = node.storedHead();
+        ObjectNode o = F.objectNode();
+        o.set("head", Readable.header(head.block().header()));
+        o.put("unspents", head.unspentCount());
+        o.put("unconfirmed", node.pool().size());
+        return o;
+    }
+
+    ObjectNode progress() {
+        SkycoinNode.Status s = node.status();
+        ArrayNode peers = F.arrayNode();
+        node.daemon().map(Daemon::peers).orElse(List.of()).stream().filter(PeerInfo::introduced)
+                .forEach(x -> {
+                    ObjectNode one = F.objectNode();
+                    one.put("address", x.address());
+                    one.set("height", Readable.u64(x.headSeq()));
+                    peers.add(one);
+                });
+        ObjectNode o = F.objectNode();
+        o.set("current", Readable.u64(s.headSeq()));
+        o.set("highest", Readable.u64(s.highestSeq()));
+        o.set("peers", peers);
+        return o;
+    }
 }

@@ -49,6 +49,7 @@ public final class SkycoinNode implements AutoCloseable {
     private final ChainStore store;
     private final Chain chain;
     private final UnconfirmedPool pool;
+    private final PersistedPool persisted;
     private final Object lock = new Object();
     private final TransactionRules.SoftParams soft = TransactionRules.SoftParams.DEFAULTS;
     private volatile Daemon daemon;
@@ -59,6 +60,7 @@ public final class SkycoinNode implements AutoCloseable {
         this.store = store;
         this.chain = chain;
         this.pool = new UnconfirmedPool(this::check, Clock.systemUTC(), 65536);
+        this.persisted = new PersistedPool(store, pool);
     }
 
     /**
@@ -80,7 +82,7 @@ public final class SkycoinNode implements AutoCloseable {
             Chain chain = head.seq() == 0 ? Chain.fromGenesis(config.genesis(), false)
                     : restore(config, store, head);
             SkycoinNode node = new SkycoinNode(config, store, chain);
-            node.restorePool();
+            node.persisted.restore();
             return node;
         } catch (StoreException | RuntimeException e) {
             store.close();
@@ -111,53 +113,6 @@ public final class SkycoinNode implements AutoCloseable {
         LOG.info(() -> "opened the store at block " + head.seq() + " (" + head.block().hash() + "), "
                 + unspents.size() + " unspent outputs, UxHash " + head.uxHash() + " verified in " + ms + " ms");
         return chain;
-    }
-
-    /**
-     * Re-offers the persisted unconfirmed transactions with their original receive times; those no longer valid
-     * against the head (inputs spent, or confirmed meanwhile) are dropped, as Skycoin drops invalid unconfirmed
-     * transactions. The survivors are announced to each peer on introduction.
-     */
-    private void restorePool() throws StoreException {
-        List<SHA256> dropped = new ArrayList<>();
-        int kept = 0;
-        for (ChainStore.Unconfirmed u : store.loadUnconfirmed()) {
-            if (pool.offer(u.transaction(), u.received()).admission() == UnconfirmedPool.Admission.ADDED) {
-                kept++;
-            } else {
-                dropped.add(u.transaction().txid());
-            }
-        }
-        store.removeUnconfirmed(dropped);
-        if (kept + dropped.size() > 0) {
-            int k = kept;
-            LOG.info(() -> "unconfirmed pool restored: " + k + " kept, " + dropped.size() + " dropped as invalid");
-        }
-    }
-
-    private void persist(Transaction t) {
-        pool.get(t.txid()).ifPresent(e -> {
-            try {
-                store.saveUnconfirmed(t, e.received());
-            } catch (StoreException ex) {
-                LOG.log(Level.WARNING, "cannot persist unconfirmed transaction " + t.txid(), ex);
-            }
-        });
-    }
-
-    /** Forgets persisted transactions the pool no longer holds (confirmed, invalid or evicted). */
-    private void syncPersistedPool() {
-        try {
-            List<SHA256> gone = new ArrayList<>();
-            for (ChainStore.Unconfirmed u : store.loadUnconfirmed()) {
-                if (!pool.contains(u.transaction().txid())) {
-                    gone.add(u.transaction().txid());
-                }
-            }
-            store.removeUnconfirmed(gone);
-        } catch (StoreException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "cannot update the persisted unconfirmed pool", e);
-        }
     }
 
     /** Starts the P2P daemon (listening and dialing the configured peers) and, for a publisher, block creation. */
@@ -247,7 +202,7 @@ public final class SkycoinNode implements AutoCloseable {
             confirmed.add(t.txid());
         }
         pool.onBlock(confirmed);
-        syncPersistedPool();
+        persisted.sync();
         return r;
     }
 
@@ -284,7 +239,7 @@ public final class SkycoinNode implements AutoCloseable {
     public UnconfirmedPool.Offer inject(Transaction t, boolean noBroadcast) {
         UnconfirmedPool.Offer o = pool.offer(t);
         if (o.admission() == UnconfirmedPool.Admission.ADDED) {
-            persist(t);
+            persisted.save(t);
         }
         Daemon d = daemon;
         if (o.admission() == UnconfirmedPool.Admission.ADDED && !noBroadcast && d != null) {
@@ -408,7 +363,7 @@ public final class SkycoinNode implements AutoCloseable {
         public boolean offer(Transaction txn) {
             boolean added = pool.offer(txn).admission() == UnconfirmedPool.Admission.ADDED;
             if (added) {
-                persist(txn);
+                persisted.save(txn);
             }
             return added;
         }
