@@ -363,8 +363,10 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** The periodic tick: ask every peer for blocks (and peers), and announce the pending transactions again. */
     private void requestBlocksFromAll() {
         broadcast(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST), null);
+        Message.AnnounceTxns.chunks(backend.announceableTxids()).forEach(m -> broadcast(m, null));
         if (book.exchange()) {
             broadcast(new Message.GetPeers(), null);
         }

@@ -228,7 +228,6 @@ class V2EndpointsTest {
                         && b.status().peers() == 1);
                 Transaction t = gen.split(gen.takeSpendable(), gen.headTime());
                 assertThat(a.inject(t, true).admission()).isEqualTo(UnconfirmedPool.Admission.ADDED);
-                assertThat(b.pool().contains(t.txid())).isFalse();
                 ApiResponse r = post(api, "/api/v1/resendUnconfirmedTxns", "");
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(json(r).get("txids").get(0).asString()).isEqualTo(t.txid().toString());
@@ -236,6 +235,24 @@ class V2EndpointsTest {
                 await("the peer received the resent transaction", () -> b.pool().contains(t.txid()));
                 assertThat(api.handle("GET", "/api/v1/resendUnconfirmedTxns", null, null, null, NONE).status())
                         .isEqualTo(405);
+            }
+        }
+    }
+
+    @Test
+    void pendingTransactionsAreAnnouncedAgainAtEachTick(@TempDir Path dir) throws Exception {
+        ChainGenerator gen = new ChainGenerator("v2-reannounce");
+        try (SkycoinNode a = nodeWithChain(dir.resolve("a"), gen, 1)) {
+            a.start();
+            try (SkycoinNode b = SkycoinNode.open(NodeConfig.follower(dir.resolve("b"), gen.params(),
+                    new InetSocketAddress("127.0.0.1", 0), List.of(new InetSocketAddress("127.0.0.1",
+                            a.daemon().orElseThrow().port()))).withFastTimers(Duration.ofMillis(200)))) {
+                b.start();
+                await("introductions", () -> a.status().peers() == 1 && b.status().peers() == 1);
+                Transaction t = gen.split(gen.takeSpendable(), gen.headTime());
+                assertThat(a.inject(t, true).admission()).isEqualTo(UnconfirmedPool.Admission.ADDED);
+                await("the peer learns the unbroadcast transaction from the periodic announce",
+                        () -> b.pool().contains(t.txid()));
             }
         }
     }
