@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param status    HTTP status code
  * @param body      the JSON body (for a plain-text answer: a JSON string holding the text)
  * @param plainText whether the body is sent as plain text
+ * @param textType  the Content-Type of a plain-text answer (default {@code text/plain; charset=utf-8})
  */
-public record ApiResponse(int status, JsonNode body, boolean plainText) {
+public record ApiResponse(int status, JsonNode body, boolean plainText, String textType) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public ApiResponse {
@@ -22,6 +23,12 @@ public record ApiResponse(int status, JsonNode body, boolean plainText) {
             throw new IllegalArgumentException("bad HTTP status " + status);
         }
         Objects.requireNonNull(body, "body");
+        textType = textType == null ? "text/plain; charset=utf-8" : textType;
+    }
+
+    /** A JSON answer, or a plain-text one of the default type. */
+    public ApiResponse(int status, JsonNode body, boolean plainText) {
+        this(status, body, plainText, null);
     }
 
     /** A JSON answer. */
@@ -31,7 +38,7 @@ public record ApiResponse(int status, JsonNode body, boolean plainText) {
 
     /** @return the Content-Type header value */
     public String contentType() {
-        return plainText ? "text/plain; charset=utf-8" : "application/json";
+        return plainText ? textType : "application/json";
     }
 
     /** @return the body bytes as Skycoin writes them (JSON indented by four spaces, or the text and a newline) */

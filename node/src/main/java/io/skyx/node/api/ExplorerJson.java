@@ -93,6 +93,29 @@ final class ExplorerJson {
     private record Holder(String address, long coins, boolean locked) {
     }
 
+    /** {@code /api/v1/richlist} with its {@code n} (default 20) and {@code include-distribution} parameters. */
+    ObjectNode richlist(Params p) throws ApiError {
+        int n = 20;
+        java.util.Optional<String> ns = p.get("n");
+        if (ns.isPresent()) {
+            try {
+                n = Integer.parseInt(ns.get());
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("invalid n");
+            }
+        }
+        boolean include = false;
+        java.util.Optional<String> inc = p.get("include-distribution");
+        if (inc.isPresent()) {
+            include = switch (inc.get()) {
+                case "1", "t", "T", "TRUE", "true", "True" -> true;
+                case "0", "f", "F", "FALSE", "false", "False" -> false;
+                default -> throw ApiError.badRequest("invalid include-distribution");
+            };
+        }
+        return richlist(n, include);
+    }
+
     /**
      * @param n                   at most this many entries; n ≤ 0 means all (Skycoin's default is 20)
      * @param includeDistribution keep the distribution addresses

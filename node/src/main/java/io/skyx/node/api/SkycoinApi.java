@@ -4,24 +4,17 @@ import io.skyx.node.cipher.Address;
 import io.skyx.node.cipher.CipherException;
 import io.skyx.node.cipher.SHA256;
 import io.skyx.node.coin.SignedBlock;
-import io.skyx.node.coin.Transaction;
 import io.skyx.node.coin.TransactionCodec;
 import io.skyx.node.coin.UxOut;
-import io.skyx.node.daemon.Daemon;
-import io.skyx.node.encoding.DecodeException;
-import io.skyx.node.pool.PoolEntry;
-import io.skyx.node.pool.UnconfirmedPool;
 import io.skyx.node.service.SkycoinNode;
 import io.skyx.node.store.StoredOutput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -38,13 +31,14 @@ import static io.skyx.node.api.Readable.F;
 public final class SkycoinApi {
     /** The Skycoin version this API mirrors. */
     public static final String VERSION = "0.27.1";
-    private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_INSTANT;
 
     private final SkycoinNode node;
     private final ChainJson chain;
     private final Csrf csrf;
     private final StatusJson status;
     private final ExplorerJson explorer;
+    private final TransactionsPage pages;
+    private final TransactionRoutes txns;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public SkycoinApi(SkycoinNode node) {
@@ -57,6 +51,8 @@ public final class SkycoinApi {
         this.csrf = new Csrf(clock);
         this.status = new StatusJson(node, clock);
         this.explorer = new ExplorerJson(node);
+        this.pages = new TransactionsPage(node, chain);
+        this.txns = new TransactionRoutes(node, chain);
     }
 
     /** Skycoin's plain-text error (http.Error): "NNN Status Text" or "NNN Status Text - detail", text/plain. */
@@ -76,7 +72,7 @@ public final class SkycoinApi {
         return new ApiResponse(status, F.stringNode(detail.isEmpty() ? text : text + " - " + detail), true);
     }
 
-    private static ApiResponse v2Error(int status, String message, JsonNode data) {
+    static ApiResponse v2Error(int status, String message, JsonNode data) {
         ObjectNode err = F.objectNode();
         err.put("message", message.isEmpty() ? error(status, "").body().asString().substring(4) : message);
         err.put("code", status);
@@ -88,7 +84,7 @@ public final class SkycoinApi {
         return new ApiResponse(status, o);
     }
 
-    private static ApiResponse ok(JsonNode body) {
+    static ApiResponse ok(JsonNode body) {
         return new ApiResponse(200, body);
     }
 
@@ -133,8 +129,8 @@ public final class SkycoinApi {
             });
             case "/api/v1/health" -> requireGet(get, () -> ok(status.health()));
             case "/api/v1/version" -> requireGet(get, () -> ok(StatusJson.version()));
-            case "/api/v1/blockchain/metadata" -> requireGet(get, this::metadata);
-            case "/api/v1/blockchain/progress" -> requireGet(get, this::progress);
+            case "/api/v1/blockchain/metadata" -> requireGet(get, () -> ok(status.metadata()));
+            case "/api/v1/blockchain/progress" -> requireGet(get, () -> ok(status.progress()));
             case "/api/v1/block" -> requireGet(get, () -> block(p));
             case "/api/v1/blocks" -> blocks(p);
             case "/api/v1/last_blocks" -> requireGet(get, () -> lastBlocks(p));
@@ -143,24 +139,51 @@ public final class SkycoinApi {
             case "/api/v1/uxout" -> requireGet(get, () -> uxout(p));
             case "/api/v1/address_uxouts" -> requireGet(get, () -> ok(chain.addressUxouts(goAddress(p.get("address")
                     .orElseThrow(() -> ApiError.badRequest("address is empty"))))));
-            case "/api/v1/transaction" -> requireGet(get, () -> transaction(p));
+            case "/api/v1/transaction" -> requireGet(get, () -> txns.transaction(p));
             case "/api/v1/rawtx" -> requireGet(get, () -> ok(F.stringNode(HexFormat.of().formatHex(
                     TransactionCodec.INSTANCE.encode(chain.rawTransaction(txid(p)).orElseThrow(ApiError::notFound))))));
-            case "/api/v1/transactions" -> transactions(p);
-            case "/api/v1/pendingTxs" -> requireGet(get, () -> pending(p));
-            case "/api/v1/injectTransaction" -> requirePost(get, () -> inject(body));
-            case "/api/v2/transaction/verify" -> requirePost(get, () -> verifyTransaction(body));
+            case "/api/v1/transactions" -> txns.transactions(p);
+            case "/api/v1/pendingTxs" -> requireGet(get, () -> txns.pending(p));
+            case "/api/v1/injectTransaction" -> requirePost(get, () -> txns.inject(readJson(body)));
+            case "/api/v2/transaction/verify" -> requirePost(get, () -> txns.verify(readJson(body)));
             case "/api/v2/address/verify" -> requirePost(get, () -> verifyAddress(body));
             case "/api/v1/addresscount" -> requireGet(get, () -> ok(explorer.addressCount()));
             case "/api/v1/coinSupply" -> requireGet(get, () -> ok(explorer.coinSupply()));
-            case "/api/v1/richlist" -> requireGet(get, () -> richlist(p));
+            case "/api/v1/richlist" -> requireGet(get, () -> ok(explorer.richlist(p)));
             case "/api/v1/network/connections" -> requireGet(get, () -> ok(status.connections()));
+            case "/api/v1/resendUnconfirmedTxns" -> requirePost(get, txns::resend);
+            case "/api/v2/transaction" -> requirePost(get, () -> createTransaction(body));
+            case "/api/v2/transactions" -> requireGet(get, () -> v2(() -> pages.page(p, addresses(p.list("addrs")))));
+            case "/api/v2/metrics" -> requireGet(get, this::metrics);
             default -> error(404, "");
         };
     }
 
     private interface Handler {
         ApiResponse run() throws ApiError;
+    }
+
+    /** Runs a v2 handler, answering its refusals in the v2 error shape. */
+    private static ApiResponse v2(Handler h) {
+        try {
+            return h.run();
+        } catch (ApiError e) {
+            return v2Error(e.status(), e.getMessage(), null);
+        }
+    }
+
+    private ApiResponse metrics() {
+        long since = Math.max(0, java.time.Instant.now().getEpochSecond() - chain.headTime());
+        String text = PromText.render(status.health(), since);
+        return new ApiResponse(200, F.stringNode(text.substring(0, text.length() - 1)), true, PromText.CONTENT_TYPE);
+    }
+
+    private ApiResponse createTransaction(byte[] body) {
+        try {
+            return txns.create(readJson(body));
+        } catch (ApiError e) {
+            return v2Error(400, e.getMessage(), null);
+        }
     }
 
     private static ApiResponse requireGet(boolean get, Handler h) throws ApiError {
@@ -188,7 +211,7 @@ public final class SkycoinApi {
         }
     }
 
-    private static SHA256 txid(Params p) throws ApiError {
+    static SHA256 txid(Params p) throws ApiError {
         return hash(p.get("txid").orElseThrow(() -> ApiError.badRequest("txid is empty")), "txid");
     }
 
@@ -209,38 +232,12 @@ public final class SkycoinApi {
         }
     }
 
-    private static List<Address> addresses(List<String> raw) throws ApiError {
+    static List<Address> addresses(List<String> raw) throws ApiError {
         LinkedHashSet<Address> out = new LinkedHashSet<>();
         for (String s : raw) {
             out.add(address(s));
         }
         return List.copyOf(out);
-    }
-
-    private ApiResponse metadata() {
-        var head = node.storedHead();
-        ObjectNode o = F.objectNode();
-        o.set("head", Readable.header(head.block().header()));
-        o.put("unspents", head.unspentCount());
-        o.put("unconfirmed", node.pool().size());
-        return ok(o);
-    }
-
-    private ApiResponse progress() {
-        SkycoinNode.Status s = node.status();
-        ArrayNode peers = F.arrayNode();
-        node.daemon().map(Daemon::peers).orElse(List.of()).stream().filter(Daemon.PeerInfo::introduced)
-                .forEach(x -> {
-                    ObjectNode one = F.objectNode();
-                    one.put("address", x.address());
-                    one.set("height", Readable.u64(x.headSeq()));
-                    peers.add(one);
-                });
-        ObjectNode o = F.objectNode();
-        o.set("current", Readable.u64(s.headSeq()));
-        o.set("highest", Readable.u64(s.highestSeq()));
-        o.set("peers", peers);
-        return ok(o);
     }
 
     private ApiResponse block(Params p) throws ApiError {
@@ -340,52 +337,7 @@ public final class SkycoinApi {
         return ok(Readable.uxout(s, chain.headTime()));
     }
 
-    private ApiResponse transaction(Params p) throws ApiError {
-        SHA256 id = txid(p);
-        return ok(chain.transaction(id, p.flag("verbose"), p.flag("encoded")).orElseThrow(ApiError::notFound));
-    }
-
-    private ApiResponse transactions(Params p) throws ApiError {
-        List<Address> addrs = addresses(p.list("addrs"));
-        Optional<String> confirmed = p.get("confirmed");
-        boolean verbose = p.flag("verbose");
-        ArrayNode out = F.arrayNode();
-        if (confirmed.isEmpty() || p.flag("confirmed")) {
-            for (SHA256 id : chain.confirmedTxidsOf(addrs)) {
-                chain.transaction(id, verbose, false).ifPresent(out::add);
-            }
-        }
-        if (confirmed.isEmpty() || !p.flag("confirmed")) {
-            for (PoolEntry e : node.pool().all()) {
-                boolean touches = addrs.isEmpty() || e.transaction().outputs().stream()
-                        .anyMatch(o -> addrs.contains(o.address()));
-                if (touches) {
-                    chain.transaction(e.transaction().txid(), verbose, false).ifPresent(out::add);
-                }
-            }
-        }
-        return ok(out);
-    }
-
-    private ApiResponse pending(Params p) throws ApiError {
-        boolean verbose = p.flag("verbose");
-        ArrayNode out = F.arrayNode();
-        for (PoolEntry e : node.pool().all()) {
-            ObjectNode o = F.objectNode();
-            ObjectNode txn = (ObjectNode) chain.transaction(e.transaction().txid(), verbose, false)
-                    .map(t -> t.get("txn")).orElseThrow(ApiError::notFound);
-            txn.remove("timestamp");
-            o.set("transaction", txn);
-            o.put("received", RFC3339.format(e.received()));
-            o.put("checked", RFC3339.format(e.checked()));
-            o.put("announced", e.announced().map(RFC3339::format).orElse("0001-01-01T00:00:00Z"));
-            o.put("is_valid", e.valid());
-            out.add(o);
-        }
-        return ok(out);
-    }
-
-    private JsonNode readJson(byte[] body) throws ApiError {
+    JsonNode readJson(byte[] body) throws ApiError {
         try {
             JsonNode n = json.readTree(body);
             if (n == null || !n.isObject()) {
@@ -395,48 +347,6 @@ public final class SkycoinApi {
         } catch (JacksonException e) {
             throw ApiError.badRequest("Invalid request body");
         }
-    }
-
-    private static Transaction decodeTxn(String hex) throws ApiError {
-        try {
-            return TransactionCodec.INSTANCE.decodeExact(HexFormat.of().parseHex(hex));
-        } catch (DecodeException | IllegalArgumentException e) {
-            throw ApiError.badRequest("decode transaction failed: " + e.getMessage());
-        }
-    }
-
-    private ApiResponse inject(byte[] body) throws ApiError {
-        JsonNode req = readJson(body);
-        String raw = req.path("rawtx").asString("");
-        if (raw.isEmpty()) {
-            throw ApiError.badRequest("rawtx is required");
-        }
-        boolean noBroadcast = req.path("no_broadcast").asBoolean(false);
-        Transaction t = decodeTxn(raw);
-        if (!noBroadcast && node.status().peers() == 0) {
-            return error(503, "Outgoing connections not available");
-        }
-        UnconfirmedPool.Offer o = node.inject(t, noBroadcast);
-        if (o.admission() == UnconfirmedPool.Admission.REJECTED) {
-            throw ApiError.badRequest(o.reason());
-        }
-        return ok(F.stringNode(t.txid().toString()));
-    }
-
-    private ApiResponse verifyTransaction(byte[] body) throws ApiError {
-        JsonNode req = readJson(body);
-        boolean unsigned = req.path("unsigned").asBoolean(false);
-        String raw = req.path("encoded_transaction").asString("");
-        if (raw.isEmpty()) {
-            return v2Error(400, "encoded_transaction is required", null);
-        }
-        Transaction t;
-        try {
-            t = TransactionCodec.INSTANCE.decodeExact(HexFormat.of().parseHex(raw));
-        } catch (DecodeException | IllegalArgumentException e) {
-            return v2Error(400, "decode transaction failed", null);
-        }
-        return VerifyJson.verify(node, t, unsigned, chain.headTime());
     }
 
     private ApiResponse verifyAddress(byte[] body) throws ApiError {
@@ -457,25 +367,4 @@ public final class SkycoinApi {
         }
     }
 
-    private ApiResponse richlist(Params p) throws ApiError {
-        int n = 20;
-        Optional<String> ns = p.get("n");
-        if (ns.isPresent()) {
-            try {
-                n = Integer.parseInt(ns.get());
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("invalid n");
-            }
-        }
-        boolean include = false;
-        Optional<String> inc = p.get("include-distribution");
-        if (inc.isPresent()) {
-            include = switch (inc.get()) {
-                case "1", "t", "T", "TRUE", "true", "True" -> true;
-                case "0", "f", "F", "FALSE", "false", "False" -> false;
-                default -> throw ApiError.badRequest("invalid include-distribution");
-            };
-        }
-        return ok(explorer.richlist(n, include));
-    }
 }

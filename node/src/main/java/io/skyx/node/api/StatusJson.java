@@ -1,6 +1,7 @@
 package io.skyx.node.api;
 
 import io.skyx.node.daemon.Daemon;
+import io.skyx.node.daemon.PeerInfo;
 import io.skyx.node.service.SkycoinNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +44,7 @@ final class StatusJson {
         return v;
     }
 
-    private List<Daemon.PeerInfo> peers() {
+    private List<PeerInfo> peers() {
         return node.daemon().map(Daemon::peers).orElse(List.of());
     }
 
@@ -55,14 +56,14 @@ final class StatusJson {
         bc.put("unconfirmed", node.pool().size());
         long since = clock.instant().getEpochSecond() - head.block().header().time();
         bc.put("time_since_last_block", GoDuration.format(Duration.ofSeconds(since)));
-        List<Daemon.PeerInfo> conns = peers();
+        List<PeerInfo> conns = peers();
         ObjectNode o = F.objectNode();
         o.set("blockchain", bc);
         o.set("version", version());
         o.put("coin", "skycoin");
         o.put("user_agent", USER_AGENT);
         o.put("open_connections", conns.size());
-        o.put("outgoing_connections", conns.stream().filter(Daemon.PeerInfo::outgoing).count());
+        o.put("outgoing_connections", conns.stream().filter(PeerInfo::outgoing).count());
         o.put("incoming_connections", conns.stream().filter(x -> !x.outgoing()).count());
         o.put("uptime", GoDuration.format(Duration.between(startedAt, clock.instant())));
         o.put("csrf_enabled", true);
@@ -90,7 +91,7 @@ final class StatusJson {
     /** Skycoin's default state filter is connected+introduced; "pending" is never reported by this daemon. */
     ObjectNode connections() {
         ArrayNode arr = F.arrayNode();
-        for (Daemon.PeerInfo x : peers()) {
+        for (PeerInfo x : peers()) {
             ObjectNode c = F.objectNode();
             c.put("id", x.id());
             c.put("address", x.address());
@@ -110,6 +111,32 @@ final class StatusJson {
         }
         ObjectNode o = F.objectNode();
         o.set("connections", arr);
+        return o;
+    }
+
+    ObjectNode metadata() {
+        var head = node.storedHead();
+        ObjectNode o = F.objectNode();
+        o.set("head", Readable.header(head.block().header()));
+        o.put("unspents", head.unspentCount());
+        o.put("unconfirmed", node.pool().size());
+        return o;
+    }
+
+    ObjectNode progress() {
+        SkycoinNode.Status s = node.status();
+        ArrayNode peers = F.arrayNode();
+        node.daemon().map(Daemon::peers).orElse(List.of()).stream().filter(PeerInfo::introduced)
+                .forEach(x -> {
+                    ObjectNode one = F.objectNode();
+                    one.put("address", x.address());
+                    one.set("height", Readable.u64(x.headSeq()));
+                    peers.add(one);
+                });
+        ObjectNode o = F.objectNode();
+        o.set("current", Readable.u64(s.headSeq()));
+        o.set("highest", Readable.u64(s.highestSeq()));
+        o.set("peers", peers);
         return o;
     }
 }

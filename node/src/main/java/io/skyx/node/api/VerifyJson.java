@@ -22,6 +22,44 @@ final class VerifyJson {
     private VerifyJson() {
     }
 
+    /** One resolved input in Skycoin's CreatedTransactionInput shape, its hours valued at {@code headTime}. */
+    static ObjectNode input(UxOut u, long headTime) {
+        ObjectNode o = F.objectNode();
+        o.put("uxid", u.id().toString());
+        o.put("address", u.body().address().toString());
+        o.put("coins", Readable.coins(u.body().coins()));
+        o.put("hours", Long.toUnsignedString(u.body().hours()));
+        o.put("calculated_hours", Long.toUnsignedString(ApiHours.at(u, headTime)));
+        o.set("timestamp", Readable.u64(u.head().time()));
+        o.set("block", Readable.u64(u.head().bkSeq()));
+        o.put("txid", u.body().srcTransaction().toString());
+        return o;
+    }
+
+    /** Skycoin's CreatedTransaction: header fields, fee as a string, sigs, the given inputs and the outputs. */
+    static ObjectNode transaction(Transaction t, ArrayNode in, long fee) {
+        ObjectNode txn = F.objectNode();
+        txn.set("length", Readable.u64(t.length()));
+        txn.put("type", t.type());
+        txn.put("txid", t.txid().toString());
+        txn.put("inner_hash", t.innerHash().toString());
+        txn.put("fee", Long.toUnsignedString(fee));
+        txn.set("sigs", Readable.sigs(t));
+        txn.set("inputs", in);
+        ArrayNode out = F.arrayNode();
+        for (int i = 0; i < t.outputs().size(); i++) {
+            TransactionOutput o = t.outputs().get(i);
+            ObjectNode x = F.objectNode();
+            x.put("uxid", t.outputId(i).toString());
+            x.put("address", o.address().toString());
+            x.put("coins", Readable.coins(o.coins()));
+            x.put("hours", Long.toUnsignedString(o.hours()));
+            out.add(x);
+        }
+        txn.set("outputs", out);
+        return txn;
+    }
+
     /**
      * As Skycoin's VerifyTxnVerbose: a confirmed transaction's inputs and fee are valued at the time of the block
      * before the one that confirmed it (the genesis transaction: no inputs, fee 0), the rules are not run, and the
@@ -45,41 +83,14 @@ final class VerifyJson {
             }
             UxOut u = s.get().out();
             inputs.add(u);
-            ObjectNode o = F.objectNode();
-            o.put("uxid", id.toString());
-            o.put("address", u.body().address().toString());
-            o.put("coins", Readable.coins(u.body().coins()));
-            o.put("hours", Long.toUnsignedString(u.body().hours()));
-            o.put("calculated_hours", Long.toUnsignedString(ApiHours.at(u, headTime)));
-            o.set("timestamp", Readable.u64(u.head().time()));
-            o.set("block", Readable.u64(u.head().bkSeq()));
-            o.put("txid", u.body().srcTransaction().toString());
-            in.add(o);
+            in.add(input(u, headTime));
         }
         long fee = 0;
         if (missing == null && !inputs.isEmpty()) {
             TransactionRules.Fee f = TransactionRules.fee(t, headTime, inputs);
             fee = f.status().ok() ? f.fee() : 0;
         }
-        ObjectNode txn = F.objectNode();
-        txn.set("length", Readable.u64(t.length()));
-        txn.put("type", t.type());
-        txn.put("txid", t.txid().toString());
-        txn.put("inner_hash", t.innerHash().toString());
-        txn.put("fee", Long.toUnsignedString(fee));
-        txn.set("sigs", Readable.sigs(t));
-        txn.set("inputs", in);
-        ArrayNode out = F.arrayNode();
-        for (int i = 0; i < t.outputs().size(); i++) {
-            TransactionOutput o = t.outputs().get(i);
-            ObjectNode x = F.objectNode();
-            x.put("uxid", t.outputId(i).toString());
-            x.put("address", o.address().toString());
-            x.put("coins", Readable.coins(o.coins()));
-            x.put("hours", Long.toUnsignedString(o.hours()));
-            out.add(x);
-        }
-        txn.set("outputs", out);
+        ObjectNode txn = transaction(t, in, fee);
         ObjectNode data = F.objectNode();
         data.put("unsigned", unsigned);
         data.put("confirmed", confirmed);

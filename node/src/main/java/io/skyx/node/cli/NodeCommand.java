@@ -28,14 +28,14 @@ import java.util.concurrent.CountDownLatch;
 final class NodeCommand implements Subcommand {
     static final Set<String> VALUES = Set.of("data-dir", "mode", "genesis", "import", "peers", "p2p-port",
             "api-port", "key-file", "block-interval", "bind");
-    static final Set<String> FLAGS = Set.of("exit-after-import");
+    static final Set<String> FLAGS = Set.of("exit-after-import", "disable-pex");
 
     @Override
     public String usage() {
         return "node genesis ... (create a private chain: key file + genesis JSON; see node genesis --help)\n"
                 + "  skycoin node --data-dir DIR --mode publisher|follower --genesis mainnet|FILE [--key-file FILE (publisher)]"
                 + " [--import FILE] [--exit-after-import] [--peers HOST:PORT,...] [--p2p-port N (6000)]"
-                + " [--api-port N (6420, 0 = off)] [--bind ADDR (127.0.0.1)] [--block-interval SECONDS (10)]";
+                + " [--api-port N (6420, 0 = off)] [--bind ADDR (127.0.0.1)] [--block-interval SECONDS (10)] [--disable-pex]";
     }
 
     @Override
@@ -130,7 +130,7 @@ final class NodeCommand implements Subcommand {
         }
         String bind = a.value("bind").orElse("127.0.0.1");
         return new NodeConfig(dataDir, genesis, key, new InetSocketAddress(bind, p2p), peers, Duration.ofSeconds(interval),
-                32768, Optional.empty(), 1024 * 1024);
+                32768, Optional.empty(), 1024 * 1024, !a.flag("disable-pex"), NodeConfig.BLACKLIST_FOR);
     }
 
     static InetSocketAddress peerAddress(String s) throws UsageException {

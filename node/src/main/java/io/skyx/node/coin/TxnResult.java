@@ -71,4 +71,14 @@ public enum TxnResult {
     public boolean ok() {
         return this == OK;
     }
+
+    /** @return Skycoin's visor error text, e.g. {@code Transaction violates soft constraint: <message>} */
+    public String violation() {
+        String family = switch (kind) {
+            case SOFT -> "soft";
+            case USER -> "user";
+            default -> "hard";
+        };
+        return "Transaction violates " + family + " constraint: " + message;
+    }
 }

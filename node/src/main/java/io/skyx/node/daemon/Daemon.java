@@ -24,8 +24,9 @@ import java.util.logging.Logger;
 /**
  * The P2P daemon (skycoin-protocol.md §9): listens for peers and keeps connections to the configured ones,
  * introduces itself, serves blocks (GETB/GIVB) and transactions (GETT/GIVT), syncs from peers that announce a
- * higher head, relays announced transactions, and disconnects protocol violators with Skycoin's reason codes.
- * Each connection is read by its own virtual thread.
+ * higher head, relays announced transactions, and disconnects protocol violators with Skycoin's reason codes;
+ * misbehaving peers are blacklisted in the {@link PeerBook}, which also holds the peers found by GETP/GIVP
+ * exchange. Each connection is read by its own virtual thread.
  */
 public final class Daemon implements AutoCloseable {
     /** Protocol version sent and minimum accepted. */
@@ -36,6 +37,7 @@ public final class Daemon implements AutoCloseable {
 
     private final DaemonConfig config;
     private final DaemonBackend backend;
+    private final PeerBook book;
     private final long mirror;
     private final byte[] extra;
     private final ServerSocket server;
@@ -44,10 +46,16 @@ public final class Daemon implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private volatile boolean running = true;
 
-    /** Binds the listen address and starts accepting, dialing and the timers. */
+    /** A daemon with an in-memory peer book (peer exchange on). */
     public Daemon(DaemonConfig config, DaemonBackend backend) throws IOException {
+        this(config, backend, PeerBook.inMemory());
+    }
+
+    /** Binds the listen address and starts accepting, dialing and the timers. */
+    public Daemon(DaemonConfig config, DaemonBackend backend, PeerBook book) throws IOException {
         this.config = config;
         this.backend = backend;
+        this.book = book;
         this.mirror = Integer.toUnsignedLong(new SecureRandom().nextInt());
         this.extra = new IntroductionExtra(config.blockchainPubkey().bytes(), config.burnFactor(),
                 config.maxTransactionSize(), config.maxDropletPrecision(), config.userAgent(),
@@ -70,25 +78,10 @@ public final class Daemon implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** A snapshot of one connection for the API and metrics. */
-    public record PeerInfo(String address, boolean outgoing, boolean introduced, long headSeq, int listenPort,
-                           String userAgent, long lastReceivedMillisAgo, long id, long mirror, long connectedAtMillis,
-                           long lastSentMillis, long lastReceivedMillis) {
-    }
-
     /** @return the open connections */
     public List<PeerInfo> peers() {
         long now = System.nanoTime();
-        List<PeerInfo> out = new ArrayList<>();
-        for (Connection c : connections) {
-            if (!c.isClosed()) {
-                out.add(new PeerInfo(c.remote().getAddress().getHostAddress() + ":" + c.remote().getPort(),
-                        c.outgoing(), c.introduced(), c.peerHeadSeq(), c.peerListenPort(), c.peerUserAgent(),
-                        TimeUnit.NANOSECONDS.toMillis(now - c.lastReceivedNanos()), c.id(), c.peerMirror(),
-                        c.connectedAtMillis(), c.lastSentMillis(), c.lastReceivedMillis()));
-            }
-        }
-        return out;
+        return connections.stream().filter(c -> !c.isClosed()).map(c -> PeerInfo.of(c, now)).toList();
     }
 
     /** @return the highest head seq announced by any introduced peer (0 if none) */
@@ -102,7 +95,6 @@ public final class Daemon implements AutoCloseable {
         return max;
     }
 
-    /** @return the number of introduced connections */
     public int introducedCount() {
         return (int) connections.stream().filter(c -> c.introduced() && !c.isClosed()).count();
     }
@@ -114,12 +106,10 @@ public final class Daemon implements AutoCloseable {
 
     /** Announces these txids to every peer. */
     public void announceTxns(List<SHA256> txids) {
-        for (int i = 0; i < txids.size(); i += MessageCodec.MAX_TXNS) {
-            broadcast(new Message.AnnounceTxns(txids.subList(i, Math.min(txids.size(), i + MessageCodec.MAX_TXNS))), null);
-        }
+        Message.AnnounceTxns.chunks(txids).forEach(m -> broadcast(m, null));
     }
 
-    /** Connects to one more peer now (in addition to the configured ones). */
+    /** Dials one more peer now. */
     public void connect(InetSocketAddress peer) {
         Thread.ofVirtual().name("p2p-dial").start(() -> dial(peer));
     }
@@ -131,7 +121,8 @@ public final class Daemon implements AutoCloseable {
                 java.net.InetAddress ip = s.getInetAddress();
                 long fromIp = connections.stream()
                         .filter(c -> !c.isClosed() && c.remote().getAddress().equals(ip)).count();
-                DisconnectReason refuse = connections.size() >= config.maxConnections() ? DisconnectReason.PEERLIST_FULL
+                DisconnectReason refuse = book.blacklisted(ip) ? DisconnectReason.BLACKLISTED
+                        : connections.size() >= config.maxConnections() ? DisconnectReason.PEERLIST_FULL
                         : fromIp >= config.maxConnectionsPerIp() ? DisconnectReason.IP_LIMIT_REACHED : null;
                 if (refuse != null) {
                     Connection c = new Connection(s, false);
@@ -148,10 +139,18 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** Dials the configured peers and, with peer exchange on, the known ones (within the outgoing limit). */
     private void dialPeers() {
-        for (InetSocketAddress peer : config.peers()) {
-            boolean connected = connections.stream().anyMatch(c -> c.outgoing() && c.remote().equals(peer));
-            if (!connected && running) {
+        Set<InetSocketAddress> candidates = new java.util.LinkedHashSet<>(config.peers());
+        if (book.exchange()) {
+            candidates.addAll(book.known());
+        }
+        for (InetSocketAddress peer : candidates) {
+            boolean connected = connections.stream().anyMatch(c -> c.outgoing() ? c.remote().equals(peer)
+                    : c.remote().getAddress().equals(peer.getAddress()) && c.peerListenPort() == peer.getPort());
+            boolean self = peer.getPort() == port() && (peer.getAddress().isLoopbackAddress()
+                    || peer.getAddress().equals(server.getInetAddress()));
+            if (!connected && !self && running && !book.blacklisted(peer.getAddress())) {
                 connect(peer);
             }
         }
@@ -204,6 +203,9 @@ public final class Daemon implements AutoCloseable {
         } catch (PeerError e) {
             LOG.info(() -> "disconnecting " + c.remote() + ": " + e.reason() + " (DISC " + e.reason().code() + "): "
                     + e.getMessage());
+            if (e.reason().misbehaviour()) {
+                book.blacklist(c.remote().getAddress(), e.reason() + ": " + e.getMessage());
+            }
             c.disconnect(e.reason(), this::forget);
         } catch (IOException e) {
             if (c.closeQuietly(DisconnectReason.READ_FAILED)) {
@@ -238,9 +240,13 @@ public final class Daemon implements AutoCloseable {
             }
             case Message.Ping p -> c.send(new Message.Pong());
             case Message.Pong p -> { }
-            case Message.GetPeers g -> c.send(new Message.GivePeers(List.of()));
-            case Message.GivePeers g -> { }
-            case Message.GetBlocks g -> serveBlocks(c, g);
+            case Message.GetPeers g -> {
+                if (book.exchange()) {
+                    c.send(new Message.GivePeers(book.exchangeable()));
+                }
+            }
+            case Message.GivePeers g -> book.addAll(g.peers());
+            case Message.GetBlocks g -> GiveBlocksReply.of(backend, g).ifPresent(c::send);
             case Message.GiveBlocks g -> receiveBlocks(c, g.blocks());
             case Message.AnnounceBlocks a -> {
                 c.peerHeadSeq(a.maxBlockSeq());
@@ -298,30 +304,19 @@ public final class Daemon implements AutoCloseable {
         c.markIntroduced(intro.mirror(), intro.listenPort(), x.userAgent());
         LOG.info(() -> "peer " + c.remote() + " connected (" + (c.outgoing() ? "outgoing" : "incoming") + ", "
                 + x.userAgent() + ")");
+        book.add(c.outgoing() ? c.remote() : new InetSocketAddress(c.remote().getAddress(), intro.listenPort()));
+        if (book.exchange()) {
+            c.send(new Message.GetPeers());
+        }
         c.send(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST));
-        List<SHA256> txids = backend.announceableTxids();
-        for (int i = 0; i < txids.size(); i += MessageCodec.MAX_TXNS) {
-            c.send(new Message.AnnounceTxns(txids.subList(i, Math.min(txids.size(), i + MessageCodec.MAX_TXNS))));
-        }
+        Message.AnnounceTxns.chunks(backend.announceableTxids()).forEach(c::send);
     }
 
-    private void serveBlocks(Connection c, Message.GetBlocks g) {
-        long count = Long.compareUnsigned(g.requestedBlocks(), BLOCKS_PER_REQUEST) > 0 ? BLOCKS_PER_REQUEST
-                : g.requestedBlocks();
-        if (count == 0) {
-            return;
-        }
-        List<SignedBlock> blocks = new ArrayList<>(backend.blocksAfter(g.lastBlock(), (int) count));
-        while (!blocks.isEmpty()
-                && MessageCodec.size(new Message.GiveBlocks(blocks)) > Frames.MAX_OUTGOING) {
-            blocks.removeLast();
-        }
-        if (!blocks.isEmpty()) {
-            c.send(new Message.GiveBlocks(blocks));
-        }
-    }
-
-    private void receiveBlocks(Connection c, List<SignedBlock> blocks) {
+    /**
+     * Applies the blocks that extend the head; a peer whose next block breaks the rules (forged, invalid) is
+     * misbehaving and is blacklisted.
+     */
+    private void receiveBlocks(Connection c, List<SignedBlock> blocks) throws PeerError {
         long before = backend.headSeq();
         io.skyx.node.coin.Recoveries.prefetch(blocks.stream()
                 .filter(b -> Long.compareUnsigned(b.header().seq(), before) > 0).toList());
@@ -331,6 +326,9 @@ public final class Daemon implements AutoCloseable {
                 continue;
             }
             if (!backend.applyBlock(b)) {
+                if (seq == backend.headSeq() + 1) {
+                    throw new PeerError(DisconnectReason.BLACKLISTED, "sent block " + seq + " that the rules refuse");
+                }
                 break;
             }
             c.peerHeadSeq(seq);
@@ -365,8 +363,13 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** The periodic tick: ask every peer for blocks (and peers), and announce the pending transactions again. */
     private void requestBlocksFromAll() {
         broadcast(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST), null);
+        Message.AnnounceTxns.chunks(backend.announceableTxids()).forEach(m -> broadcast(m, null));
+        if (book.exchange()) {
+            broadcast(new Message.GetPeers(), null);
+        }
     }
 
     @Override

@@ -46,6 +46,19 @@ public enum DisconnectReason {
         return code;
     }
 
+    /**
+     * @return whether a peer disconnected for this reason broke the protocol or sent invalid data (and is
+     *         blacklisted for it): bad frames or messages, talking before INTR, a wrong chain, or a refused block
+     *         ({@link #BLACKLISTED})
+     */
+    public boolean misbehaviour() {
+        return switch (this) {
+            case BLACKLISTED, NO_INTRODUCTION, BLOCKCHAIN_PUBKEY_MISMATCH, INVALID_EXTRA_DATA, INVALID_MESSAGE_LENGTH,
+                 MALFORMED_MESSAGE, UNKNOWN_MESSAGE, MESSAGE_DECODE_UNDERFLOW, TRUNCATED_MESSAGE_ID -> true;
+            default -> false;
+        };
+    }
+
     /** @return the reason with this wire code, if it is one Skycoin defines */
     public static Optional<DisconnectReason> fromCode(int code) {
         for (DisconnectReason r : values()) {

@@ -172,6 +172,15 @@ public sealed interface Message {
             txids = checkedTxids(txids);
         }
 
+        /** @return ANNT messages carrying {@code txids}, at most {@link MessageCodec#MAX_TXNS} each */
+        static List<AnnounceTxns> chunks(List<SHA256> txids) {
+            List<AnnounceTxns> out = new java.util.ArrayList<>();
+            for (int i = 0; i < txids.size(); i += MessageCodec.MAX_TXNS) {
+                out.add(new AnnounceTxns(txids.subList(i, Math.min(txids.size(), i + MessageCodec.MAX_TXNS))));
+            }
+            return out;
+        }
+
         @Override
         public MessageId id() {
             return MessageId.ANNT;

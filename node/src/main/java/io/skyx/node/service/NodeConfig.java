@@ -22,10 +22,16 @@ import java.util.Optional;
  * @param maxBlockBytes    publisher: total transaction bytes per block (Skycoin: 32768)
  * @param timers           shorter P2P timers for tests, or empty for Skycoin's defaults
  * @param maxIncomingFrame refuse P2P frames longer than this (Skycoin: 1 MiB)
+ * @param peerExchange     GETP/GIVP peer exchange and dialing the peers it finds (Skycoin's {@code -disable-pex}
+ *                         turns it off)
+ * @param blacklistFor     how long a misbehaving peer's address is refused
  */
 public record NodeConfig(Path dataDir, GenesisParams genesis, Optional<SecKey> signingKey,
                          InetSocketAddress p2pListen, List<InetSocketAddress> peers, Duration blockInterval,
-                         long maxBlockBytes, Optional<Duration> timers, int maxIncomingFrame) {
+                         long maxBlockBytes, Optional<Duration> timers, int maxIncomingFrame, boolean peerExchange,
+                         Duration blacklistFor) {
+    /** Default blacklist duration. */
+    public static final Duration BLACKLIST_FOR = Duration.ofHours(1);
 
     public NodeConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -39,9 +45,20 @@ public record NodeConfig(Path dataDir, GenesisParams genesis, Optional<SecKey> s
         if (maxBlockBytes < 1024) {
             throw new IllegalArgumentException("max block bytes must be at least 1024");
         }
+        if (blacklistFor.isNegative() || blacklistFor.isZero()) {
+            throw new IllegalArgumentException("blacklist duration must be positive");
+        }
         if (signingKey.isPresent() && !signingKey.get().pubKey().equals(genesis.blockchainPubKey())) {
             throw new IllegalArgumentException("the signing key does not match the genesis blockchain public key");
         }
+    }
+
+    /** A configuration with peer exchange on and the default blacklist duration. */
+    public NodeConfig(Path dataDir, GenesisParams genesis, Optional<SecKey> signingKey, InetSocketAddress p2pListen,
+                      List<InetSocketAddress> peers, Duration blockInterval, long maxBlockBytes,
+                      Optional<Duration> timers, int maxIncomingFrame) {
+        this(dataDir, genesis, signingKey, p2pListen, peers, blockInterval, maxBlockBytes, timers, maxIncomingFrame,
+                true, BLACKLIST_FOR);
     }
 
     /** @return whether this node creates blocks */
@@ -64,16 +81,24 @@ public record NodeConfig(Path dataDir, GenesisParams genesis, Optional<SecKey> s
     }
 
     public NodeConfig withBlockInterval(Duration d) {
-        return new NodeConfig(dataDir, genesis, signingKey, p2pListen, peers, d, maxBlockBytes, timers, maxIncomingFrame);
+        return new NodeConfig(dataDir, genesis, signingKey, p2pListen, peers, d, maxBlockBytes, timers, maxIncomingFrame,
+                peerExchange, blacklistFor);
     }
 
     /** @return a copy whose P2P ping/request/reconnect timers all run at {@code tick} (for tests) */
     public NodeConfig withFastTimers(Duration tick) {
         return new NodeConfig(dataDir, genesis, signingKey, p2pListen, peers, blockInterval, maxBlockBytes,
-                Optional.of(tick), maxIncomingFrame);
+                Optional.of(tick), maxIncomingFrame, peerExchange, blacklistFor);
     }
 
     public NodeConfig withMaxIncomingFrame(int max) {
-        return new NodeConfig(dataDir, genesis, signingKey, p2pListen, peers, blockInterval, maxBlockBytes, timers, max);
+        return new NodeConfig(dataDir, genesis, signingKey, p2pListen, peers, blockInterval, maxBlockBytes, timers, max,
+                peerExchange, blacklistFor);
+    }
+
+    /** @return a copy with peer exchange on or off and another blacklist duration */
+    public NodeConfig withPeerExchange(boolean on, Duration blacklist) {
+        return new NodeConfig(dataDir, genesis, signingKey, p2pListen, peers, blockInterval, maxBlockBytes, timers,
+                maxIncomingFrame, on, blacklist);
     }
 }

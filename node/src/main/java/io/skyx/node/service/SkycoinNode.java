@@ -14,6 +14,7 @@ import io.skyx.node.coin.UxOut;
 import io.skyx.node.daemon.Daemon;
 import io.skyx.node.daemon.DaemonBackend;
 import io.skyx.node.daemon.DaemonConfig;
+import io.skyx.node.daemon.PeerBook;
 import io.skyx.node.pool.UnconfirmedPool;
 import io.skyx.node.store.ChainStore;
 import io.skyx.node.store.StoreException;
@@ -48,6 +49,7 @@ public final class SkycoinNode implements AutoCloseable {
     private final ChainStore store;
     private final Chain chain;
     private final UnconfirmedPool pool;
+    private final PersistedPool persisted;
     private final Object lock = new Object();
     private final TransactionRules.SoftParams soft = TransactionRules.SoftParams.DEFAULTS;
     private volatile Daemon daemon;
@@ -58,6 +60,7 @@ public final class SkycoinNode implements AutoCloseable {
         this.store = store;
         this.chain = chain;
         this.pool = new UnconfirmedPool(this::check, Clock.systemUTC(), 65536);
+        this.persisted = new PersistedPool(store, pool);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class SkycoinNode implements AutoCloseable {
             Chain chain = head.seq() == 0 ? Chain.fromGenesis(config.genesis(), false)
                     : restore(config, store, head);
             SkycoinNode node = new SkycoinNode(config, store, chain);
-            node.restorePool();
+            node.persisted.restore();
             return node;
         } catch (StoreException | RuntimeException e) {
             store.close();
@@ -112,53 +115,6 @@ public final class SkycoinNode implements AutoCloseable {
         return chain;
     }
 
-    /**
-     * Re-offers the persisted unconfirmed transactions with their original receive times; those no longer valid
-     * against the head (inputs spent, or confirmed meanwhile) are dropped, as Skycoin drops invalid unconfirmed
-     * transactions. The survivors are announced to each peer on introduction.
-     */
-    private void restorePool() throws StoreException {
-        List<SHA256> dropped = new ArrayList<>();
-        int kept = 0;
-        for (ChainStore.Unconfirmed u : store.loadUnconfirmed()) {
-            if (pool.offer(u.transaction(), u.received()).admission() == UnconfirmedPool.Admission.ADDED) {
-                kept++;
-            } else {
-                dropped.add(u.transaction().txid());
-            }
-        }
-        store.removeUnconfirmed(dropped);
-        if (kept + dropped.size() > 0) {
-            int k = kept;
-            LOG.info(() -> "unconfirmed pool restored: " + k + " kept, " + dropped.size() + " dropped as invalid");
-        }
-    }
-
-    private void persist(Transaction t) {
-        pool.get(t.txid()).ifPresent(e -> {
-            try {
-                store.saveUnconfirmed(t, e.received());
-            } catch (StoreException ex) {
-                LOG.log(Level.WARNING, "cannot persist unconfirmed transaction " + t.txid(), ex);
-            }
-        });
-    }
-
-    /** Forgets persisted transactions the pool no longer holds (confirmed, invalid or evicted). */
-    private void syncPersistedPool() {
-        try {
-            List<SHA256> gone = new ArrayList<>();
-            for (ChainStore.Unconfirmed u : store.loadUnconfirmed()) {
-                if (!pool.contains(u.transaction().txid())) {
-                    gone.add(u.transaction().txid());
-                }
-            }
-            store.removeUnconfirmed(gone);
-        } catch (StoreException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "cannot update the persisted unconfirmed pool", e);
-        }
-    }
-
     /** Starts the P2P daemon (listening and dialing the configured peers) and, for a publisher, block creation. */
     public void start() throws IOException {
         DaemonConfig dc = DaemonConfig.defaults(config.genesis().blockchainPubKey(),
@@ -168,7 +124,9 @@ public final class SkycoinNode implements AutoCloseable {
             Duration t = config.timers().get();
             dc = dc.withTimers(t, Duration.ofSeconds(60), Duration.ofSeconds(30), t, t);
         }
-        daemon = new Daemon(dc, new Backend());
+        PeerBook book = new PeerBook(Optional.of(config.dataDir().resolve("peers.json")), config.peerExchange(),
+                config.blacklistFor(), Clock.systemUTC());
+        daemon = new Daemon(dc, new Backend(), book);
         if (config.publisher()) {
             publisher = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("block-publisher").factory());
@@ -244,7 +202,7 @@ public final class SkycoinNode implements AutoCloseable {
             confirmed.add(t.txid());
         }
         pool.onBlock(confirmed);
-        syncPersistedPool();
+        persisted.sync();
         return r;
     }
 
@@ -256,12 +214,7 @@ public final class SkycoinNode implements AutoCloseable {
                 r = TransactionRules.verifyUser(t);
             }
             if (!r.ok()) {
-                String kind = switch (r.kind()) {
-                    case SOFT -> "soft";
-                    case USER -> "user";
-                    default -> "hard";
-                };
-                return UnconfirmedPool.Check.invalid("Transaction violates " + kind + " constraint: " + r.message());
+                return UnconfirmedPool.Check.invalid(r.violation());
             }
             List<UxOut> in = new ArrayList<>();
             for (SHA256 id : t.inputs()) {
@@ -286,7 +239,7 @@ public final class SkycoinNode implements AutoCloseable {
     public UnconfirmedPool.Offer inject(Transaction t, boolean noBroadcast) {
         UnconfirmedPool.Offer o = pool.offer(t);
         if (o.admission() == UnconfirmedPool.Admission.ADDED) {
-            persist(t);
+            persisted.save(t);
         }
         Daemon d = daemon;
         if (o.admission() == UnconfirmedPool.Admission.ADDED && !noBroadcast && d != null) {
@@ -294,6 +247,22 @@ public final class SkycoinNode implements AutoCloseable {
             pool.markAnnounced(List.of(t.txid()));
         }
         return o;
+    }
+
+    /**
+     * Announces every valid unconfirmed transaction to the peers again (Skycoin's ResendUnconfirmedTxns).
+     *
+     * @return the txids announced (empty without a running daemon)
+     */
+    public List<SHA256> resendUnconfirmed() {
+        Daemon d = daemon;
+        if (d == null) {
+            return List.of();
+        }
+        List<SHA256> ids = pool.all().stream().filter(e -> e.valid()).map(e -> e.transaction().txid()).toList();
+        d.announceTxns(ids);
+        pool.markAnnounced(ids);
+        return ids;
     }
 
     /**
@@ -394,7 +363,7 @@ public final class SkycoinNode implements AutoCloseable {
         public boolean offer(Transaction txn) {
             boolean added = pool.offer(txn).admission() == UnconfirmedPool.Admission.ADDED;
             if (added) {
-                persist(txn);
+                persisted.save(txn);
             }
             return added;
         }

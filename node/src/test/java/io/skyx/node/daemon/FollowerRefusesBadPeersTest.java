@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A follower facing a misbehaving peer on its P2P port: it refuses a block signed by another key, disconnects
  * malformed GIVB, oversize frames, unknown messages, a wrong blockchain key and messages before INTR with
- * Skycoin's reason codes, and keeps serving blocks to the next peer.
+ * Skycoin's reason codes, and keeps serving blocks to the next peer. The misbehaving peers connect from other
+ * loopback addresses than the well-behaved one, since misbehaviour blacklists the sender's address.
  */
 class FollowerRefusesBadPeersTest {
     private static final int FRAME_LIMIT = 64 * 1024;
@@ -62,8 +63,8 @@ class FollowerRefusesBadPeersTest {
         return new Message.Introduction(12345, 7777, 2, x.encode());
     }
 
-    private RoguePeer introduced() throws Exception {
-        RoguePeer p = new RoguePeer(port);
+    private RoguePeer introduced(String ip) throws Exception {
+        RoguePeer p = new RoguePeer(port, ip);
         p.await(Message.Introduction.class);
         p.send(intro(gen.params().blockchainPubKey().bytes()));
         p.await(Message.GetBlocks.class);
@@ -76,7 +77,7 @@ class FollowerRefusesBadPeersTest {
     }
 
     private void assertStillServing() throws Exception {
-        try (RoguePeer p = introduced()) {
+        try (RoguePeer p = introduced("127.0.0.1")) {
             p.send(new Message.GetBlocks(0, 20));
             Message.GiveBlocks blocks = p.await(Message.GiveBlocks.class);
             assertThat(blocks.blocks()).hasSize((int) follower.head().seq());
@@ -87,15 +88,19 @@ class FollowerRefusesBadPeersTest {
     }
 
     @Test
-    void refusesABlockSignedByAnotherKeyThenAcceptsTheRealOne() throws Exception {
+    void refusesABlockSignedByAnotherKeyBlacklistsItsSenderAndAcceptsTheRealOneFromAnother() throws Exception {
         SignedBlock real = gen.blocks().get(3);
         SecKey other = SecKey.random();
         SignedBlock forged = new SignedBlock(real.block(), Cipher.signHash(real.hash(), other));
-        try (RoguePeer p = introduced()) {
+        try (RoguePeer p = introduced("127.0.0.2")) {
             p.send(new Message.GiveBlocks(List.of(forged)));
-            p.send(new Message.Ping());
-            p.await(Message.Pong.class);
-            assertThat(follower.head().seq()).isEqualTo(2);
+            assertThat(p.awaitDisconnect().reasonCode()).isEqualTo(DisconnectReason.BLACKLISTED.code());
+        }
+        assertThat(follower.head().seq()).isEqualTo(2);
+        try (RoguePeer again = new RoguePeer(port, "127.0.0.2")) {
+            assertThat(again.awaitDisconnect().reasonCode()).isEqualTo(DisconnectReason.BLACKLISTED.code());
+        }
+        try (RoguePeer p = introduced("127.0.0.1")) {
             p.send(new Message.GiveBlocks(List.of(real)));
             p.await(Message.AnnounceBlocks.class);
             assertThat(follower.head().seq()).isEqualTo(3);
@@ -105,7 +110,7 @@ class FollowerRefusesBadPeersTest {
 
     @Test
     void malformedGiveBlocksIsDisconnected() throws Exception {
-        try (RoguePeer p = introduced()) {
+        try (RoguePeer p = introduced("127.0.0.3")) {
             byte[] body = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN).putInt(1).array();
             p.sendRaw(frame("GIVB", body));
             assertThat(p.awaitDisconnect().reasonCode()).isEqualTo(DisconnectReason.MALFORMED_MESSAGE.code());
@@ -116,7 +121,7 @@ class FollowerRefusesBadPeersTest {
 
     @Test
     void oversizeFrameIsDisconnected() throws Exception {
-        try (RoguePeer p = introduced()) {
+        try (RoguePeer p = introduced("127.0.0.4")) {
             p.sendRaw(frame("GIVT", new byte[FRAME_LIMIT]));
             assertThat(p.awaitDisconnect().reasonCode()).isEqualTo(DisconnectReason.INVALID_MESSAGE_LENGTH.code());
         }
@@ -125,7 +130,7 @@ class FollowerRefusesBadPeersTest {
 
     @Test
     void unknownMessageIsDisconnected() throws Exception {
-        try (RoguePeer p = introduced()) {
+        try (RoguePeer p = introduced("127.0.0.5")) {
             p.sendRaw(frame("HACK", new byte[3]));
             assertThat(p.awaitDisconnect().reasonCode()).isEqualTo(DisconnectReason.UNKNOWN_MESSAGE.code());
         }
@@ -134,17 +139,17 @@ class FollowerRefusesBadPeersTest {
 
     @Test
     void wrongChainKeyAndMessagesBeforeIntroductionAreDisconnected() throws Exception {
-        try (RoguePeer p = new RoguePeer(port)) {
+        try (RoguePeer p = new RoguePeer(port, "127.0.0.6")) {
             p.await(Message.Introduction.class);
             p.send(intro(SecKey.random().pubKey().bytes()));
             assertThat(p.awaitDisconnect().reasonCode()).isEqualTo(DisconnectReason.BLOCKCHAIN_PUBKEY_MISMATCH.code());
         }
-        try (RoguePeer p = new RoguePeer(port)) {
+        try (RoguePeer p = new RoguePeer(port, "127.0.0.7")) {
             p.await(Message.Introduction.class);
             p.send(new Message.GetBlocks(0, 20));
             assertThat(p.awaitDisconnect().reasonCode()).isEqualTo(DisconnectReason.NO_INTRODUCTION.code());
         }
-        try (RoguePeer p = new RoguePeer(port)) {
+        try (RoguePeer p = new RoguePeer(port, "127.0.0.8")) {
             p.send(new Message.Introduction(1, 1, 1, intro(gen.params().blockchainPubKey().bytes()).extra()));
             assertThat(p.awaitDisconnect().reasonCode()).isEqualTo(DisconnectReason.VERSION_NOT_SUPPORTED.code());
         }

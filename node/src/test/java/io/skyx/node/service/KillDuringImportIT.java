@@ -49,7 +49,7 @@ class KillDuringImportIT {
                 + HexFormat.of().formatHex(SignedBlockCodec.INSTANCE.encode(b)) + "\"}";
     }
 
-    private static Set<String> unspentIds(ChainStore store) {
+    static Set<String> unspentIds(ChainStore store) {
         return store.allUnspents().stream().map(UxOut::id).map(SHA256::toString)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
