@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,6 +40,8 @@ class AccountController {
                      boolean usable) { }
 
     record SweepView(String asset, String address, String minimum, Instant usableAt, boolean usable) { }
+
+    private static final int MAX_QR_TEXT = 200;
 
     private final TwoFactor twoFactor;
     private final AccountSettings settings;
@@ -147,6 +150,20 @@ class AccountController {
     }
 
     /** The session user; a signed API-key request (or none) is refused. */
+    /**
+     * A QR code of a short text the page shows (a deposit address as a payment URI, such as
+     * {@code bitcoin:bcrt1q…}) as a PNG data URI, so the browser needs no QR library.
+     */
+    @GetMapping("/qr")
+    Map<String, String> qr(@RequestParam("text") String text, Authentication auth) {
+        user(auth);
+        if (text.isEmpty() || text.length() > MAX_QR_TEXT || !text.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new AccountException(AccountError.BAD_REQUEST,
+                    "text must be 1 to " + MAX_QR_TEXT + " printable ASCII characters without spaces", "text");
+        }
+        return Map.of("qrPng", QrCode.pngDataUri(text));
+    }
+
     private static SkyxUser user(Authentication auth) {
         if (auth instanceof UsernamePasswordAuthenticationToken && auth.getPrincipal() instanceof SkyxUser u) {
             return u;
