@@ -149,7 +149,6 @@ class AccountController {
                 Addresses.scale(s.asset())), s.usableAt(), !s.usableAt().isAfter(now));
     }
 
-    /** The session user; a signed API-key request (or none) is refused. */
     /**
      * A QR code of a short text the page shows (a deposit address as a payment URI, such as
      * {@code bitcoin:bcrt1q…}) as a PNG data URI, so the browser needs no QR library.
@@ -164,6 +163,7 @@ class AccountController {
         return Map.of("qrPng", QrCode.pngDataUri(text));
     }
 
+    /** The session user; a signed API-key request (or none) is refused. */
     private static SkyxUser user(Authentication auth) {
         if (auth instanceof UsernamePasswordAuthenticationToken && auth.getPrincipal() instanceof SkyxUser u) {
             return u;

@@ -1,98 +1,35 @@
 package io.skyx.api.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.skyx.api.testing.IntegrationTestBase;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * Browser end-to-end tests: the whole app on a random port (local profile, so the faucet is on), driven by the
- * scripts in {@code web-ui/e2e/} through playwright-core and Debian's {@code /usr/bin/chromium}. {@code trade.mjs}: two
- * users sign up in the page, take test funds, place crossing orders, and the page must show the trade and the exact
- * balances. {@code ui.mjs}: the page's own behaviour (clean anonymous load, refused log-in keeps the input, errors
- * beside their field, candle intervals, keyboard, cancel-all, phone layout, log-out) and the time to interactive.
- * Both fail on any console error or warning. Screenshots go to {@code exchange-api/target/e2e}.
+ * scripts in {@code web-ui/e2e/} ({@link BrowserScripts}). {@code trade.mjs}: two users sign up in the page, take
+ * test funds, place crossing orders, and the page must show the trade and the exact balances. {@code ui.mjs}: the
+ * page's own behaviour (clean anonymous load, refused log-in keeps the input, errors beside their field, candle
+ * intervals, keyboard, cancel-all, phone layout, log-out) and the time to interactive. {@code resume.mjs}: the
+ * page's WebSocket is cut while users trade, and after the resume every trade is shown once and the book equals
+ * REST. All fail on any console error or warning. Screenshots go to {@code exchange-api/target/e2e}.
  * <p>The property below gives this class a Spring context of its own, and so a fresh database with an empty book:
  * orders left by other integration tests cannot meet the test's orders.
  */
 @TestPropertySource(properties = "skyx.test.context=browser-e2e")
 class BrowserTradeIT extends IntegrationTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path E2E = Path.of("web-ui", "e2e");
-    private static final long TIMEOUT_SECONDS = 240;
-
     @Test
     void twoUsersTradeInTheBrowserAndSeeExactBalances() throws Exception {
-        runScript("trade.mjs");
+        BrowserScripts.run("trade.mjs", url(""));
     }
 
     @Test
     void pageBehavesOnDesktopAndPhoneWithoutConsoleNoise() throws Exception {
-        runScript("ui.mjs");
+        BrowserScripts.run("ui.mjs", url(""));
     }
 
-    private void runScript(String name) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "/usr/bin/chromium not found: skipping the browser test (apt-get install chromium; CI installs it)");
-        Path root = projectRoot();
-        Path webUi = root.resolve("web-ui");
-        assertTrue(Files.isDirectory(webUi.resolve("node_modules").resolve("playwright-core")),
-                "web-ui/node_modules/playwright-core is missing: build web-ui first (its Maven build runs npm ci)");
-        Path screenshots = root.resolve("exchange-api").resolve("target").resolve("e2e");
-
-        Process node = new ProcessBuilder(List.of("node", root.resolve(E2E).resolve(name).toString(), url(""),
-                screenshots.toString()))
-                .directory(webUi.toFile())
-                .redirectErrorStream(true)
-                .start();
-        node.getOutputStream().close();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Thread pump = Thread.ofVirtual().start(() -> copy(node.getInputStream(), output));
-        boolean finished = node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            node.descendants().forEach(ProcessHandle::destroyForcibly);
-            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        pump.join(TimeUnit.SECONDS.toMillis(10));
-        String log = output.toString(StandardCharsets.UTF_8);
-        System.out.println("---- web-ui/e2e/" + name + " ----\n" + log);
-        if (!finished) {
-            fail("the browser test did not finish within " + TIMEOUT_SECONDS + " s; its output:\n" + log);
-        }
-        assertEquals(0, node.exitValue(),
-                () -> "the browser test failed (screenshots in " + screenshots + "):\n" + log);
-        assertTrue(log.contains("PASS:"), () -> "the browser script exited 0 without reporting PASS:\n" + log);
-    }
-
-    /** The project root: the nearest directory upwards from the working directory that holds the e2e script. */
-    private static Path projectRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(E2E).resolve("trade.mjs"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find " + E2E + " above " + Path.of("").toAbsolutePath());
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream out) {
-        try (in) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Test
+    void aCutStreamResumesWithoutLosingOrDuplicatingATrade() throws Exception {
+        BrowserScripts.run("resume.mjs", url(""));
     }
 }
