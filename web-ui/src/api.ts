@@ -158,11 +158,11 @@ export interface SecurityDto {
   twoFactor: 'on' | 'off'; whitelist: 'on' | 'off'; whitelistCoolOffSeconds: number; whitelistEntries: number; autoSweep: string[];
 }
 export interface EnrolmentDto { secret: string; otpauthUri: string; qrPng: string }
-export interface WhitelistEntryDto { id: number; asset: string; address: string; label: string | null; createdAt: string; usableAt: string; usable: boolean }
+export interface WhitelistEntryDto { id: number; asset: string; address: string; label?: string | null; createdAt: string; usableAt: string; usable: boolean }
 export interface SweepDto { asset: string; address: string; minimum: string; usableAt: string; usable: boolean }
 export interface ApiKeyDto {
-  key: string; label: string | null; operator: boolean; createdAt: string; permissions: string[]; ipAllowList: string[];
-  expiresAt: string | null;
+  key: string; label?: string | null; operator: boolean; createdAt: string; permissions: string[]; ipAllowList: string[];
+  expiresAt?: string | null;
 }
 export interface DepositAddressDto { asset: string; address: string; network: string }
 export interface DepositDto {
@@ -171,23 +171,23 @@ export interface DepositDto {
 }
 export interface WithdrawalDto {
   id: number; asset: string; address: string; amount: string; fee: string; state: string; status: string;
-  txid: string | null; confirmations: number; info: string | null; timestamp: string;
+  txid?: string | null; confirmations: number; info?: string | null; timestamp: string;
 }
 export interface RelayActivityDto {
   relay: string;
   reports: { id: string; epoch: number; transportId: string; peer: string; type: string; windowStart: number; windowEnd: number; sent: number; recv: number; seq: number; receivedAt: string }[];
   claims: { id: string; epoch: number; rewardAddress: string; reports: number; receivedAt: string }[];
-  payouts: { epoch: number; amount: string; method: string; state: string; result: string | null }[];
+  payouts: { epoch: number; amount: string; method: string; state: string; result?: string | null }[];
   refusals: { reason: string; detail: string; source: string; at: string }[];
 }
 export interface ReceiptDto {
   epoch: number; claim_id: string; reward_address: string; bytes: number; payout_droplets: number; reasons: string[];
   payout_method: string; report_hash: string;
-  transports: { t_id: string; peer: string; type: string; sent: number; peer_recv: number; credited: number; reason: string | null }[];
+  transports: { t_id: string; peer: string; type: string; sent: number; peer_recv: number; credited: number; reason?: string | null }[];
 }
 export interface SettlementRunDto {
   epoch: number; reportHash: string; merkleRoot: string; pool: string; carryIn: string; totalPaid: string; remainder: string;
-  claims: number; fundedSeq: number | null; settledAt: string; payoutsDone: number; payoutsPending: number; payoutsRefused: number;
+  claims: number; fundedSeq?: number | null; settledAt: string; payoutsDone: number; payoutsPending: number; payoutsRefused: number;
 }
 
 const withCode = (code: string) => (code === '' ? {} : { code });

@@ -41,7 +41,7 @@ function renderKeys(keys: readonly ApiKeyDto[]): void {
           .catch((e: unknown) => say('notice', errorText(e), 'bad'));
       });
       return [h('code', { title: k.key }, `${k.key.slice(0, 8)}…`), k.label ?? '', k.permissions.join(', '),
-        k.ipAllowList.length === 0 ? 'any' : k.ipAllowList.join(', '), k.expiresAt === null ? 'never' : when(k.expiresAt),
+        k.ipAllowList.length === 0 ? 'any' : k.ipAllowList.join(', '), (k.expiresAt ?? null) === null ? 'never' : when(k.expiresAt),
         when(k.createdAt), revoke];
     })));
 }

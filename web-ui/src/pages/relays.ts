@@ -23,7 +23,7 @@ function receiptsTable(receipts: readonly ReceiptDto[]): HTMLElement {
   return emptyOr(receipts, 'No settled epoch yet.', () => table(['Day', 'Bytes credited', 'Payout', 'Method', 'Reasons', 'Transports'],
     receipts.map((r) => [epochDay(r.epoch), formatBytes(r.bytes), `${formatTrimmed(BigInt(r.payout_droplets), 6)} SKY`,
       r.payout_method, r.reasons.length === 0 ? '—' : r.reasons.join(', '),
-      r.transports.map((t) => `${t.type} ${formatBytes(t.credited)}${t.reason === null ? '' : ` (${t.reason})`}`).join('; ')])));
+      r.transports.map((t) => `${t.type} ${formatBytes(t.credited)}${(t.reason ?? null) === null ? '' : ` (${t.reason})`}`).join('; ')])));
 }
 
 function render(a: RelayActivityDto, receipts: readonly ReceiptDto[]): void {
@@ -32,7 +32,7 @@ function render(a: RelayActivityDto, receipts: readonly ReceiptDto[]): void {
     section('Receipts and reasons', 'relay-receipts', receiptsTable(receipts)),
     section('Payouts', 'relay-payouts', emptyOr(a.payouts, 'No payouts yet.', () => table(['Day', 'Amount', 'Method', 'State'],
       a.payouts.map((p) => [epochDay(p.epoch), `${p.amount} SKY`, p.method === 'ledger' ? 'SkyX account' : 'on chain',
-        p.result === null ? p.state : `${p.state} (${p.result})`])))),
+        (p.result ?? null) === null ? p.state : `${p.state} (${p.result})`])))),
     section('Claims', 'relay-claims', emptyOr(a.claims, 'No claims yet.', () => table(['Day', 'Reward address', 'Reports', 'Received'],
       a.claims.map((c) => [epochDay(c.epoch), short(c.rewardAddress, 8), String(c.reports), when(c.receivedAt)])))),
     section('Usage reports', 'relay-reports', emptyOr(a.reports, 'No reports yet.', () => table(['Day', 'Peer', 'Type', 'Sent', 'Received', 'Seq'],

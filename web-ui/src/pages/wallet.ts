@@ -96,7 +96,7 @@ function renderWithdrawals(list: readonly WithdrawalDto[]): void {
     : table(['Time', 'Amount', 'Fee', 'To', 'Step', 'Confirmations', 'Transaction'], list.map((w) => [
       when(w.timestamp), `${amountOf(asset, w.amount)} ${asset}`, amountOf(asset, w.fee), short(w.address, 8),
       h('span', { class: w.status === 'ok' ? 'ok' : w.status === 'failed' ? 'bad' : 'dim', 'data-state': w.state }, withdrawalStep(w.state)),
-      String(w.confirmations), w.txid === null ? '—' : short(w.txid, 8)])));
+      String(w.confirmations), (w.txid ?? null) === null ? '—' : short(w.txid ?? '', 8)])));
 }
 
 async function refreshHistory(): Promise<void> {
