@@ -49,7 +49,7 @@ class OpenApiDocs {
                 X-SKYX-SIGNATURE = lowercase hex HMAC-SHA256(secret, timestamp + METHOD + path-with-query + body); \
                 a key's permissions are read, trade and withdraw, and a signed request lacking the one it needs gets \
                 403 FORBIDDEN (401 means not authenticated). Every error is {"error":{"code","message","field"}} \
-                with one of these codes: """ + String.join(", ", errorCodes()) + ".";
+                with one of these codes:""" + " " + String.join(", ", errorCodes()) + ".";
         SecurityScheme key = new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
                 .name("X-SKYX-APIKEY").description("HMAC-SHA256 signed request: the API key (with X-SKYX-TIMESTAMP "
                         + "and X-SKYX-SIGNATURE)");
