@@ -61,6 +61,9 @@ try {
   const live = routes.length;
   for (const r of routes) await r.close({ code: 4000, reason: 'test: cut' });
   await waitFor('the page reconnected into the held socket', async () => routes.length > live);
+  // A reconnect reloads the REST state; let that finish before trading, so only the stream could bring news.
+  await page.waitForLoadState('networkidle');
+  await new Promise((r) => setTimeout(r, 1500));
   const during = [await trade('3'), await trade('4')];
   await maker.call('POST', '/api/v1/orders', { market: 'SKY-BTC', side: 'sell', type: 'limit', price: fmt(p + 3n), amount: '5' });
   await new Promise((r) => setTimeout(r, 1000));

@@ -21,9 +21,11 @@ interface WalletState {
   sweeps: SweepDto[];
   /** Assets whose custody endpoints answered with a refusal, with the server's message. */
   unavailable: Map<string, string>;
+  /** Assets whose deposit address the server gave: only their history is asked for. */
+  available: Set<string>;
 }
 
-const state: WalletState = { asset: 'BTC', balances: {}, security: null, whitelist: { enabled: false, entries: [] }, sweeps: [], unavailable: new Map() };
+const state: WalletState = { asset: 'BTC', balances: {}, security: null, whitelist: { enabled: false, entries: [] }, sweeps: [], unavailable: new Map(), available: new Set() };
 const errors = new FormErrors<WithdrawField>('wd', ['address', 'amount', 'code']);
 
 function unavailableText(asset: string, message: string): string {
@@ -66,6 +68,7 @@ async function renderDepositAddress(): Promise<void> {
   try {
     const d = await accountApi.depositAddress(asset);
     state.unavailable.delete(asset);
+    state.available.add(asset);
     const uri = paymentUri(asset, d.address);
     const qr = await accountApi.qr(uri);
     if (asset !== state.asset) return;
@@ -76,6 +79,7 @@ async function renderDepositAddress(): Promise<void> {
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     state.unavailable.set(asset, errorText(e));
+    state.available.delete(asset);
     box.replaceChildren(h('p', { id: 'deposit-unavailable', class: 'bad' }, unavailableText(asset, errorText(e))));
   }
 }
@@ -107,6 +111,7 @@ async function refreshHistory(): Promise<void> {
     byId('withdrawals').replaceChildren(text.cloneNode(true));
     return;
   }
+  if (!state.available.has(asset)) return;
   const [deposits, withdrawals, balances] = await Promise.all([accountApi.deposits(asset), accountApi.withdrawals(asset), api.balances()]);
   if (asset !== state.asset) return;
   state.balances = balances;

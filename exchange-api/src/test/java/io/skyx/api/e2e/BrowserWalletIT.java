@@ -53,7 +53,7 @@ class BrowserWalletIT {
     void twoFactorDepositAndWithdrawalToAnOutsideAddressInTheBrowser() throws Exception {
         BcoinRpc rpc = bcoin.rpc();
         String outsideBcoin = rpc.walletNewWitnessAddress();
-        String outside = BcoinAddresses.fromBcoin(outsideBcoin);
+        String outside = BcoinAddresses.fromBcoin(outsideBcoin).toString();
         AtomicBoolean mining = new AtomicBoolean(true);
         Thread miner = Thread.ofVirtual().start(() -> {
             while (mining.get()) {
