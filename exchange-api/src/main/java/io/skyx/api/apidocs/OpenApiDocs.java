@@ -6,14 +6,19 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiDocs {
 
     static final String VERSION = "1.0";
+    private static final String ERROR = "Error";
 
     /** Codes sent by the security filters, the custody and settlement packages (as strings there). */
     private static final List<String> OTHER_CODES = List.of("CSRF", "BAD_SIGNATURE", "TIMESTAMP_OUT_OF_WINDOW",
@@ -38,6 +44,40 @@ class OpenApiDocs {
         Stream.concat(Arrays.stream(ErrorCode.values()).map(Enum::name), Arrays.stream(AccountError.values())
                 .map(Enum::name)).forEach(codes::add);
         return List.copyOf(codes);
+    }
+
+    /** The one error shape, {@code {"error":{"code","message","field"}}}, with every code. */
+    static ObjectSchema errorSchema() {
+        ObjectSchema error = new ObjectSchema();
+        error.addProperty("error", new ObjectSchema()
+                .addProperty("code", new StringSchema()._enum(errorCodes()))
+                .addProperty("message", new StringSchema())
+                .addProperty("field", new StringSchema().nullable(true)));
+        return error;
+    }
+
+    /** Every operation answers refusals in the one error shape (which also keeps the schema in the document). */
+    @Bean
+    OpenApiCustomizer errorResponses() {
+        return api -> {
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents().addSchemas(ERROR, errorSchema());
+            if (api.getPaths() == null) {
+                return;
+            }
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+                ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
+                if (!responses.containsKey("4XX")) {
+                    responses.addApiResponse("4XX", new ApiResponse().description("refused, in the one error shape")
+                            .content(new Content().addMediaType("application/json",
+                                    new io.swagger.v3.oas.models.media.MediaType()
+                                            .schema(new Schema<>().$ref("#/components/schemas/" + ERROR)))));
+                }
+                op.setResponses(responses);
+            }));
+        };
     }
 
     @Bean
@@ -60,11 +100,6 @@ class OpenApiDocs {
                         + "path-with-query + body)");
         SecurityScheme session = new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.COOKIE)
                 .name("JSESSIONID").description("browser session; changes also need the X-XSRF-TOKEN header");
-        ObjectSchema error = new ObjectSchema();
-        error.addProperty("error", new ObjectSchema()
-                .addProperty("code", new StringSchema()._enum(errorCodes()))
-                .addProperty("message", new StringSchema())
-                .addProperty("field", new StringSchema().nullable(true)));
         return new OpenAPI()
                 .info(new Info().title("SkyX API").version(VERSION).description(description)
                         .license(new License().name("see the repository")))
@@ -73,7 +108,7 @@ class OpenApiDocs {
                         .addSecuritySchemes("hmacTimestamp", timestamp)
                         .addSecuritySchemes("hmacSignature", signature)
                         .addSecuritySchemes("session", session)
-                        .addSchemas("Error", error))
+                        .addSchemas(ERROR, errorSchema()))
                 .addSecurityItem(new SecurityRequirement().addList("hmac").addList("hmacTimestamp")
                         .addList("hmacSignature"))
                 .addSecurityItem(new SecurityRequirement().addList("session"));
