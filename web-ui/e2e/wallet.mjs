@@ -4,12 +4,13 @@
 // the local faucet seen on the Wallet page with its confirmations, a refused withdrawal with its message beside
 // the field, a BTC withdrawal with 2FA to an outside regtest address until it completes, SKY's deposit address or
 // the message that it is unavailable, the phone layout of the new pages, and no console errors.
-// Usage: node web-ui/e2e/wallet.mjs <baseUrl> <screenshotDir> <outsideRegtestAddress>   (exit code 0 = pass)
-// The caller mines regtest blocks while it runs (BrowserWalletIT does).
+// Usage: node web-ui/e2e/wallet.mjs <baseUrl> <screenshotDir> <outsideRegtestAddress> [relayKey relayDay]
+// (exit code 0 = pass). The caller mines regtest blocks while it runs and may seed a settled relay whose
+// receipts, payouts, claims, reports and refusals the Relays page must then show (BrowserWalletIT does both).
 import { createHmac } from 'node:crypto';
 import { assertNoProblems, expectProblem, launch, log, openUser, shot, signUp, text, waitFor } from './lib.mjs';
 
-const [base, shotDir, outside] = process.argv.slice(2);
+const [base, shotDir, outside, relayKey, relayDay] = process.argv.slice(2);
 if (!base || !/^https?:\/\//.test(base) || !outside) {
   console.error('usage: node wallet.mjs <baseUrl> <screenshotDir> <outsideRegtestAddress>');
   process.exit(2);
@@ -184,6 +185,22 @@ try {
   await waitFor('relay sections shown', async () => ((await text(page, '#relay-reports')) ?? '').includes('No reports yet'));
   await page.locator('#runs-load').click();
   await waitFor('settlement runs shown', async () => ((await text(page, '#runs')) ?? '') !== '');
+  if (relayKey) {
+    await page.goto(`${base}/relays.html#${relayKey}`);
+    const shows = async (id, ...parts) => waitFor(`${id} shows ${parts.join(', ')}`, async () => {
+      const t = (await text(page, id)) ?? '';
+      return parts.every((p) => t.includes(p)) ? true : t;
+    });
+    await shows('#relay-receipts', relayDay, '3.00 MB', ' SKY', 'ledger');
+    await shows('#relay-payouts', relayDay, 'SkyX account', 'done');
+    await shows('#relay-claims', relayDay);
+    await shows('#relay-reports', relayDay, 'stcpr', '3.00 MB', '2.00 MB');
+    await shows('#relay-refusals', 'BAD_SIGNATURE');
+    await page.locator('#runs-load').click();
+    await shows('#runs', relayDay, '1 / 1 / 0');
+    log(`relay ${relayKey.slice(0, 10)}…: receipt "${await text(page, '#relay-receipts tbody tr')}", run "${await text(page, '#runs tbody tr')}"`);
+    if (shotDir) await shot([user], shotDir, 'relays');
+  }
 
   // ---- phone layout of the new pages ----
   const state = await user.context.storageState();

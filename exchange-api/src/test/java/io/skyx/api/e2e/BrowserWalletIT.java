@@ -3,6 +3,8 @@ package io.skyx.api.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyx.api.SkyxApplication;
+import io.skyx.api.settlement.RelaySeed;
+import io.skyx.api.testing.TestBrowser;
 import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.btc.regtest.BcoinAddresses;
 import io.skyx.custody.btc.regtest.BcoinNode;
@@ -22,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The Account and Wallet pages in the browser ({@code web-ui/e2e/wallet.mjs}) against the app with BTC custody on
  * the bcoin regtest node it starts: 2FA enrolment, an API key, the faucet's on-chain deposit, a 2FA withdrawal
  * to an address of bcoin's own wallet, the phone layout. A background thread mines a block every second so that
- * the withdrawal confirms; afterwards the coins must be at the outside address, to the satoshi.
+ * the withdrawal confirms; afterwards the coins must be at the outside address, to the satoshi. A settled relay
+ * is seeded first ({@link RelaySeed}), and the Relays page must show its receipts, payouts, claims and reports.
  */
 @SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -67,8 +70,12 @@ class BrowserWalletIT {
                 }
             }
         });
+        String base = "http://localhost:" + port;
+        long epoch = System.currentTimeMillis() / 86_400_000L - 1;
+        RelaySeed.Seeded relay = RelaySeed.seed(base, new TestBrowser(base).signUp(), "browser", epoch);
+        String day = java.time.LocalDate.ofEpochDay(epoch).toString();
         try {
-            BrowserScripts.run("wallet.mjs", "http://localhost:" + port, outside);
+            BrowserScripts.run("wallet.mjs", base, outside, relay.aHex(), day);
         } finally {
             mining.set(false);
             miner.join(5000);
