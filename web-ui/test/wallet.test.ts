@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWithdraw, confirmationsText, paymentUri, sameAddress, withdrawalStep } from '../src/lib/wallet';
+import { checkWithdraw, confirmationsText, paymentUri, requestKey, sameAddress, withdrawalStep } from '../src/lib/wallet';
 
 const ADDR = 'bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080';
 const open = { free: '0.01', twoFactor: false, whitelistOn: false, usable: [] };
@@ -57,5 +57,14 @@ describe('texts', () => {
     expect(confirmationsText(3, null)).toBe('3');
     expect(withdrawalStep('BROADCAST')).toBe('Sent, confirming');
     expect(withdrawalStep('SOMETHING_NEW')).toBe('SOMETHING_NEW');
+  });
+});
+
+describe('requestKey', () => {
+  it('is 32 lowercase hex digits of the 16 bytes, as the Idempotency-Key header allows', () => {
+    const bytes = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
+    expect(requestKey(bytes)).toBe('00112233445566778899aabbccddeeff');
+    expect(requestKey(new Uint8Array(16))).toMatch(/^[0-9a-f]{32}$/);
+    expect(() => requestKey(new Uint8Array(8))).toThrow();
   });
 });

@@ -99,3 +99,12 @@ const WITHDRAWAL_STEPS: Readonly<Record<string, string>> = {
 export function withdrawalStep(state: string): string {
   return WITHDRAWAL_STEPS[state] ?? state;
 }
+
+/**
+ * An Idempotency-Key for one withdraw request (`[0-9a-f]{32}`) from 16 random bytes; the page takes them from
+ * `crypto.getRandomValues`, which, unlike `crypto.randomUUID`, also works on a plain-HTTP address.
+ */
+export function requestKey(random: Uint8Array): string {
+  if (random.length !== 16) throw new Error('requestKey needs 16 random bytes');
+  return Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('');
+}

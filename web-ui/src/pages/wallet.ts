@@ -5,7 +5,7 @@
  */
 import '../style.css';
 import { accountApi, api, ApiError, type Balances, type DepositDto, type SecurityDto, type SweepDto, type WhitelistEntryDto, type WithdrawalDto } from '../api';
-import { checkWithdraw, confirmationsText, paymentUri, withdrawalStep, type WithdrawField } from '../lib/wallet';
+import { checkWithdraw, confirmationsText, paymentUri, requestKey, withdrawalStep, type WithdrawField } from '../lib/wallet';
 import { amountOf } from '../ui/format';
 import { byId, h, table } from '../ui/dom';
 import { errorText, FormErrors, renderWho, say, short, signedInUser, when } from './common';
@@ -164,7 +164,7 @@ function mount(): void {
     errors.clear();
     const submit = byId<HTMLButtonElement>('wd-submit');
     submit.disabled = true;
-    accountApi.withdraw(check.request, crypto.randomUUID())
+    accountApi.withdraw(check.request, requestKey(crypto.getRandomValues(new Uint8Array(16))))
       .then(async (w) => {
         say('notice', `Withdrawal of ${w.amount} ${w.asset} requested: ${withdrawalStep(w.state)}`, 'ok');
         byId<HTMLInputElement>('wd-amount').value = '';
