@@ -186,7 +186,8 @@ try {
   await page.locator('#runs-load').click();
   await waitFor('settlement runs shown', async () => ((await text(page, '#runs')) ?? '') !== '');
   if (relayKey) {
-    await page.goto(`${base}/relays.html#${relayKey}`);
+    await page.locator('#relay-key').fill(relayKey);
+    await page.locator('#relay-show').click();
     const shows = async (id, ...parts) => waitFor(`${id} shows ${parts.join(', ')}`, async () => {
       const t = (await text(page, id)) ?? '';
       return parts.every((p) => t.includes(p)) ? true : t;

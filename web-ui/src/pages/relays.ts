@@ -71,11 +71,14 @@ async function main(): Promise<void> {
     errors.clear();
     show(key).catch((e: unknown) => errors.fail(e));
   });
-  const fromHash = window.location.hash.slice(1);
-  if (isRelayKey(fromHash)) {
-    byId<HTMLInputElement>('relay-key').value = fromHash;
-    await show(fromHash.toLowerCase());
-  }
+  const fromHash = async (): Promise<void> => {
+    const key = window.location.hash.slice(1);
+    if (!isRelayKey(key)) return;
+    byId<HTMLInputElement>('relay-key').value = key;
+    await show(key.toLowerCase());
+  };
+  window.addEventListener('hashchange', () => { fromHash().catch((e: unknown) => errors.fail(e)); });
+  await fromHash();
   const me = await signedInUser();
   renderWho(byId('who'), me);
   if (me === null) return;
