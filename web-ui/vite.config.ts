@@ -11,7 +11,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 600,
-    rollupOptions: { input: { main: 'index.html', reserves: 'reserves.html' } },
+    rollupOptions: {
+      input: { main: 'index.html', reserves: 'reserves.html', wallet: 'wallet.html', account: 'account.html', relays: 'relays.html' },
+    },
   },
   server: {
     proxy: {

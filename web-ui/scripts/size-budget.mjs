@@ -1,33 +1,35 @@
-// Bundle-size budget, run by `npm run build`: the gzip size of everything the page loads (index.html, the JS and
-// CSS assets) must stay under the budget, or the build fails. Prints each file and the total.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// Bundle-size budget, run by `npm run build`: for each page (every built .html), the gzip size of everything it
+// loads (the HTML and the JS and CSS assets it references, module preloads included) must stay under the budget,
+// or the build fails. Prints each page with its files and total.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_KB = Number(process.env.SKYX_BUNDLE_BUDGET_KB ?? 80);
 const out = new URL('../target/classes/static/', import.meta.url).pathname;
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
-function files(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
-const shipped = files(out).filter((f) => /\.(js|css|html)$/.test(f));
-if (shipped.length === 0) {
+const pages = readdirSync(out).filter((f) => f.endsWith('.html')).sort();
+if (pages.length === 0) {
   console.error(`size budget: nothing built in ${out}`);
   process.exit(1);
 }
-let total = 0;
-for (const f of shipped) {
-  const gz = gzipSync(readFileSync(f), { level: 9 }).length;
-  total += gz;
-  console.log(`size budget: ${relative(out, f).padEnd(40)} ${(gz / 1024).toFixed(1).padStart(7)} KB gzip`);
+let failed = false;
+for (const page of pages) {
+  const html = readFileSync(join(out, page), 'utf8');
+  const assets = [...new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]))];
+  let total = gz(join(out, page));
+  const parts = [`${page} ${(total / 1024).toFixed(1)}`];
+  for (const a of assets) {
+    const size = gz(join(out, a));
+    total += size;
+    parts.push(`${a.replace('assets/', '')} ${(size / 1024).toFixed(1)}`);
+  }
+  const kb = total / 1024;
+  console.log(`size budget: ${page.padEnd(14)} ${kb.toFixed(1).padStart(6)} KB gzip of ${BUDGET_KB} KB (${parts.join(' + ')})`);
+  if (kb > BUDGET_KB) {
+    console.error(`size budget exceeded: ${page} loads ${kb.toFixed(1)} KB gzip > ${BUDGET_KB} KB (SKYX_BUNDLE_BUDGET_KB)`);
+    failed = true;
+  }
 }
-const kb = total / 1024;
-console.log(`size budget: total ${kb.toFixed(1)} KB gzip of ${BUDGET_KB} KB`);
-if (kb > BUDGET_KB) {
-  console.error(`size budget exceeded: ${kb.toFixed(1)} KB gzip > ${BUDGET_KB} KB (SKYX_BUNDLE_BUDGET_KB)`);
-  process.exit(1);
-}
+if (failed) process.exit(1);

@@ -4,32 +4,10 @@ import type { Feed } from './feed';
 import { placeError, type FieldMessage } from './lib/errors';
 import { applyOrderUpdate } from './lib/lists';
 import type { OrderRequest } from './lib/orderform';
+import { sessionHinted as hinted, setSessionHint as hint } from './session';
 import type { AuthField, OrderField, Store } from './store';
 
 const OFFLINE = 'The server could not be reached. Try again.';
-/**
- * Set while this browser holds a session, so that an anonymous visit does not ask `GET /auth/me` (a 401
- * that the browser would log); cleared on log-out and whenever the server says the session is gone.
- */
-const SESSION_HINT = 'skyx.session';
-
-function hint(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(SESSION_HINT, '1');
-    else localStorage.removeItem(SESSION_HINT);
-  } catch {
-    // Storage can be unavailable (private mode); the page then simply asks the server next time.
-  }
-}
-
-function hinted(): boolean {
-  try {
-    return localStorage.getItem(SESSION_HINT) === '1';
-  } catch {
-    return true;
-  }
-}
-
 function placed<F extends string>(e: unknown, fields: readonly F[], aliases: Readonly<Record<string, F>> = {}): FieldMessage<F> {
   if (e instanceof ApiError) return placeError(e, fields, aliases);
   return { field: null, text: OFFLINE };

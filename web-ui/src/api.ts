@@ -103,10 +103,10 @@ async function csrfToken(refresh: boolean): Promise<string> {
   return fresh;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const mutating = method !== 'GET' && method !== 'HEAD';
   const send = async (refreshCsrf: boolean): Promise<Response> => {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (mutating) headers['X-XSRF-TOKEN'] = await csrfToken(refreshCsrf);
     return fetch(BASE + path, {
@@ -152,4 +152,71 @@ export const api = {
   cancelOrder: (id: string | number) => request<OrderDto>('DELETE', `/orders/${enc(String(id))}`),
   cancelAll: (market: string) => request<OrderDto[]>('DELETE', `/orders?market=${enc(market)}`),
   faucet: () => request<Balances>('POST', '/faucet', {}),
+};
+
+export interface SecurityDto {
+  twoFactor: 'on' | 'off'; whitelist: 'on' | 'off'; whitelistCoolOffSeconds: number; whitelistEntries: number; autoSweep: string[];
+}
+export interface EnrolmentDto { secret: string; otpauthUri: string; qrPng: string }
+export interface WhitelistEntryDto { id: number; asset: string; address: string; label?: string | null; createdAt: string; usableAt: string; usable: boolean }
+export interface SweepDto { asset: string; address: string; minimum: string; usableAt: string; usable: boolean }
+export interface ApiKeyDto {
+  key: string; label?: string | null; operator: boolean; createdAt: string; permissions: string[]; ipAllowList: string[];
+  expiresAt?: string | null;
+}
+export interface DepositAddressDto { asset: string; address: string; network: string }
+export interface DepositDto {
+  asset: string; txid: string; vout: number; address: string; amount: string; confirmations: number;
+  requiredConfirmations: number; status: string; timestamp: string;
+}
+export interface WithdrawalDto {
+  id: number; asset: string; address: string; amount: string; fee: string; state: string; status: string;
+  txid?: string | null; confirmations: number; info?: string | null; timestamp: string;
+}
+export interface RelayActivityDto {
+  relay: string;
+  reports: { id: string; epoch: number; transportId: string; peer: string; type: string; windowStart: number; windowEnd: number; sent: number; recv: number; seq: number; receivedAt: string }[];
+  claims: { id: string; epoch: number; rewardAddress: string; reports: number; receivedAt: string }[];
+  payouts: { epoch: number; amount: string; method: string; state: string; result?: string | null }[];
+  refusals: { reason: string; detail: string; source: string; at: string }[];
+}
+export interface ReceiptDto {
+  epoch: number; claim_id: string; reward_address: string; bytes: number; payout_droplets: number; reasons: string[];
+  payout_method: string; report_hash: string;
+  transports: { t_id: string; peer: string; type: string; sent: number; peer_recv: number; credited: number; reason?: string | null }[];
+}
+export interface SettlementRunDto {
+  epoch: number; reportHash: string; merkleRoot: string; pool: string; carryIn: string; totalPaid: string; remainder: string;
+  claims: number; fundedSeq?: number | null; settledAt: string; payoutsDone: number; payoutsPending: number; payoutsRefused: number;
+}
+
+const withCode = (code: string) => (code === '' ? {} : { code });
+
+/** The Account, Wallet and Relays pages' endpoints (docs/account-security.md, docs/api.md, docs/skywire.md). */
+export const accountApi = {
+  security: () => request<SecurityDto>('GET', '/account/security'),
+  enrol: () => request<EnrolmentDto>('POST', '/account/2fa/enrol', {}),
+  confirm2fa: (code: string) => request<unknown>('POST', '/account/2fa/confirm', { code }),
+  disable2fa: (code: string) => request<unknown>('POST', '/account/2fa/disable', { code }),
+  whitelist: () => request<{ enabled: boolean; entries: WhitelistEntryDto[] }>('GET', '/account/whitelist'),
+  setWhitelist: (enabled: boolean, code: string) => request<unknown>('PUT', '/account/whitelist/enabled', { enabled, ...withCode(code) }),
+  addWhitelist: (asset: string, address: string, label: string, code: string) =>
+    request<WhitelistEntryDto>('POST', '/account/whitelist', { asset, address, ...(label === '' ? {} : { label }), ...withCode(code) }),
+  removeWhitelist: (id: number, code: string) => request<void>('DELETE', `/account/whitelist/${id}`, withCode(code)),
+  sweeps: () => request<SweepDto[]>('GET', '/account/auto-sweep'),
+  setSweep: (asset: string, address: string, minimum: string, code: string) =>
+    request<SweepDto>('PUT', '/account/auto-sweep', { asset, address, minimum, ...withCode(code) }),
+  removeSweep: (asset: string, code: string) => request<void>('DELETE', `/account/auto-sweep/${enc(asset)}`, withCode(code)),
+  qr: (text: string) => request<{ qrPng: string }>('GET', `/account/qr?text=${enc(text)}`),
+  apiKeys: () => request<ApiKeyDto[]>('GET', '/api-keys'),
+  createApiKey: (body: unknown) => request<{ key: string; secret: string }>('POST', '/api-keys', body),
+  revokeApiKey: (key: string) => request<void>('DELETE', `/api-keys/${enc(key)}`),
+  depositAddress: (asset: string) => request<DepositAddressDto>('GET', `/deposit-address?asset=${enc(asset)}`),
+  deposits: (asset: string) => request<DepositDto[]>('GET', `/deposits?asset=${enc(asset)}&limit=20`),
+  withdrawals: (asset: string) => request<WithdrawalDto[]>('GET', `/withdrawals?asset=${enc(asset)}&limit=20`),
+  withdraw: (body: unknown, idempotencyKey: string) =>
+    request<WithdrawalDto>('POST', '/withdrawals', body, { 'Idempotency-Key': idempotencyKey }),
+  relayActivity: (key: string) => request<RelayActivityDto>('GET', `/relays/${enc(key)}/activity?limit=50`),
+  relayReceipts: (key: string) => request<ReceiptDto[]>('GET', `/relays/${enc(key)}/receipts?limit=30`),
+  settlementRuns: () => request<SettlementRunDto[]>('GET', '/admin/settlement?limit=30'),
 };

@@ -5,6 +5,7 @@
 import './style.css';
 import { formatTrimmed } from './lib/decimal';
 import { verifyProof } from './lib/por';
+import { h } from './ui/dom';
 
 interface ReserveAddress { address: string; kind: string; balance: string; signature: string }
 
@@ -29,11 +30,9 @@ interface Solvency {
 
 const DECIMALS: Record<string, number> = { SKY: 6, BTC: 8 };
 
+/** An element with optional text and class (the shared DOM builder). */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls !== undefined) e.className = cls;
-  return e;
+  return h(tag, cls === undefined ? null : { class: cls }, text);
 }
 
 function amount(asset: string, units: string | bigint): string {

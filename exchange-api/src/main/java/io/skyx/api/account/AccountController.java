@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,6 +40,8 @@ class AccountController {
                      boolean usable) { }
 
     record SweepView(String asset, String address, String minimum, Instant usableAt, boolean usable) { }
+
+    private static final int MAX_QR_TEXT = 200;
 
     private final TwoFactor twoFactor;
     private final AccountSettings settings;
@@ -144,6 +147,20 @@ class AccountController {
     private static SweepView view(AccountStore.Sweep s, Instant now) {
         return new SweepView(s.asset(), s.address(), io.skyx.api.market.Decimals.format(s.minimum(),
                 Addresses.scale(s.asset())), s.usableAt(), !s.usableAt().isAfter(now));
+    }
+
+    /**
+     * A QR code of a short text the page shows (a deposit address as a payment URI, such as
+     * {@code bitcoin:bcrt1q…}) as a PNG data URI, so the browser needs no QR library.
+     */
+    @GetMapping("/qr")
+    Map<String, String> qr(@RequestParam("text") String text, Authentication auth) {
+        user(auth);
+        if (text.isEmpty() || text.length() > MAX_QR_TEXT || !text.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new AccountException(AccountError.BAD_REQUEST,
+                    "text must be 1 to " + MAX_QR_TEXT + " printable ASCII characters without spaces", "text");
+        }
+        return Map.of("qrPng", QrCode.pngDataUri(text));
     }
 
     /** The session user; a signed API-key request (or none) is refused. */

@@ -16,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates requests that carry {@code X-SKYX-APIKEY}: reads the whole body once (bounded), verifies
  * {@code X-SKYX-TIMESTAMP} and {@code X-SKYX-SIGNATURE} over timestamp + method + path-with-query + body, and
  * passes the request on with the cached body and the key's owner as principal for this request only.
- * A request with the key header but a bad signature is refused here with 401 and the error shape.
+ * A request with the key header but a bad signature is refused here with 401 and the error shape; a valid one
+ * whose key lacks the permission the request needs ({@link KeyScope#requiredFor}) or is used from an address
+ * outside its allow-list gets 403 {@code FORBIDDEN}.
  * Requests without the header pass untouched (the session, if any, decides). Not a bean: only the security
  * filter chain runs it.
  */
@@ -58,6 +60,20 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (v.error() != null) {
             SecurityContextHolder.clearContext();
             v.error().write(response);
+            return;
+        }
+        KeyScope scope = v.key().scope();
+        if (!scope.allowsAddress(request.getRemoteAddr())) {
+            SecurityContextHolder.clearContext();
+            SecurityError.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                    "this API key may not be used from address " + request.getRemoteAddr()).write(response);
+            return;
+        }
+        KeyScope.Permission needed = KeyScope.requiredFor(request.getMethod(), request.getRequestURI());
+        if (!scope.allows(needed)) {
+            SecurityContextHolder.clearContext();
+            SecurityError.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                    "this API key lacks the '" + needed.wire() + "' permission").write(response);
             return;
         }
         // operator endpoints need a key with the operator permission whose owner still has the operator role

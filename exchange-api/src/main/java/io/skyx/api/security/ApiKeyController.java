@@ -23,9 +23,12 @@ class ApiKeyController {
 
     /**
      * Optional body of a create request; {@code operator}: the key may call operator endpoints (only an operator
-     * may ask, and the permission works only while the owner is an operator).
+     * may ask, and the permission works only while the owner is an operator); {@code permissions} of read, trade,
+     * withdraw (default read and trade); {@code ipAllowList}: addresses or CIDR blocks (default any);
+     * {@code expiresAt}: ISO-8601 UTC (default never).
      */
-    record CreateRequest(String label, Boolean operator) { }
+    record CreateRequest(String label, Boolean operator, List<String> permissions, List<String> ipAllowList,
+                         String expiresAt) { }
 
     private final ApiKeys apiKeys;
 
@@ -49,7 +52,14 @@ class ApiKeyController {
             return SecurityError.ofField(HttpStatus.FORBIDDEN, "FORBIDDEN",
                     "only an operator can create a key with the operator permission", "operator").toResponse();
         }
-        Optional<ApiKeys.Created> created = apiKeys.create(user.get(), label, operator);
+        KeyScope scope;
+        try {
+            scope = body == null ? KeyScope.parse(null, null, null, apiKeys.now())
+                    : KeyScope.parse(body.permissions(), body.ipAllowList(), body.expiresAt(), apiKeys.now());
+        } catch (KeyScope.Problem p) {
+            return SecurityError.ofField(HttpStatus.BAD_REQUEST, "BAD_REQUEST", p.getMessage(), p.field()).toResponse();
+        }
+        Optional<ApiKeys.Created> created = apiKeys.create(user.get(), label, operator, scope);
         if (created.isEmpty()) {
             return SecurityError.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
                     "at most " + apiKeys.maxKeysPerUser() + " API keys per user: delete one first").toResponse();

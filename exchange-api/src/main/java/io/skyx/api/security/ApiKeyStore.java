@@ -1,7 +1,10 @@
 package io.skyx.api.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,11 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiKeyStore {
 
-    /** A key as listed to its owner (no secret). */
-    record KeyInfo(String key, String label, boolean operator, Instant createdAt) { }
+    /** A key as listed to its owner (no secret); {@code ipAllowList} empty: any address; no expiry: null. */
+    record KeyInfo(String key, String label, boolean operator, Instant createdAt, List<String> permissions,
+                   List<String> ipAllowList, Instant expiresAt) { }
 
-    /** A key with its sealed secret and its owner, for verifying a signature. */
-    record StoredKey(String keyId, SkyxUser owner, boolean ownerAdmin, boolean operator, byte[] secretBox) {
+    /** A key with its sealed secret, its owner and its scope, for verifying a signature. */
+    record StoredKey(String keyId, SkyxUser owner, boolean ownerAdmin, boolean operator, byte[] secretBox,
+                     KeyScope scope) {
         @Override
         public String toString() {
             return "StoredKey[" + keyId + ", owner=" + owner.id() + "]";
@@ -29,25 +34,37 @@ class ApiKeyStore {
     }
 
     /** Inserts a key unless the owner already has {@code max} keys; false if at the limit. */
-    boolean insert(String keyId, long userId, byte[] secretBox, String label, boolean operator, int max) {
+    boolean insert(String keyId, long userId, byte[] secretBox, String label, boolean operator, KeyScope scope,
+                   int max) {
         return jdbc.sql("""
-                        insert into api_keys (key_id, user_id, secret_box, label, operator)
-                        select :key, :user, :box, :label, :operator
+                        insert into api_keys (key_id, user_id, secret_box, label, operator, permissions, ip_allow,
+                                              expires_at)
+                        select :key, :user, :box, :label, :operator, :permissions, :ipAllow, :expiresAt
                         where (select count(*) from api_keys where user_id = :user) < :max""")
                 .param("key", keyId)
                 .param("user", userId)
                 .param("box", secretBox)
                 .param("label", label)
                 .param("operator", operator)
+                .param("permissions", scope.storedPermissions())
+                .param("ipAllow", scope.storedIpAllowList())
+                .param("expiresAt", scope.expiresAt() == null ? null
+                        : OffsetDateTime.ofInstant(scope.expiresAt(), ZoneOffset.UTC))
                 .param("max", max)
                 .update() == 1;
     }
 
     List<KeyInfo> list(long userId) {
-        return jdbc.sql("select key_id, label, operator, created_at from api_keys where user_id = :user order by created_at, key_id")
+        return jdbc.sql("""
+                        select key_id, label, operator, created_at, permissions, ip_allow, expires_at from api_keys
+                        where user_id = :user order by created_at, key_id""")
                 .param("user", userId)
-                .query((rs, n) -> new KeyInfo(rs.getString("key_id"), rs.getString("label"), rs.getBoolean("operator"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> {
+                    KeyScope scope = scope(rs);
+                    return new KeyInfo(rs.getString("key_id"), rs.getString("label"), rs.getBoolean("operator"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), scope.permissionNames(),
+                            scope.ipAllowList(), scope.expiresAt());
+                })
                 .list();
     }
 
@@ -61,13 +78,20 @@ class ApiKeyStore {
 
     Optional<StoredKey> find(String keyId) {
         return jdbc.sql("""
-                        select k.key_id, k.secret_box, k.operator, u.id, u.email, u.admin
+                        select k.key_id, k.secret_box, k.operator, k.permissions, k.ip_allow, k.expires_at,
+                               u.id, u.email, u.admin
                         from api_keys k join users u on u.id = k.user_id where k.key_id = :key""")
                 .param("key", keyId)
                 .query((rs, n) -> new StoredKey(rs.getString("key_id"),
                         new SkyxUser(rs.getLong("id"), rs.getString("email")), rs.getBoolean("admin"),
-                        rs.getBoolean("operator"), rs.getBytes("secret_box")))
+                        rs.getBoolean("operator"), rs.getBytes("secret_box"), scope(rs)))
                 .optional();
+    }
+
+    private static KeyScope scope(ResultSet rs) throws SQLException {
+        OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+        return KeyScope.stored(rs.getString("permissions"), rs.getString("ip_allow"),
+                expires == null ? null : expires.toInstant());
     }
 
     /** A named security setting, if stored. */

@@ -105,7 +105,7 @@ class ApiKeys {
     }
 
     /** Creates a key for {@code user}; empty if the user already holds the maximum number of keys. */
-    Optional<Created> create(SkyxUser user, String label, boolean operator) {
+    Optional<Created> create(SkyxUser user, String label, boolean operator, KeyScope scope) {
         byte[] id = new byte[16];
         byte[] secret = new byte[32];
         random.nextBytes(id);
@@ -117,7 +117,7 @@ class ApiKeys {
             throw new IllegalArgumentException(labelProblem(cleanLabel));
         }
         boolean inserted = store.insert(keyId, user.id(), box.seal(secretHex, keyId), cleanLabel, operator,
-                maxKeysPerUser);
+                scope, maxKeysPerUser);
         return inserted ? Optional.of(new Created(keyId, secretHex)) : Optional.empty();
     }
 
@@ -143,6 +143,11 @@ class ApiKeys {
         boolean deleted = store.delete(keyId, user.id());
         cache.remove(keyId);
         return deleted;
+    }
+
+    /** The clock's time (the expiry of a new key must be after it). */
+    java.time.Instant now() {
+        return clock.instant();
     }
 
     int maxKeysPerUser() {
@@ -182,6 +187,9 @@ class ApiKeys {
         byte[] expected = RequestSignature.compute(secret, timestamp, method, pathWithQuery, body);
         if (!RequestSignature.matches(expected, presented)) {
             return Verification.fail("BAD_SIGNATURE", "the signature does not match the request");
+        }
+        if (known.key().scope().expiredAt(clock.instant())) {
+            return Verification.fail("UNAUTHENTICATED", "this API key expired at " + known.key().scope().expiresAt());
         }
         if (!replays.firstSeen(signature, ts, now)) {
             return Verification.fail("REPLAYED_REQUEST", "this signed request was already received");

@@ -78,7 +78,8 @@ class SecurityConfig {
                             .requestMatchers(skycoinApi).permitAll()
                             // Skywire relays: records authenticate themselves by the relay key's signature
                             .requestMatchers(HttpMethod.POST, "/api/v1/skywire/records").permitAll()
-                            .requestMatchers(HttpMethod.GET, "/api/v1/relays/*/receipts").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/v1/relays/*/receipts", "/api/v1/relays/*/activity")
+                            .permitAll()
                             .requestMatchers("/api/v1/admin/audit").hasRole("ADMIN");
                     // metrics and API docs: public on one's own machine (local binds to loopback), else operators
                     String[] opsPages = {"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",

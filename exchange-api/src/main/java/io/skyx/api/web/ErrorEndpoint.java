@@ -1,5 +1,6 @@
 package io.skyx.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Written directly (not through a message converter), so the body is there whatever the request's
  * {@code Accept} said; never a stack trace.
  */
+@Hidden
 @RestController
 class ErrorEndpoint implements ErrorController {
 

@@ -100,4 +100,19 @@ class AccountSecurityIT extends AccountITBase {
                         x -> assertThat(x.code()).isEqualTo(AccountError.TWO_FACTOR_INVALID));
         policy.check(id(alice), "SKY", SkyAddresses.random(), aliceCode);
     }
+
+    @Test
+    void servesAQrCodeOfAnAddressAndRefusesBadText() throws Exception {
+        TestBrowser b = new TestBrowser(url("")).signUp();
+        String text = "bitcoin:bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080";
+        HttpResponse<String> qr = b.get("/api/v1/account/qr?text=" + java.net.URLEncoder.encode(text,
+                StandardCharsets.UTF_8));
+        assertThat(qr.statusCode()).as(qr.body()).isEqualTo(200);
+        assertThat(decodeQr(TestBrowser.json(qr.body()).path("qrPng").asString())).isEqualTo(text);
+
+        HttpResponse<String> spaced = b.get("/api/v1/account/qr?text=a%20b");
+        assertThat(spaced.statusCode()).isEqualTo(400);
+        assertThat(TestBrowser.json(spaced.body()).path("error").path("field").asString()).isEqualTo("text");
+        assertThat(b.get("/api/v1/account/qr?text=" + "x".repeat(201)).statusCode()).isEqualTo(400);
+    }
 }

@@ -38,12 +38,13 @@ class ApiKeysTest {
         }
 
         @Override
-        boolean insert(String keyId, long userId, byte[] secretBox, String label, boolean operator, int max) {
+        boolean insert(String keyId, long userId, byte[] secretBox, String label, boolean operator, KeyScope scope,
+                       int max) {
             if (keys.values().stream().filter(k -> k.owner().id() == userId).count() >= max) {
                 return false;
             }
             keys.put(keyId, new StoredKey(keyId, new SkyxUser(userId, "u" + userId + "@x.io"), false, operator,
-                    secretBox));
+                    secretBox, scope));
             return true;
         }
 
@@ -87,6 +88,8 @@ class ApiKeysTest {
         }
     }
 
+    private static final KeyScope ANY = new KeyScope(KeyScope.defaultPermissions(), List.of(), null);
+
     private final FakeClock clock = new FakeClock();
     private final FakeStore store = new FakeStore();
     private final ApiKeys apiKeys = new ApiKeys(store, SkyxSecurityProperties.defaults(), new MockEnvironment(), clock);
@@ -104,7 +107,7 @@ class ApiKeysTest {
 
     @Test
     void acceptsAGoodSignatureOnceAndOnlyInsideTheWindow() {
-        ApiKeys.Created key = apiKeys.create(alice, "bot", false).orElseThrow();
+        ApiKeys.Created key = apiKeys.create(alice, "bot", false, ANY).orElseThrow();
         assertThat(key.key()).matches("[0-9a-f]{32}");
         assertThat(key.secret()).matches("[0-9a-f]{64}");
         assertThat(key.toString()).doesNotContain(key.secret());
@@ -121,7 +124,7 @@ class ApiKeysTest {
 
     @Test
     void refusesMalformedOrWrongSignaturesWithoutRememberingThem() {
-        ApiKeys.Created key = apiKeys.create(alice, null, false).orElseThrow();
+        ApiKeys.Created key = apiKeys.create(alice, null, false, ANY).orElseThrow();
         String ts = Long.toString(clock.millis());
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         String good = RequestSignature.computeHex(key.secret(), ts, "POST", "/api/v1/orders", body);
@@ -144,8 +147,24 @@ class ApiKeysTest {
     }
 
     @Test
+    void anExpiredKeyIsRefusedWithoutUsingUpTheSignature() {
+        Instant expiry = clock.instant().plusSeconds(60);
+        ApiKeys.Created key = apiKeys.create(alice, null, false,
+                new KeyScope(KeyScope.defaultPermissions(), List.of(), expiry)).orElseThrow();
+        assertThat(code(call(key, clock.millis(), "GET", "/api/v1/balances", ""))).isEqualTo("OK");
+        clock.millis = expiry.toEpochMilli() - 1;
+        long ts = clock.millis();
+        assertThat(code(call(key, ts, "GET", "/api/v1/orders", ""))).isEqualTo("OK");
+        clock.millis = expiry.toEpochMilli();
+        ApiKeys.Verification expired = call(key, clock.millis(), "GET", "/api/v1/orders", "");
+        assertThat(code(expired)).isEqualTo("UNAUTHENTICATED");
+        assertThat(expired.error().message()).contains("expired");
+        assertThat(expired.error().status().value()).isEqualTo(401);
+    }
+
+    @Test
     void cachesTheKeyBrieflyAndForgetsItOnDelete() {
-        ApiKeys.Created key = apiKeys.create(alice, null, false).orElseThrow();
+        ApiKeys.Created key = apiKeys.create(alice, null, false, ANY).orElseThrow();
         assertThat(code(call(key, clock.millis(), "GET", "/a", ""))).isEqualTo("OK");
         assertThat(code(call(key, clock.millis(), "GET", "/b", ""))).isEqualTo("OK");
         assertThat(store.finds).isEqualTo(1);
@@ -162,13 +181,13 @@ class ApiKeysTest {
     @Test
     void limitsKeysPerUserAndSealsSecrets() {
         for (int i = 0; i < 20; i++) {
-            assertThat(apiKeys.create(alice, "k" + i, false)).isPresent();
+            assertThat(apiKeys.create(alice, "k" + i, false, ANY)).isPresent();
         }
-        assertThat(apiKeys.create(alice, "one too many", false)).isEmpty();
+        assertThat(apiKeys.create(alice, "one too many", false, ANY)).isEmpty();
         assertThat(ApiKeys.labelProblem("x".repeat(65))).contains("at most 64");
         assertThat(ApiKeys.labelProblem("a\nb")).contains("control");
         assertThat(ApiKeys.labelProblem("x".repeat(64))).isNull();
-        assertThatThrownBy(() -> apiKeys.create(new SkyxUser(3, "c@x.io"), "x".repeat(65), false))
+        assertThatThrownBy(() -> apiKeys.create(new SkyxUser(3, "c@x.io"), "x".repeat(65), false, ANY))
                 .isInstanceOf(IllegalArgumentException.class);
         store.keys.values().forEach(k -> assertThat(new String(k.secretBox(), StandardCharsets.ISO_8859_1))
                 .doesNotContainPattern("[0-9a-f]{64}"));
