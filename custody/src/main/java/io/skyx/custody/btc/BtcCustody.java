@@ -2,7 +2,7 @@ package io.skyx.custody.btc;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.custody.Amounts;
-import io.skyx.custody.CustodyException;
+import io.skyx.custody.AssetCustody;
 import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * BTC custody: deposit addresses, the deposit watcher and the withdrawal pipeline, run by one thread every
  * {@link BtcConfig#poll()}.
  */
-public final class BtcCustody implements AutoCloseable {
+public final class BtcCustody implements AssetCustody, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BtcCustody.class);
     private static final CustodyAsset BTC = CustodyAsset.BTC;
@@ -86,43 +86,44 @@ public final class BtcCustody implements AutoCloseable {
         pipeline.step();
     }
 
-    /** The user's deposit address (assigned on first call, the same ever after). */
+    @Override
+    public CustodyAsset asset() {
+        return BTC;
+    }
+
+    @Override
+    public String network() {
+        return config.network().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
     public String depositAddress(long userId) {
         return deposits.assign(BTC, userId, wallet::depositAddress).address();
     }
 
-    /** The user's deposits, newest first, with confirmations and whether they are credited. */
+    @Override
     public List<Deposit> deposits(long userId, int limit) {
         return deposits.byUser(userId, BTC, limit);
     }
 
-    /** The user's withdrawals, newest first. */
+    @Override
     public List<Withdrawal> withdrawals(long userId, int limit) {
         return withdrawals.byUser(userId, BTC, limit);
     }
 
-    /**
-     * Requests a withdrawal; the pipeline sends it at once. A repeated (user, requestId) returns the stored one.
-     *
-     * @throws CustodyException on a bad destination or amount, a non-whitelisted destination, or a short balance;
-     *                          nothing changed then
-     */
+    /** Requests a withdrawal (see {@link AssetCustody#withdraw}); the pipeline sends it at once. */
+    @Override
     public Withdrawal withdraw(long userId, String requestId, String destination, String amount) {
-        if (requestId == null || requestId.isBlank() || requestId.length() > 64) {
-            throw new CustodyException("INVALID_REQUEST_ID", "requestId: 1 to 64 characters", "requestId");
-        }
+        AssetCustody.requireRequestId(requestId);
         Address to = BtcDestinations.parse(destination, config.network());
         long units = Amounts.parse(amount, BTC, "amount");
-        WithdrawalSettings.Settings s = settings.of(userId, BTC);
-        if (s.whitelistOn() && !s.whitelist().contains(to.toString())) {
-            throw new CustodyException("NOT_WHITELISTED", "the whitelist is on and this address is not on it", "address");
-        }
+        AssetCustody.requireWhitelisted(settings.of(userId, BTC), to.toString());
         Withdrawal w = pipeline.request(userId, requestId, to.toString(), units);
         thread.execute(this::tickQuietly);
         return w;
     }
 
-    /** The withdrawal policy (fee, minimum, confirmations). */
+    @Override
     public WithdrawalPipeline.Policy policy() {
         return pipeline.policy();
     }
