@@ -37,9 +37,9 @@ public final class WithdrawalPipeline {
      * @param fee           the network fee per withdrawal, paid by the user on top of the amount
      * @param minimum       the smallest amount a destination may receive
      * @param confirmations how deep the transaction must be before CompleteWithdrawal
-     * @param batchInterval zero: one transaction per withdrawal, signed at once; positive: every interval, the
-     *                      waiting withdrawals go out in one multi-output transaction, and the next batch is signed
-     *                      only once the previous one completed (the fee must then be 0: the network fee is not
+     * @param batchInterval zero: one transaction per withdrawal, signed at once; positive: once the oldest has
+     *                      waited this long, the waiting withdrawals go out in one multi-output transaction, and the
+     *                      next batch is signed only once the previous one completed (the fee must then be 0: the network fee is not
      *                      paid in the coin)
      * @param maxBatch      the most withdrawals in one batch
      */
@@ -75,7 +75,6 @@ public final class WithdrawalPipeline {
     private final AtomicLong shortfall = new AtomicLong();
     private final Counter completed;
     private final Counter refunded;
-    private long nextBatchNanos = System.nanoTime();
 
     /** A pipeline; its gauges are {@code custody.withdrawals.waiting_funds} and {@code custody.hot_wallet.shortfall}. */
     public WithdrawalPipeline(CustodyAsset asset, WithdrawalStore store, Ledger ledger, HotWallet wallet, Policy policy,
@@ -206,21 +205,19 @@ public final class WithdrawalPipeline {
     }
 
     /**
-     * Batched mode: once the interval has passed and no earlier batch is still open, signs one transaction paying
-     * every waiting withdrawal (oldest first, at most {@code maxBatch}); when the wallet is short, the oldest ones
+     * Batched mode: once the oldest waiting withdrawal is one interval old and no earlier batch is still open, signs
+     * one transaction paying every waiting withdrawal (oldest first, at most {@code maxBatch}); when the wallet is short, the oldest ones
      * it can cover go now and the others wait (WAITING_FUNDS).
      */
     private void signBatch(List<Withdrawal> open) {
-        if (System.nanoTime() - nextBatchNanos < 0 || open.stream().anyMatch(w -> w.state() == WithdrawalState.SIGNED
-                || w.state() == WithdrawalState.BROADCAST)) {
+        if (open.stream().anyMatch(w -> w.state() == WithdrawalState.SIGNED || w.state() == WithdrawalState.BROADCAST)) {
             return;
         }
         List<Withdrawal> ready = open.stream().filter(w -> w.state() == WithdrawalState.RESERVED
                 || w.state() == WithdrawalState.WAITING_FUNDS).limit(policy.maxBatch()).toList();
-        if (ready.isEmpty()) {
+        if (ready.isEmpty() || ready.get(0).createdAt().plus(policy.batchInterval()).isAfter(Instant.now())) {
             return;
         }
-        nextBatchNanos = System.nanoTime() + policy.batchInterval().toNanos();
         HotWallet.Build b = wallet.buildAndSign(payments(ready));
         List<Withdrawal> going = ready;
         if (b instanceof HotWallet.Short s && s.reason() == null) {
