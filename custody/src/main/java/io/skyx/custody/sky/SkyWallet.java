@@ -14,7 +14,6 @@ import io.skyx.node.coin.Transaction;
 import io.skyx.node.coin.TransactionCodec;
 import io.skyx.node.coin.TransactionOutput;
 import io.skyx.node.encoding.DecodeException;
-import io.skyx.node.pool.PoolEntry;
 import io.skyx.node.pool.UnconfirmedPool;
 import io.skyx.node.service.SkycoinNode;
 import io.skyx.node.store.ChainStore;
@@ -23,7 +22,6 @@ import io.skyx.node.store.TxLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +83,7 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
     }
 
     private List<SkyTransactions.Spendable> candidates() {
-        Set<SHA256> pending = new HashSet<>();
-        for (PoolEntry e : node.pool().all()) {
-            pending.addAll(e.transaction().inputs());
-        }
+        Set<SHA256> pending = KeyPayer.pendingInputs(node);
         List<SkyTransactions.Spendable> out = new ArrayList<>();
         for (Address a : owned()) {
             KeyPair k = keys.keyOf(a).orElseThrow(() -> new IllegalStateException("no key for " + a));

@@ -1,13 +1,11 @@
 package io.skyx.custody.testing;
 
-import io.skyx.custody.sky.SkyTransactions;
+import io.skyx.custody.sky.KeyPayer;
 import io.skyx.node.chain.GenesisParams;
 import io.skyx.node.cipher.Address;
 import io.skyx.node.cipher.Cipher;
 import io.skyx.node.cipher.SecKey;
 import io.skyx.node.coin.Genesis;
-import io.skyx.node.coin.Transaction;
-import io.skyx.node.pool.UnconfirmedPool;
 import io.skyx.node.service.NodeConfig;
 import io.skyx.node.service.SkycoinNode;
 import io.skyx.node.store.StoreException;
@@ -30,6 +28,7 @@ public final class SkyChain implements AutoCloseable {
     private final SkycoinNode node;
     private final SecKey genesisKey = SecKey.random();
     private final Address genesisAddress = Address.fromSecKey(genesisKey);
+    private final KeyPayer genesis;
 
     private SkyChain() {
         try {
@@ -43,6 +42,7 @@ public final class SkyChain implements AutoCloseable {
                     new InetSocketAddress("127.0.0.1", 0), List.of()).withBlockInterval(Duration.ofDays(1));
             node = SkycoinNode.open(cfg);
             node.start();
+            genesis = new KeyPayer(node, genesisKey);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (StoreException e) {
@@ -62,20 +62,7 @@ public final class SkyChain implements AutoCloseable {
 
     /** Injects a payment from the genesis key (outside custody) to each address, without making a block. */
     public synchronized String pay(Map<Address, Long> payments) {
-        List<SkyTransactions.Spendable> in = node.store().unspentsOf(genesisAddress).stream()
-                .filter(u -> node.pool().all().stream().noneMatch(e -> e.transaction().inputs().contains(u.id())))
-                .map(u -> new SkyTransactions.Spendable(u, genesisKey)).toList();
-        SkyTransactions.Result r = SkyTransactions.build(in, payments, genesisAddress, node.head().time(),
-                node.softParams().burnFactor(), 50);
-        if (!(r instanceof SkyTransactions.Built b)) {
-            throw new IllegalStateException("the genesis key cannot pay " + payments + ": " + r);
-        }
-        Transaction t = b.transaction();
-        UnconfirmedPool.Offer o = node.inject(t, true);
-        if (o.admission() != UnconfirmedPool.Admission.ADDED) {
-            throw new IllegalStateException("the node refused the payment: " + o.reason());
-        }
-        return t.txid().hex();
+        return genesis.tryPay(payments).orElseThrow(() -> new IllegalStateException("the genesis output is pending"));
     }
 
     /** Pays one address and makes a block; returns the txid. */
