@@ -26,6 +26,14 @@ public interface AssetCustody {
     List<Withdrawal> withdrawals(long userId, int limit);
 
     /**
+     * Checks a withdrawal's destination and amount as {@link #withdraw} does, changing nothing (so that the API can
+     * refuse a bad request before it uses up a 2FA code).
+     *
+     * @throws CustodyException on a bad destination or amount
+     */
+    void validate(String destination, String amount);
+
+    /**
      * Requests a withdrawal; a repeated (user, requestId) returns the stored one.
      *
      * @throws CustodyException on a bad destination or amount, a non-whitelisted destination, or a short balance;

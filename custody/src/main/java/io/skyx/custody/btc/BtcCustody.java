@@ -124,6 +124,12 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
     }
 
     @Override
+    public void validate(String destination, String amount) {
+        BtcDestinations.parse(destination, config.network());
+        Amounts.parse(amount, BTC, "amount");
+    }
+
+    @Override
     public WithdrawalPipeline.Policy policy() {
         return pipeline.policy();
     }

@@ -124,15 +124,26 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
     public Withdrawal withdraw(long userId, String requestId, String destination, String amount) {
         AssetCustody.requireRequestId(requestId);
         Address to = SkyDestinations.parse(destination);
+        long droplets = droplets(amount);
+        AssetCustody.requireWhitelisted(settings.of(userId, SKY), to.toString());
+        Withdrawal w = pipeline.request(userId, requestId, to.toString(), droplets);
+        thread.execute(this::tickQuietly);
+        return w;
+    }
+
+    @Override
+    public void validate(String destination, String amount) {
+        SkyDestinations.parse(destination);
+        droplets(amount);
+    }
+
+    private static long droplets(String amount) {
         long droplets = Amounts.parse(amount, SKY, "amount");
         if (droplets % SkyTransactions.DROPLET_STEP != 0) {
             throw new CustodyException("INVALID_AMOUNT", "SKY withdrawals are multiples of 0.001 SKY on chain: "
                     + amount, "amount");
         }
-        AssetCustody.requireWhitelisted(settings.of(userId, SKY), to.toString());
-        Withdrawal w = pipeline.request(userId, requestId, to.toString(), droplets);
-        thread.execute(this::tickQuietly);
-        return w;
+        return droplets;
     }
 
     @Override

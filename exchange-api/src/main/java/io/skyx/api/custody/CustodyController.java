@@ -8,7 +8,6 @@ import io.skyx.custody.CustodyException;
 import io.skyx.custody.AssetCustody;
 import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.platform.CustodyAsset;
-import io.skyx.api.account.AccountError;
 import io.skyx.api.account.AccountException;
 import io.skyx.api.account.WithdrawalPolicy;
 import io.skyx.custody.withdrawal.Withdrawal;
@@ -110,15 +109,11 @@ class CustodyController {
         }
         AssetCustody c = custody(body.asset());
         long userId = Acks.userId(user);
-        try {
-            // whitelist and 2FA (when the user turned them on); a passing code is used up
-            policy.check(userId, body.asset(), body.address(), body.code());
-        } catch (AccountException e) {
-            if (e.code() != AccountError.INVALID_ADDRESS) {
-                throw e;
-            }
-            // custody's own destination check below names the exact reason (network, checksum, type)
-        }
+        // custody's own checks first: they name the exact reason (network, checksum, type, decimals), and a bad
+        // request uses up no 2FA code
+        c.validate(body.address(), body.amount());
+        // whitelist and 2FA (when the user turned them on); a passing code is used up
+        policy.check(userId, body.asset(), body.address(), body.code());
         String requestId = key != null ? key : UUID.randomUUID().toString();
         return view(c.withdraw(userId, requestId, body.address(), body.amount()));
     }
