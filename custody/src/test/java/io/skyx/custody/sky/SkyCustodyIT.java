@@ -255,6 +255,36 @@ class SkyCustodyIT {
     }
 
     @Test
+    void theHotWalletTooLowIsAVisibleStateAndMetricAndTheWithdrawalGoesOutOnceToppedUp() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TestLedger l = new TestLedger();
+        long user = 50;
+        String dest = SkyChain.outsideAddress();
+        try (SkyCustody c = new SkyCustody(config("a low hot wallet"), TestDb.fresh(), l,
+                (u, a) -> WithdrawalSettings.Settings.NONE, meters, chain.node(), null)) {
+            c.start();
+            l.submit(new io.skyx.custody.platform.LedgerCommand.CreditDeposit(user, CustodyAsset.SKY, 500 * SKY,
+                    "test:offchain:50")).join();
+            Withdrawal w = c.withdraw(user, "big", dest, "300");
+            Withdrawal waiting = awaitState(c, user, w.id(), WithdrawalState.WAITING_FUNDS, false);
+            assertThat(waiting.error()).contains("hot wallet too low");
+            Await.until("waiting metric", WAIT, () -> meters.get("custody.withdrawals.waiting_funds").gauge().value() >= 1);
+            assertThat(meters.get("custody.hot_wallet.shortfall").gauge().value()).isPositive();
+
+            chain.payAndBlock(c.wallet().hotAddress().toString(), 400 * SKY);
+            Withdrawal done = awaitState(c, user, w.id(), WithdrawalState.COMPLETED, true);
+            assertThat(outputsAt(dest)).singleElement().satisfies(u -> {
+                assertThat(u.body().coins()).isEqualTo(300 * SKY);
+                assertThat(u.body().srcTransaction().hex()).isEqualTo(done.txid());
+            });
+            assertThat(chain.balance(c.wallet().hotAddress().toString())).isEqualTo(100 * SKY);
+            Await.until("waiting metric back to 0", WAIT,
+                    () -> meters.get("custody.withdrawals.waiting_funds").gauge().value() == 0);
+            assertThat(l.available(user, CustodyAsset.SKY)).isEqualTo(200 * SKY);
+        }
+    }
+
+    @Test
     void theReserveWalletListsTheHotAndDepositAddressesAtTheHeadAndSignsWithTheirKeys() throws Exception {
         custody.depositAddress(40);
         ReserveWallet r = custody.wallet();
