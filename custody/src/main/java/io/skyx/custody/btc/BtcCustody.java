@@ -3,6 +3,7 @@ package io.skyx.custody.btc;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.custody.Amounts;
 import io.skyx.custody.AssetCustody;
+import io.skyx.custody.CustodyLoop;
 import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
@@ -14,10 +15,6 @@ import io.skyx.custody.withdrawal.Withdrawal;
 import io.skyx.custody.withdrawal.WithdrawalPipeline;
 import io.skyx.custody.withdrawal.WithdrawalStore;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.bitcoinj.base.Address;
 import org.slf4j.Logger;
@@ -37,13 +34,8 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
     private final WithdrawalStore withdrawals;
     private final WithdrawalSettings settings;
     private final BtcWallet wallet;
-    private final DepositCrediter crediter;
     private final WithdrawalPipeline pipeline;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "custody-btc");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CustodyLoop loop;
 
     /** Custody on these stores; {@code broadcaster} null means P2P broadcast. Call {@link #start()}. */
     public BtcCustody(BtcConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
@@ -54,36 +46,25 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         this.settings = settings;
         this.wallet = new BtcWallet(config.network(), config.mnemonic(), config.passphrase(), config.seedBirth(),
                 config.peers(), broadcaster);
-        this.crediter = new DepositCrediter(BTC, deposits, ledger, config.confirmations(), meters);
         this.pipeline = new WithdrawalPipeline(BTC, withdrawals, ledger, new FeeFloor(wallet, config.minFeeRate()),
                 new WithdrawalPipeline.Policy(config.withdrawalFee(), config.minimumWithdrawal(), config.confirmations()),
                 meters);
+        this.loop = new CustodyLoop(BTC, deposits, new DepositCrediter(BTC, deposits, ledger, config.confirmations(),
+                meters), pipeline, wallet::observe);
     }
 
     /** Syncs the wallet, gives it back the stored signed withdrawals, and starts the watcher and the pipeline. */
     public void start() {
         int last = deposits.addresses(BTC).values().stream().mapToInt(DepositStore.AddressEntry::index).max().orElse(0);
         wallet.start(last, config.syncTimeout());
-        pipeline.recover();
-        long ms = config.poll().toMillis();
-        thread.scheduleWithFixedDelay(this::tickQuietly, 0, ms, TimeUnit.MILLISECONDS);
+        loop.start(config.poll());
         LOG.info("BTC custody on {} at height {}, {} confirmations", config.network(), wallet.height(),
                 config.confirmations());
     }
 
-    private void tickQuietly() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warn("BTC custody step failed, retrying: {}", e.toString());
-        }
-    }
-
-    /** One round: record and credit deposits, then advance the withdrawals. */
-    synchronized void tick() {
-        Map<String, DepositStore.AddressEntry> owners = deposits.addresses(BTC);
-        crediter.process(wallet.observe(owners.keySet()), owners);
-        pipeline.step();
+    /** One round now, on the caller's thread (tests). */
+    void tick() {
+        loop.tick();
     }
 
     @Override
@@ -119,7 +100,7 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         long units = Amounts.parse(amount, BTC, "amount");
         AssetCustody.requireWhitelisted(settings.of(userId, BTC), to.toString());
         Withdrawal w = pipeline.request(userId, requestId, to.toString(), units);
-        thread.execute(this::tickQuietly);
+        loop.nudge();
         return w;
     }
 
@@ -146,12 +127,7 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
         wallet.close();
     }
 

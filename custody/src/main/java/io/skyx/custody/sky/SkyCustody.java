@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.custody.Amounts;
 import io.skyx.custody.AssetCustody;
 import io.skyx.custody.CustodyException;
+import io.skyx.custody.CustodyLoop;
 import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
@@ -17,10 +18,6 @@ import io.skyx.node.cipher.Address;
 import io.skyx.node.service.SkycoinNode;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +37,8 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
     private final WithdrawalSettings settings;
     private final SkyKeys keys;
     private final SkyWallet wallet;
-    private final DepositCrediter crediter;
     private final WithdrawalPipeline pipeline;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "custody-sky");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CustodyLoop loop;
 
     /** Custody on these stores; {@code injector} null means the node's inject. Call {@link #start()}. */
     public SkyCustody(SkyConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
@@ -57,9 +49,10 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
         this.settings = settings;
         this.keys = new SkyKeys(config.seed());
         this.wallet = new SkyWallet(node, keys, this::depositAddresses, injector, config.hoursSharePercent());
-        this.crediter = new DepositCrediter(SKY, deposits, ledger, config.confirmations(), meters);
         this.pipeline = new WithdrawalPipeline(SKY, withdrawals, ledger, wallet, new WithdrawalPipeline.Policy(0,
                 config.minimumWithdrawal(), config.confirmations(), config.batchInterval(), config.maxBatch()), meters);
+        this.loop = new CustodyLoop(SKY, deposits, new DepositCrediter(SKY, deposits, ledger, config.confirmations(),
+                meters), pipeline, wallet::observe);
     }
 
     private List<Address> depositAddresses() {
@@ -72,23 +65,12 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
         List<Address> assigned = depositAddresses();
         LOG.info("SKY custody: hot address {}, {} deposit addresses, {} confirmations, batches every {}",
                 keys.hotAddress(), assigned.size(), config.confirmations(), config.batchInterval());
-        pipeline.recover();
-        thread.scheduleWithFixedDelay(this::tickQuietly, 0, config.poll().toMillis(), TimeUnit.MILLISECONDS);
+        loop.start(config.poll());
     }
 
-    private void tickQuietly() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warn("SKY custody step failed, retrying: {}", e.toString());
-        }
-    }
-
-    /** One round: record and credit deposits, then advance the withdrawals. */
-    synchronized void tick() {
-        Map<String, DepositStore.AddressEntry> owners = deposits.addresses(SKY);
-        crediter.process(wallet.observe(owners.keySet()), owners);
-        pipeline.step();
+    /** One round now, on the caller's thread (tests). */
+    void tick() {
+        loop.tick();
     }
 
     @Override
@@ -127,7 +109,7 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
         long droplets = droplets(amount);
         AssetCustody.requireWhitelisted(settings.of(userId, SKY), to.toString());
         Withdrawal w = pipeline.request(userId, requestId, to.toString(), droplets);
-        thread.execute(this::tickQuietly);
+        loop.nudge();
         return w;
     }
 
@@ -163,11 +145,6 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }
