@@ -23,9 +23,20 @@ public class SkyxApplication {
      */
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(SkyxApplication.class);
-        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) e ->
-                checkProfile(e.getEnvironment()));
+        app.addListeners(new ProfileCheck());
         app.run(args);
+    }
+
+    /**
+     * A listener class, not a lambda: Spring can then read its event type and never calls it with other events
+     * (a lambda is called with every event, e.g. one per HTTP request, and fails each call with a
+     * ClassCastException that Spring catches).
+     */
+    private static final class ProfileCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent e) {
+            checkProfile(e.getEnvironment());
+        }
     }
 
     /** Throws IllegalStateException naming the two profiles unless exactly one of them is active. */
