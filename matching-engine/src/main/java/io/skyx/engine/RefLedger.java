@@ -82,21 +82,16 @@ abstract class RefLedger implements ExchangeEngine {
 
     @Override
     public ResultCode completeWithdrawal(long seq, long timestampMs, long withdrawalId) {
-        CommandType t = CommandType.COMPLETE_WITHDRAWAL;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        WithdrawalView w = accounts.withdrawals.remove(withdrawalId);
-        if (w == null) {
-            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.UNKNOWN_WITHDRAWAL);
-        }
-        move(w.assetId(), AccountKind.WITHDRAWING, w.userId(), AccountKind.RESERVE, 0, w.amount());
-        return ResultCode.OK;
+        return endWithdrawal(seq, timestampMs, withdrawalId, CommandType.COMPLETE_WITHDRAWAL);
     }
 
     @Override
     public ResultCode refundWithdrawal(long seq, long timestampMs, long withdrawalId) {
-        CommandType t = CommandType.REFUND_WITHDRAWAL;
+        return endWithdrawal(seq, timestampMs, withdrawalId, CommandType.REFUND_WITHDRAWAL);
+    }
+
+    /** Completed: WITHDRAWING to RESERVE (the coins left); refunded: WITHDRAWING back to available. */
+    private ResultCode endWithdrawal(long seq, long timestampMs, long withdrawalId, CommandType t) {
         if (!begin(seq, timestampMs)) {
             return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
         }
@@ -104,8 +99,12 @@ abstract class RefLedger implements ExchangeEngine {
         if (w == null) {
             return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.UNKNOWN_WITHDRAWAL);
         }
-        move(w.assetId(), AccountKind.WITHDRAWING, w.userId(), AccountKind.AVAILABLE, w.userId(), w.amount());
-        balanceEvent(w.userId(), w.assetId());
+        if (t == CommandType.COMPLETE_WITHDRAWAL) {
+            move(w.assetId(), AccountKind.WITHDRAWING, w.userId(), AccountKind.RESERVE, 0, w.amount());
+        } else {
+            move(w.assetId(), AccountKind.WITHDRAWING, w.userId(), AccountKind.AVAILABLE, w.userId(), w.amount());
+            balanceEvent(w.userId(), w.assetId());
+        }
         return ResultCode.OK;
     }
 
