@@ -11,7 +11,8 @@ class InputErrors implements ErrorTranslator {
 
     @Override
     public ApiException translate(Throwable t) {
-        return t instanceof InvalidInputException e ? new ApiException(code(e.reason()), e.getMessage(), e.field()) : null;
+        return t instanceof InvalidInputException e ? new ApiException(code(e.reason()), e.getMessage(), e.field())
+                : null;
     }
 
     static ErrorCode code(InvalidInputException.Reason reason) {

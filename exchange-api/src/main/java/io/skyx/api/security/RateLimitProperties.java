@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKeyPerIp      API-key creations from one client address
  */
 @ConfigurationProperties(prefix = "skyx.rate-limit")
-record RateLimitProperties(Limit signupPerIp, Limit signupGlobal, Limit loginPerIp, Limit orderPerAccount, Limit orderPerIp,
-                           Limit apiKeyPerAccount, Limit apiKeyPerIp) {
+record RateLimitProperties(Limit signupPerIp, Limit signupGlobal, Limit loginPerIp, Limit orderPerAccount,
+                           Limit orderPerIp, Limit apiKeyPerAccount, Limit apiKeyPerIp) {
 
     /** One bucket: {@code capacity} requests, refilled over {@code period}. */
     record Limit(Integer capacity, Duration period) {

@@ -74,7 +74,8 @@ class StreamRetention implements SmartLifecycle {
             long lo = from;
             long hi = Math.min(cutoff, from + CHUNK);
             Boolean done = tx.execute(s -> {
-                if (jdbc.update("update stream_retention set pruned_through = ? where pruned_through = ?", hi, lo) != 1) {
+                if (jdbc.update("update stream_retention set pruned_through = ? where pruned_through = ?",
+                        hi, lo) != 1) {
                     return false; // the streams were rebuilt from 0 meanwhile: the next run starts over
                 }
                 jdbc.update("delete from stream_messages where seq > ? and seq <= ?", lo, hi);

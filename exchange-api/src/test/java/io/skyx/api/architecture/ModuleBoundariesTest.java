@@ -119,7 +119,8 @@ class ModuleBoundariesTest {
     @Test
     void webIsALeaf() {
         noClasses().that().resideInAPackage("io.skyx.api.web..")
-                .should().dependOnClassesThat(resideInAPackage("io.skyx..").and(not(resideInAPackage("io.skyx.api.web.."))))
+                .should().dependOnClassesThat(
+                        resideInAPackage("io.skyx..").and(not(resideInAPackage("io.skyx.api.web.."))))
                 .check(classes);
     }
 
