@@ -85,6 +85,7 @@ class StreamLog implements Projection {
     @Override
     public void reset(JdbcTemplate jdbc) {
         jdbc.update("delete from stream_messages");
+        jdbc.update("update stream_retention set pruned_through = 0");
         jdbc.update("delete from stream_orders");
         jdbc.update("delete from stream_candles");
     }
