@@ -1,5 +1,6 @@
 package io.skyx.api.settlement;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -142,36 +145,40 @@ public final class UsageConsumer implements AutoCloseable {
     }
 
     private void ingestBatch(ConsumerRecords<byte[], byte[]> records) throws SQLException {
+        List<ConsumerRecord<byte[], byte[]>> list = new ArrayList<>(records.count());
+        List<UsageIngester.Input> inputs = new ArrayList<>(records.count());
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            list.add(r);
+            inputs.add(new UsageIngester.Input(r.value(), "kafka:" + r.topic() + ":" + r.partition() + ":"
+                    + r.offset()));
+            next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+        }
+        List<CheckedRecord> checked = ingester.check(inputs);
         long acc = 0;
         long dup = 0;
         long ref = 0;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Map<TopicPartition, Long> next = new HashMap<>();
-                List<ProducerRecord<byte[], byte[]>> dead = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    String source = "kafka:" + r.topic() + ":" + r.partition() + ":" + r.offset();
-                    UsageIngester.Outcome o = ingester.ingest(c, r.value(), source);
+                List<UsageIngester.Outcome> outcomes = ingester.store(c, checked);
+                List<Future<RecordMetadata>> dead = new ArrayList<>();
+                for (int i = 0; i < outcomes.size(); i++) {
+                    UsageIngester.Outcome o = outcomes.get(i);
                     switch (o.status()) {
                         case ACCEPTED -> acc++;
                         case DUPLICATE -> dup++;
                         case REFUSED -> {
                             ref++;
                             if (o.fresh()) {
-                                ProducerRecord<byte[], byte[]> d = new ProducerRecord<>(deadLetterTopic, r.key(),
-                                        r.value() == null ? new byte[0] : r.value());
-                                d.headers().add(new RecordHeader("reason", o.reason().name().getBytes()));
-                                d.headers().add(new RecordHeader("source", source.getBytes()));
-                                dead.add(d);
+                                dead.add(deadLetters.send(deadLetter(list.get(i), o, inputs.get(i).source())));
                             }
                         }
                     }
-                    next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
                 }
                 storeOffsets(c, next);
-                for (ProducerRecord<byte[], byte[]> d : dead) {
-                    deadLetters.send(d).get();
+                for (Future<RecordMetadata> d : dead) {
+                    d.get();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -185,6 +192,15 @@ public final class UsageConsumer implements AutoCloseable {
         accepted.addAndGet(acc);
         duplicates.addAndGet(dup);
         refused.addAndGet(ref);
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> r, UsageIngester.Outcome o,
+                                                      String source) {
+        ProducerRecord<byte[], byte[]> d = new ProducerRecord<>(deadLetterTopic, r.key(),
+                r.value() == null ? new byte[0] : r.value());
+        d.headers().add(new RecordHeader("reason", o.reason().name().getBytes(StandardCharsets.UTF_8)));
+        d.headers().add(new RecordHeader("source", source.getBytes(StandardCharsets.UTF_8)));
+        return d;
     }
 
     private static void storeOffsets(Connection c, Map<TopicPartition, Long> next) throws SQLException {
