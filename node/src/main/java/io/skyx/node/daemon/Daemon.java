@@ -375,16 +375,16 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * The periodic tick: ask for blocks every peer whose replies did not extend the head within the last tick (a
-     * second request would start a second chain of replies overlapping the first), ask for peers, and announce
-     * the pending transactions again.
+     * The periodic tick: ask for blocks every peer whose replies did not extend the head within the last two
+     * ticks (a second request would start a second chain of replies overlapping the first), ask for peers, and
+     * announce the pending transactions again.
      */
     private void requestBlocksFromAll() {
         long now = System.nanoTime();
         long tick = config.blocksRequestInterval().toNanos();
         Message getBlocks = new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST);
         for (Connection c : connections) {
-            if (c.introduced() && !c.isClosed() && now - c.blocksReceivedNanos() >= tick) {
+            if (c.introduced() && !c.isClosed() && now - c.blocksReceivedNanos() >= 2 * tick) {
                 c.send(getBlocks);
             }
         }
