@@ -8,7 +8,9 @@ import io.skyx.node.cipher.Sig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Public-key recoveries done ahead of the sequential chain rules: {@link #prefetch} recovers the key of every
@@ -16,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the signed hash), and the rules then take each answer once via {@link #recover}. Recovery is a pure
  * function, so the rules' verdicts are exactly those without prefetching; a signature not prefetched is
  * recovered on the spot. At most {@link #MAX_ENTRIES} answers wait; beyond that, prefetching stops adding.
+ * Recoveries run on a pool of one thread per core, not on the common pool, whose parallelism is one less than the
+ * cores (a single thread on a two-core machine, which left the other core to the mostly idle applying thread).
  */
 public final class Recoveries {
     /** Bound on waiting answers (a few hundred bytes each). */
@@ -25,6 +29,8 @@ public final class Recoveries {
     }
 
     private static final ConcurrentHashMap<Key, Optional<PubKey>> READY = new ConcurrentHashMap<>();
+
+    private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
     private Recoveries() {
     }
@@ -40,8 +46,17 @@ public final class Recoveries {
         return Cipher.pubKeyFromSig(sig, hash);
     }
 
-    /** Recovers, in parallel on the common pool, the block signature and every input signature of {@code blocks}. */
+    /** Recovers, one thread per core, the block signature and every input signature of {@code blocks}. */
     public static void prefetch(List<SignedBlock> blocks) {
+        prefetchAsync(blocks).join();
+    }
+
+    /** {@link #prefetch} started on the recovery pool; the future completes when every answer waits. */
+    public static CompletableFuture<Void> prefetchAsync(List<SignedBlock> blocks) {
+        return CompletableFuture.runAsync(() -> recoverAll(blocks), POOL);
+    }
+
+    private static void recoverAll(List<SignedBlock> blocks) {
         List<Key> keys = new ArrayList<>();
         for (SignedBlock b : blocks) {
             keys.add(new Key(b.sig(), b.hash()));

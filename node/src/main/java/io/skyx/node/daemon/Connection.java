@@ -28,6 +28,7 @@ final class Connection {
     private volatile long lastReceivedNanos = System.nanoTime();
     private volatile long lastSentNanos = System.nanoTime();
     private volatile long peerHeadSeq;
+    private volatile long blocksReceivedNanos = System.nanoTime() - Long.MAX_VALUE / 2;
     private volatile int peerListenPort;
     private volatile String peerUserAgent = "";
     private volatile DisconnectReason closeReason;
@@ -179,6 +180,15 @@ final class Connection {
         if (Long.compareUnsigned(seq, peerHeadSeq) > 0) {
             peerHeadSeq = seq;
         }
+    }
+
+    /** @return when this peer last gave blocks that extended the head (its reply chain is then running) */
+    long blocksReceivedNanos() {
+        return blocksReceivedNanos;
+    }
+
+    void blocksReceived() {
+        blocksReceivedNanos = System.nanoTime();
     }
 
     int peerListenPort() {

@@ -314,13 +314,21 @@ public final class Daemon implements AutoCloseable {
 
     /**
      * Applies the blocks that extend the head; a peer whose next block breaks the rules (forged, invalid) is
-     * misbehaving and is blacklisted.
+     * misbehaving and is blacklisted. When a full batch extends the head, the next batch is asked for before this
+     * one is checked, so the peer reads and sends it while the signatures here are recovered and the rules run.
      */
     private void receiveBlocks(Connection c, List<SignedBlock> blocks) throws PeerError {
         long before = backend.headSeq();
-        io.skyx.node.coin.Recoveries.prefetch(blocks.stream()
-                .filter(b -> Long.compareUnsigned(b.header().seq(), before) > 0).toList());
-        for (SignedBlock b : blocks) {
+        List<SignedBlock> fresh = blocks.stream().filter(b -> Long.compareUnsigned(b.header().seq(), before) > 0)
+                .toList();
+        boolean askedAhead = !fresh.isEmpty() && fresh.getFirst().header().seq() == before + 1
+                && blocks.size() >= BLOCKS_PER_REQUEST;
+        if (askedAhead) {
+            c.blocksReceived();
+            c.send(new Message.GetBlocks(fresh.getLast().header().seq(), BLOCKS_PER_REQUEST));
+        }
+        io.skyx.node.coin.Recoveries.prefetch(fresh);
+        for (SignedBlock b : fresh) {
             long seq = b.header().seq();
             if (Long.compareUnsigned(seq, backend.headSeq()) <= 0) {
                 continue;
@@ -335,10 +343,13 @@ public final class Daemon implements AutoCloseable {
         }
         long after = backend.headSeq();
         if (after != before) {
+            c.blocksReceived();
             LOG.info(() -> "sync: head " + before + " -> " + after + " from " + c.remote() + " (peers' highest "
                     + highestPeerSeq() + ")");
             broadcast(new Message.AnnounceBlocks(after), null);
-            c.send(new Message.GetBlocks(after, BLOCKS_PER_REQUEST));
+            if (!askedAhead) {
+                c.send(new Message.GetBlocks(after, BLOCKS_PER_REQUEST));
+            }
         }
     }
 
@@ -363,9 +374,20 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** The periodic tick: ask every peer for blocks (and peers), and announce the pending transactions again. */
+    /**
+     * The periodic tick: ask for blocks every peer whose replies did not extend the head within the last two
+     * ticks (a second request would start a second chain of replies overlapping the first), ask for peers, and
+     * announce the pending transactions again.
+     */
     private void requestBlocksFromAll() {
-        broadcast(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST), null);
+        long now = System.nanoTime();
+        long tick = config.blocksRequestInterval().toNanos();
+        Message getBlocks = new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST);
+        for (Connection c : connections) {
+            if (c.introduced() && !c.isClosed() && now - c.blocksReceivedNanos() >= 2 * tick) {
+                c.send(getBlocks);
+            }
+        }
         Message.AnnounceTxns.chunks(backend.announceableTxids()).forEach(m -> broadcast(m, null));
         if (book.exchange()) {
             broadcast(new Message.GetPeers(), null);

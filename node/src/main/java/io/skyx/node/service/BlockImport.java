@@ -93,8 +93,7 @@ public final class BlockImport {
     }
 
     private static CompletableFuture<Void> prefetchAsync(List<Parsed> chunk) {
-        List<SignedBlock> blocks = chunk.stream().filter(p -> p.block() != null).map(Parsed::block).toList();
-        return CompletableFuture.runAsync(() -> Recoveries.prefetch(blocks));
+        return Recoveries.prefetchAsync(chunk.stream().filter(p -> p.block() != null).map(Parsed::block).toList());
     }
 
     /** Up to {@link #AHEAD} blocks; a bad line ends the chunk (and the import, when it is reached). */

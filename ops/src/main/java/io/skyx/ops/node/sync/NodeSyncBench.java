@@ -9,6 +9,7 @@ import io.skyx.node.service.SkycoinNode;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,9 @@ import java.util.stream.Stream;
 /**
  * Harness for the embedded node's throughput: generates a valid private chain (N blocks × T transactions), then
  * measures (1) import-and-verify of its JSONL block file into a fresh RocksDB store, every block and signature
- * checked, and (2) a follower syncing the whole chain from a publisher over the P2P protocol on loopback.
+ * checked, and (2) a follower syncing the whole chain from a publisher over the P2P protocol on loopback. Each
+ * figure also comes per CPU-second of the whole process (for the sync: publisher and follower together), which a
+ * loaded machine changes far less than the wall-clock rate.
  *
  * <pre>java -cp ops/target/skyx-benchmarks.jar io.skyx.ops.node.sync.NodeSyncBench [blocks] [txnsPerBlock] [dir]</pre>
  */
@@ -52,6 +55,7 @@ public final class NodeSyncBench {
 
         Path pubDir = dir.resolve("publisher");
         long t1 = System.nanoTime();
+        long cpu1 = processCpuNanos();
         try (SkycoinNode node = SkycoinNode.open(NodeConfig.publisher(pubDir, gen.params(), gen.publisherKey(),
                 new InetSocketAddress("127.0.0.1", 0), List.of()))) {
             BlockImport.Result r = BlockImport.run(node, file, s -> { });
@@ -60,14 +64,17 @@ public final class NodeSyncBench {
             }
         }
         double importSecs = secs(t1);
-        System.out.printf(Locale.ROOT, "import+verify: %d blocks, %d txns in %.2f s = %.0f blocks/s, %.0f txns/s%n",
-                blocks, txnCount, importSecs, blocks / importSecs, txnCount / importSecs);
+        double importCpu = (processCpuNanos() - cpu1) / 1e9;
+        System.out.printf(Locale.ROOT, "import+verify: %d blocks, %d txns in %.2f s = %.0f blocks/s, %.0f txns/s;"
+                + " %.2f CPU-s = %.0f txns per CPU-s%n", blocks, txnCount, importSecs, blocks / importSecs,
+                txnCount / importSecs, importCpu, txnCount / importCpu);
 
         try (SkycoinNode publisher = SkycoinNode.open(NodeConfig.publisher(pubDir, gen.params(), gen.publisherKey(),
                 new InetSocketAddress("127.0.0.1", 0), List.of()).withFastTimers(Duration.ofMillis(500)))) {
             publisher.start();
             int port = publisher.daemon().orElseThrow().port();
             long t2 = System.nanoTime();
+            long cpu2 = processCpuNanos();
             try (SkycoinNode follower = SkycoinNode.open(NodeConfig.follower(dir.resolve("follower"), gen.params(),
                     new InetSocketAddress("127.0.0.1", 0), List.of(new InetSocketAddress("127.0.0.1", port)))
                     .withFastTimers(Duration.ofMillis(500)))) {
@@ -76,12 +83,14 @@ public final class NodeSyncBench {
                     Thread.sleep(20);
                 }
                 double syncSecs = secs(t2);
+                double syncCpu = (processCpuNanos() - cpu2) / 1e9;
                 if (!follower.storedHead().uxHash().equals(publisher.storedHead().uxHash())) {
                     throw new IllegalStateException("follower and publisher disagree on the unspent set");
                 }
                 System.out.printf(Locale.ROOT,
-                        "p2p sync over loopback: %d blocks, %d txns in %.2f s = %.0f blocks/s, %.0f txns/s%n",
-                        blocks, txnCount, syncSecs, blocks / syncSecs, txnCount / syncSecs);
+                        "p2p sync over loopback: %d blocks, %d txns in %.2f s = %.0f blocks/s, %.0f txns/s;"
+                        + " %.2f CPU-s = %.0f txns per CPU-s%n", blocks, txnCount, syncSecs, blocks / syncSecs,
+                        txnCount / syncSecs, syncCpu, txnCount / syncCpu);
             }
         }
         if (args.length <= 2) {
@@ -92,6 +101,11 @@ public final class NodeSyncBench {
     private static void write(BufferedWriter w, SignedBlock b) throws IOException {
         w.write("{\"seq\": " + b.header().seq() + ", \"hash\": \"" + b.hash() + "\", \"signed_block_hex\": \""
                 + HexFormat.of().formatHex(SignedBlockCodec.INSTANCE.encode(b)) + "\"}\n");
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double secs(long start) {
