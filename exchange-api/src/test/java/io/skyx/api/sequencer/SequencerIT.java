@@ -147,6 +147,39 @@ class SequencerIT extends IntegrationTestBase {
         assertThat(ack(new Command.CreditDeposit(a, SKY, 1_000_000L, "t:" + a)).repeated()).isTrue();
     }
 
+    /**
+     * Commands without trades open no transaction of the trades projection: its stored position still reaches them
+     * (once the runner is idle), and a trade after them is stored at once with its own position.
+     */
+    @Test
+    void theTradesPositionIsStoredLazilyForBatchesWithoutTradesAndAtOnceWithATrade() throws Exception {
+        long seller = newUser();
+        long buyer = newUser();
+        long deposit = ack(new Command.CreditDeposit(seller, SKY, 1_000_000_000L, "t:" + seller + ":lazy")).seq();
+        awaitStoredTrades(deposit);
+        CommandResult credit = ack(new Command.CreditDeposit(buyer, BTC, 1_000_000L, "t:" + buyer + ":lazy"));
+        ack(new Command.Place(seller, SKY_BTC, Side.ASK, OrderType.GTC, 50, 10, 0, StpMode.EXPIRE_MAKER, null));
+        CommandResult buy = sequencer.submit(new Command.Place(buyer, SKY_BTC, Side.BID, OrderType.GTC, 50, 10, 0,
+                StpMode.EXPIRE_MAKER, null)).join();
+        assertThat(credit.seq()).isGreaterThan(deposit);
+        projections.reach(buy.seq()).join();
+        assertThat(jdbc.queryForObject("select count(*) from trades where seq = ?", Long.class, buy.seq()))
+                .isEqualTo(1L);
+        assertThat(storedTrades()).isGreaterThanOrEqualTo(buy.seq());
+    }
+
+    private long storedTrades() {
+        return jdbc.queryForObject("select seq from projection_position where name = 'trades'", Long.class);
+    }
+
+    private void awaitStoredTrades(long seq) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (storedTrades() < seq) {
+            assertThat(System.nanoTime()).as("trades position stored up to %d", seq).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     private long[] account(long user, String asset) {
         Map<String, Object> row = jdbc.queryForList("select available, locked from accounts where user_id = ? "
                 + "and asset = ?", user, asset).stream().findFirst().orElse(Map.of("available", 0L, "locked", 0L));
