@@ -1,6 +1,7 @@
 package io.skyx.api.sequencer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.testing.IntegrationTestBase;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class SequencerIT extends IntegrationTestBase {
@@ -166,6 +168,28 @@ class SequencerIT extends IntegrationTestBase {
         assertThat(jdbc.queryForObject("select count(*) from trades where seq = ?", Long.class, buy.seq()))
                 .isEqualTo(1L);
         assertThat(storedTrades()).isGreaterThanOrEqualTo(buy.seq());
+    }
+
+    @Autowired
+    PgJournal pgJournal;
+
+    /** A journal append is one statement: when any row of the batch is refused, none of its rows is written. */
+    @Test
+    void aJournalAppendThatFailsWritesNoneOfItsBatch() {
+        long base = 1_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 10;
+        long user = newUser();
+        List<AppliedCommand> batch = new ArrayList<>();
+        for (long s : new long[] {base + 1, base + 2, base + 1}) {
+            Command deposit = new Command.CreditDeposit(user, SKY, 5, "t:" + base + ":" + batch.size());
+            batch.add(new AppliedCommand(s, 1L, deposit, ResultCode.OK, List.of()));
+        }
+        try {
+            assertThatThrownBy(() -> pgJournal.append(batch)).isInstanceOf(DataAccessException.class);
+            assertThat(jdbc.queryForObject("select count(*) from journal where seq > ?", Long.class, base))
+                    .isZero();
+        } finally {
+            jdbc.update("delete from journal where seq > ?", base);
+        }
     }
 
     private long storedTrades() {
