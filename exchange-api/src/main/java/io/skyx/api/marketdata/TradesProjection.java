@@ -38,6 +38,19 @@ class TradesProjection implements Projection {
         jdbc.update("delete from candles");
     }
 
+    /** Only trades write rows here: most batches (orders that rest, cancels, deposits) have none. */
+    @Override
+    public boolean writes(List<AppliedCommand> batch) {
+        for (AppliedCommand a : batch) {
+            for (EngineEvent e : a.events()) {
+                if (e instanceof EngineEvent.Trade) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public void project(JdbcTemplate jdbc, List<AppliedCommand> batch) {
         List<Object[]> trades = new ArrayList<>();

@@ -21,6 +21,14 @@ public interface Projection {
     /** Writes the effects of consecutive journal entries (in sequence order) inside the projection's transaction. */
     void project(JdbcTemplate jdbc, List<AppliedCommand> batch);
 
+    /**
+     * False when {@link #project} would write nothing for these entries: the runner then opens no transaction for
+     * them (their position is stored later, with other entries or once the runner is idle).
+     */
+    default boolean writes(List<AppliedCommand> batch) {
+        return true;
+    }
+
     /** Deletes every row of the projection (a rebuild from sequence 0 follows). */
     void reset(JdbcTemplate jdbc);
 }

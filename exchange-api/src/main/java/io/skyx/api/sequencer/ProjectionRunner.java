@@ -16,13 +16,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and reading the journal itself whenever the inbox does not continue exactly where it stopped (after a start, a
  * full inbox, a failure). Each chunk is projected in one transaction together with the new position. That
  * transaction does not wait for its WAL flush (synchronous_commit off): a projection is derived from the durable
- * journal, so one lost in a crash is simply projected again from the position that was stored with it.
+ * journal, so one lost in a crash is simply projected again from the position that was stored with it. A chunk
+ * the projection has nothing to write for ({@link Projection#writes}) opens no transaction: the position moves on
+ * in memory and is stored with the next chunk that writes, or once the runner is idle and the last store is
+ * {@link #LAZY_STORE_NANOS} old (a crash before that only projects those chunks again, which writes nothing).
  */
 final class ProjectionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final int MAX_CHUNK = 2000;
     private static final int INBOX = 1024;
+    private static final long LAZY_STORE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Projection projection;
     private final Journal journal;
@@ -31,6 +35,8 @@ final class ProjectionRunner {
     private final Runnable progressed;
     private final BlockingQueue<List<AppliedCommand>> inbox = new ArrayBlockingQueue<>(INBOX);
     private volatile long position;
+    private long stored;
+    private long storedAt;
     private volatile long latest;
     private volatile boolean running;
     private Thread thread;
@@ -109,8 +115,21 @@ final class ProjectionRunner {
                     name());
             Long seq = jdbc.queryForObject("select seq from projection_position where name = ?", Long.class, name());
             projection.load(jdbc);
-            return seq == null ? 0L : seq;
+            long at = seq == null ? 0L : seq;
+            stored = at;
+            return at;
         });
+    }
+
+    private void store(List<AppliedCommand> chunk, long last) {
+        tx.executeWithoutResult(s -> {
+            if (!chunk.isEmpty()) {
+                projection.project(jdbc, chunk);
+            }
+            jdbc.execute(positionSql(last));
+        });
+        stored = last;
+        storedAt = System.nanoTime();
     }
 
     private void run() {
@@ -121,14 +140,16 @@ final class ProjectionRunner {
                     return;
                 }
                 if (chunk.isEmpty()) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                    if (position > stored && System.nanoTime() - storedAt >= LAZY_STORE_NANOS) {
+                        store(List.of(), position);
+                    }
+                    LockSupport.parkNanos(LAZY_STORE_NANOS);
                     continue;
                 }
                 long last = chunk.getLast().seq();
-                tx.executeWithoutResult(s -> {
-                    projection.project(jdbc, chunk);
-                    jdbc.execute(positionSql(last));
-                });
+                if (projection.writes(chunk)) {
+                    store(chunk, last);
+                }
                 position = last;
                 progressed.run();
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.skyx.api.sequencer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.testing.IntegrationTestBase;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class SequencerIT extends IntegrationTestBase {
@@ -145,6 +147,61 @@ class SequencerIT extends IntegrationTestBase {
         sequencer.start();
         assertThat(sequencer.state().join()).isEqualTo(before);
         assertThat(ack(new Command.CreditDeposit(a, SKY, 1_000_000L, "t:" + a)).repeated()).isTrue();
+    }
+
+    /**
+     * Commands without trades open no transaction of the trades projection: its stored position still reaches them
+     * (once the runner is idle), and a trade after them is stored at once with its own position.
+     */
+    @Test
+    void theTradesPositionIsStoredLazilyForBatchesWithoutTradesAndAtOnceWithATrade() throws Exception {
+        long seller = newUser();
+        long buyer = newUser();
+        long deposit = ack(new Command.CreditDeposit(seller, SKY, 1_000_000_000L, "t:" + seller + ":lazy")).seq();
+        awaitStoredTrades(deposit);
+        CommandResult credit = ack(new Command.CreditDeposit(buyer, BTC, 1_000_000L, "t:" + buyer + ":lazy"));
+        ack(new Command.Place(seller, SKY_BTC, Side.ASK, OrderType.GTC, 50, 10, 0, StpMode.EXPIRE_MAKER, null));
+        CommandResult buy = sequencer.submit(new Command.Place(buyer, SKY_BTC, Side.BID, OrderType.GTC, 50, 10, 0,
+                StpMode.EXPIRE_MAKER, null)).join();
+        assertThat(credit.seq()).isGreaterThan(deposit);
+        projections.reach(buy.seq()).join();
+        assertThat(jdbc.queryForObject("select count(*) from trades where seq = ?", Long.class, buy.seq()))
+                .isEqualTo(1L);
+        assertThat(storedTrades()).isGreaterThanOrEqualTo(buy.seq());
+    }
+
+    @Autowired
+    PgJournal pgJournal;
+
+    /** A journal append is one statement: when any row of the batch is refused, none of its rows is written. */
+    @Test
+    void aJournalAppendThatFailsWritesNoneOfItsBatch() {
+        long base = 1_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 10;
+        long user = newUser();
+        List<AppliedCommand> batch = new ArrayList<>();
+        for (long s : new long[] {base + 1, base + 2, base + 1}) {
+            Command deposit = new Command.CreditDeposit(user, SKY, 5, "t:" + base + ":" + batch.size());
+            batch.add(new AppliedCommand(s, 1L, deposit, ResultCode.OK, List.of()));
+        }
+        try {
+            assertThatThrownBy(() -> pgJournal.append(batch)).isInstanceOf(DataAccessException.class);
+            assertThat(jdbc.queryForObject("select count(*) from journal where seq > ?", Long.class, base))
+                    .isZero();
+        } finally {
+            jdbc.update("delete from journal where seq > ?", base);
+        }
+    }
+
+    private long storedTrades() {
+        return jdbc.queryForObject("select seq from projection_position where name = 'trades'", Long.class);
+    }
+
+    private void awaitStoredTrades(long seq) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (storedTrades() < seq) {
+            assertThat(System.nanoTime()).as("trades position stored up to %d", seq).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private long[] account(long user, String asset) {
