@@ -35,7 +35,7 @@ class UnavailableIT extends IntegrationTestBase {
 
         @Override
         public String name() {
-            return "test-stall";
+            return "test_stall";
         }
 
         @Override
