@@ -83,4 +83,13 @@ class BrowserWalletIT {
         assertThat(rpc.walletCoins(outsideBcoin)).as("the 0.003 BTC the page withdrew").singleElement()
                 .satisfies(c -> assertThat(c.value()).isEqualTo(300_000));
     }
+
+    /**
+     * {@code pages.mjs}: the time to interactive of every page (printed, and bounded), and the keyboard on the
+     * Account, Wallet and Relays pages (Tab order, labels, focus outline, Enter submits).
+     */
+    @Test
+    void everyPageIsInteractiveQuicklyAndTheNewPagesWorkByKeyboard() throws Exception {
+        BrowserScripts.run("pages.mjs", "http://localhost:" + port);
+    }
 }
