@@ -60,27 +60,32 @@ async function tabWalk(page, max) {
     window.scrollTo(0, 0);
   });
   const seen = [];
+  const focusedName = () => page.evaluate(() => {
+    const el = document.activeElement;
+    if (el === null || el === document.body) return null;
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : `[${(el.textContent ?? '').trim().slice(0, 24)}]`}`;
+  });
+  // Whether the focused element shows it: an outline, or (a text field, select or text area) a border that
+  // differs from its unfocused one.
+  const focusShown = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) return true;
+    if (!el.matches('input:not([type=checkbox]):not([type=radio]), select, textarea')) return false;
+    const focusedBorder = s.borderColor;
+    el.blur();
+    const plain = getComputedStyle(el).borderColor;
+    el.focus();
+    return plain !== focusedBorder;
+  });
   for (let i = 0; i < max * 3 + 5; i++) {
     await page.keyboard.press('Tab');
-    const now = await page.evaluate(() => {
-      const el = document.activeElement;
-      if (el === null || el === document.body) return null;
-      const s = getComputedStyle(el);
-      const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-      const focusedBorder = s.borderColor;
-      el.blur();
-      const border = getComputedStyle(el).borderColor !== focusedBorder; // a field marks its focus by its border
-      el.focus();
-      return {
-        name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : `[${(el.textContent ?? '').trim().slice(0, 24)}]`}`,
-        shown: ring || border,
-      };
-    });
-    if (now === null) break;
-    if (!now.shown) throw new Error(`${now.name} takes focus without a visible focus indicator`);
-    if (seen.at(-1) === now.name) continue; // a date input's day, month and year parts
-    if (seen.includes(now.name)) break; // wrapped round to the top
-    seen.push(now.name);
+    const name = await focusedName();
+    if (name === null) break;
+    if (seen.at(-1) === name) continue; // a date input's day, month and year parts
+    if (seen.includes(name)) break; // wrapped round to the top
+    if (!(await focusShown())) throw new Error(`${name} takes focus without a visible focus indicator`);
+    seen.push(name);
   }
   return seen;
 }
@@ -137,7 +142,7 @@ async function keyboardWallet(page) {
 
 async function keyboardRelays(page) {
   await page.locator('#relay-key').focus();
-  await page.keyboard.type('03' + 'cd'.repeat(32));
+  await page.keyboard.type('02' + 'ab'.repeat(32));
   await page.keyboard.press('Enter');
   await waitFor('Enter shows the relay', async () => ((await text(page, '#relay-reports')) ?? '').includes('No reports yet'));
   log('keyboard /relays.html: Enter in the key field shows the relay');
