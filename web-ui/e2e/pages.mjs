@@ -48,8 +48,11 @@ function expectedOrder(page) {
   return page.evaluate(() => {
     const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : `[${(el.textContent ?? '').trim().slice(0, 24)}]`}`;
     const all = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]');
-    return [...all].filter((el) => el.tabIndex >= 0 && !el.disabled && el.checkVisibility({ visibilityProperty: true })
-      && el.getClientRects().length > 0).map(name);
+    const tabbable = [...all].filter((el) => el.tabIndex >= 0 && !el.disabled && el.checkVisibility({ visibilityProperty: true })
+      && el.getClientRects().length > 0);
+    // numbered, so that two links with the same text (top bar and footer) stay apart
+    tabbable.forEach((el, i) => { el.dataset.e2eTab = String(i); });
+    return tabbable.map((el, i) => `${i}:${name(el)}`);
   });
 }
 
@@ -63,7 +66,7 @@ async function tabWalk(page, max) {
   const focusedName = () => page.evaluate(() => {
     const el = document.activeElement;
     if (el === null || el === document.body) return null;
-    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : `[${(el.textContent ?? '').trim().slice(0, 24)}]`}`;
+    return `${el.dataset.e2eTab ?? '?'}:${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : `[${(el.textContent ?? '').trim().slice(0, 24)}]`}`;
   });
   // Whether the focused element shows it: an outline, or (a text field, select or text area) a border that
   // differs from its unfocused one.
