@@ -1,5 +1,6 @@
 package io.skyx.api;
 
+import io.skyx.api.settlement.SettleCommand;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -19,13 +20,29 @@ public class SkyxApplication {
 
     /**
      * Starts the application. Safe by default: without exactly one of the profiles {@code local} (embedded
-     * PostgreSQL, faucet) or {@code prod} it refuses to start.
+     * PostgreSQL, faucet) or {@code prod} it refuses to start. {@code settle …} is the settlement job's operator
+     * command ({@link SettleCommand}), which asks a running app and exits.
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("settle")) {
+            System.exit(SettleCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
+        }
         SpringApplication app = new SpringApplication(SkyxApplication.class);
-        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) e ->
-                checkProfile(e.getEnvironment()));
+        app.addListeners(new ProfileCheck());
         app.run(args);
+    }
+
+    /**
+     * A listener class, not a lambda: Spring can then read its event type and never calls it with other events
+     * (a lambda is called with every event, e.g. one per HTTP request, and fails each call with a
+     * ClassCastException that Spring catches).
+     */
+    private static final class ProfileCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent e) {
+            checkProfile(e.getEnvironment());
+        }
     }
 
     /** Throws IllegalStateException naming the two profiles unless exactly one of them is active. */

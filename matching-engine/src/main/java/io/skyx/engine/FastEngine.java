@@ -4,48 +4,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * The fast engine: the same rules and the same events as {@link ReferenceEngine}, with no allocation on the
  * command path in steady state (pooled orders and levels, open-addressing maps, array-backed price ladders,
- * intrusive order lists, primitive event delivery).
+ * intrusive order lists, primitive event delivery). This class holds the order books, the order commands and
+ * matching; the accounts, the commands without a book and the shared plumbing are {@link FastLedger}'s.
  */
-final class FastEngine implements ExchangeEngine {
-    /** System account kinds in ascending code order (the snapshot's order). */
-    static final AccountKind[] SYSTEM_KINDS = {AccountKind.FEES, AccountKind.RESERVE, AccountKind.SETTLEMENT_POOL};
-    private final EngineConfig config;
-    private final EventSink sink;
-    private final int[] assetIndex = new int[AssetSpec.MAX_ID + 1];
-    private final int[] assetIds;
+final class FastEngine extends FastLedger {
     private final FastBook[] bookById = new FastBook[MarketSpec.MAX_ID + 1];
     private final FastBook[] books;
-    private final Long2ObjectHashMap<FastAccount> accounts = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<FastOrder> orders = new Long2ObjectHashMap<>();
-    private final long[] fees;
-    private final long[] reserve;
-    private final long[] settlementPool;
-    private final Long2ObjectHashMap<WithdrawalView> withdrawals = new Long2ObjectHashMap<>();
-    private FastOrder[] pool = new FastOrder[1024];
-    private int pooled;
+    private final FastOrders orders = new FastOrders();
     private long[] scratch = new long[64];
-    private long lastSeq;
-    private long eventSeq;
     private long tradeId;
-    private long seq;
-    private long ts;
 
     FastEngine(EngineConfig config, EventSink sink) {
-        this.config = config;
-        this.sink = sink;
-        Arrays.fill(assetIndex, -1);
-        assetIds = config.assets().stream().mapToInt(AssetSpec::id).sorted().toArray();
-        for (int i = 0; i < assetIds.length; i++) {
-            assetIndex[assetIds[i]] = i;
-        }
-        fees = new long[assetIds.length];
-        reserve = new long[assetIds.length];
-        settlementPool = new long[assetIds.length];
+        super(config, sink);
         books = config.markets().stream().sorted(Comparator.comparingInt(MarketSpec::id))
                 .map(m -> new FastBook(m, assetIndex[m.baseAsset()], assetIndex[m.quoteAsset()]))
                 .toArray(FastBook[]::new);
@@ -56,173 +30,20 @@ final class FastEngine implements ExchangeEngine {
 
     FastEngine(EngineConfig config, EventSink sink, EngineState state) {
         this(config, sink);
-        lastSeq = state.lastSeq();
-        eventSeq = state.lastEventSeq();
+        restoreLedger(state);
         tradeId = state.lastTradeId();
-        for (EngineState.Balance b : state.balances()) {
-            FastAccount a = account(b.userId());
-            int i = assetIndex[b.assetId()];
-            a.available[i] = b.available();
-            a.locked[i] = b.locked();
-            a.withdrawing[i] = b.withdrawing();
-        }
-        for (EngineState.SystemBalance sb : state.system()) {
-            systemArray(sb.kind())[assetIndex[sb.assetId()]] = sb.amount();
-        }
-        for (WithdrawalView w : state.withdrawals()) {
-            withdrawals.put(w.withdrawalId(), w);
-        }
         for (EngineState.Order s : state.orders()) {
-            FastOrder o = newOrder();
+            FastOrder o = orders.newOrder();
             FastBook book = bookById[s.marketId()];
-            fill(o, book, account(s.userId()), s.orderId(), s.clientOrderId(), s.side(), s.type(), s.stp(),
+            o.fill(book, account(s.userId()), s.orderId(), s.clientOrderId(), s.side(), s.type(), s.stp(),
                     s.price(), s.size(), s.locked(), s.timestampMs());
             o.remaining = s.remaining();
             o.feeCredit = s.feeCredit();
-            register(book, o);
+            orders.register(book, o);
         }
     }
 
-    // ---- commands ----
-
-    @Override
-    public ResultCode creditDeposit(long seq, long timestampMs, long userId, int assetId, long amount) {
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, CommandType.DEPOSIT, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        int i = assetIdx(assetId);
-        ResultCode code = userId <= 0 ? ResultCode.INVALID_ARGUMENT
-                : i < 0 ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 || amount > EngineLimits.MAX_BALANCE + reserve[i]
-                ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, CommandType.DEPOSIT, userId, 0, code);
-        }
-        FastAccount a = account(userId);
-        sink.deposited(++eventSeq, seq, ts, userId, assetId, amount);
-        reserve[i] -= amount;
-        a.available[i] += amount;
-        post(i, AccountKind.RESERVE, 0, AccountKind.AVAILABLE, userId, amount);
-        balanceEvent(a, i);
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode reserveWithdrawal(long seq, long timestampMs, long withdrawalId, long userId, int assetId,
-                                        long amount) {
-        CommandType t = CommandType.RESERVE_WITHDRAWAL;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, userId, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        int i = assetIdx(assetId);
-        FastAccount a = accounts.get(userId);
-        ResultCode code = userId <= 0 || withdrawalId <= 0 ? ResultCode.INVALID_ARGUMENT
-                : i < 0 ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 ? ResultCode.INVALID_AMOUNT
-                : withdrawals.containsKey(withdrawalId) ? ResultCode.DUPLICATE_WITHDRAWAL_ID
-                : a == null || a.available[i] < amount ? ResultCode.INSUFFICIENT_FUNDS : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, t, userId, withdrawalId, code);
-        }
-        withdrawals.put(withdrawalId, new WithdrawalView(withdrawalId, userId, assetId, amount));
-        a.available[i] -= amount;
-        a.withdrawing[i] += amount;
-        post(i, AccountKind.AVAILABLE, userId, AccountKind.WITHDRAWING, userId, amount);
-        balanceEvent(a, i);
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode completeWithdrawal(long seq, long timestampMs, long withdrawalId) {
-        return endWithdrawal(seq, timestampMs, withdrawalId, CommandType.COMPLETE_WITHDRAWAL);
-    }
-
-    @Override
-    public ResultCode refundWithdrawal(long seq, long timestampMs, long withdrawalId) {
-        return endWithdrawal(seq, timestampMs, withdrawalId, CommandType.REFUND_WITHDRAWAL);
-    }
-
-    private ResultCode endWithdrawal(long seq, long timestampMs, long withdrawalId, CommandType t) {
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        WithdrawalView w = withdrawals.remove(withdrawalId);
-        if (w == null) {
-            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.UNKNOWN_WITHDRAWAL);
-        }
-        int i = assetIndex[w.assetId()];
-        FastAccount a = accounts.get(w.userId());
-        a.withdrawing[i] -= w.amount();
-        if (t == CommandType.COMPLETE_WITHDRAWAL) {
-            reserve[i] += w.amount();
-            post(i, AccountKind.WITHDRAWING, w.userId(), AccountKind.RESERVE, 0, w.amount());
-        } else {
-            a.available[i] += w.amount();
-            post(i, AccountKind.WITHDRAWING, w.userId(), AccountKind.AVAILABLE, w.userId(), w.amount());
-            balanceEvent(a, i);
-        }
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode fundSettlementPool(long seq, long timestampMs, int assetId, long amount) {
-        CommandType t = CommandType.FUND_SETTLEMENT_POOL;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, 0, 0, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        int i = assetIdx(assetId);
-        ResultCode code = i < 0 ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 || amount > EngineLimits.MAX_BALANCE + reserve[i]
-                ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, t, 0, 0, code);
-        }
-        reserve[i] -= amount;
-        settlementPool[i] += amount;
-        post(i, AccountKind.RESERVE, 0, AccountKind.SETTLEMENT_POOL, 0, amount);
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode creditSettlementPayout(long seq, long timestampMs, long userId, int assetId, long amount) {
-        CommandType t = CommandType.CREDIT_SETTLEMENT_PAYOUT;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        int i = assetIdx(assetId);
-        ResultCode code = userId <= 0 ? ResultCode.INVALID_ARGUMENT
-                : i < 0 ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 ? ResultCode.INVALID_AMOUNT
-                : settlementPool[i] < amount ? ResultCode.INSUFFICIENT_POOL : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, t, userId, 0, code);
-        }
-        FastAccount a = account(userId);
-        settlementPool[i] -= amount;
-        a.available[i] += amount;
-        post(i, AccountKind.SETTLEMENT_POOL, 0, AccountKind.AVAILABLE, userId, amount);
-        balanceEvent(a, i);
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode paySettlementOnChain(long seq, long timestampMs, int assetId, long amount) {
-        CommandType t = CommandType.PAY_SETTLEMENT_ON_CHAIN;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, 0, 0, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        int i = assetIdx(assetId);
-        ResultCode code = i < 0 ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 ? ResultCode.INVALID_AMOUNT
-                : settlementPool[i] < amount ? ResultCode.INSUFFICIENT_POOL : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, t, 0, 0, code);
-        }
-        settlementPool[i] -= amount;
-        reserve[i] += amount;
-        post(i, AccountKind.SETTLEMENT_POOL, 0, AccountKind.RESERVE, 0, amount);
-        return ResultCode.OK;
-    }
+    // ---- order commands ----
 
     @Override
     public ResultCode placeOrder(long seq, long timestampMs, long userId, int marketId, long orderId,
@@ -256,8 +77,8 @@ final class FastEngine implements ExchangeEngine {
         if (code != ResultCode.OK) {
             return reject(seq, timestampMs, CommandType.PLACE, userId, orderId, code);
         }
-        FastOrder o = newOrder();
-        fill(o, book, a, orderId, clientOrderId, side, type, stp, price, size, lock, timestampMs);
+        FastOrder o = orders.newOrder();
+        o.fill(book, a, orderId, clientOrderId, side, type, stp, price, size, lock, timestampMs);
         if (type == OrderType.MARKET && side == Side.BID) {
             o.remaining = Long.MAX_VALUE;
         }
@@ -429,12 +250,12 @@ final class FastEngine implements ExchangeEngine {
                 taker.locked = 0;
                 balanceEvent(a, idx);
             }
-            retire(taker, inMaps);
+            orders.retire(taker, inMaps);
         } else if (taker.remaining > 0) {
             if (inMaps) {
                 book.add(taker);
             } else {
-                register(book, taker);
+                orders.register(book, taker);
             }
             sink.bookDelta(++eventSeq, seq, ts, marketId, taker.side, taker.price, taker.level.total);
         } else {
@@ -443,7 +264,7 @@ final class FastEngine implements ExchangeEngine {
                 taker.locked = 0;
                 balanceEvent(a, idx);
             }
-            retire(taker, inMaps);
+            orders.retire(taker, inMaps);
         }
     }
 
@@ -487,7 +308,7 @@ final class FastEngine implements ExchangeEngine {
         long total = level.total;
         boolean done = maker.remaining == 0;
         if (done) {
-            total = unregister(maker);
+            total = orders.unregister(maker);
             lock(maker.account, book.lockIdx(maker.side), -maker.locked);
             maker.locked = 0;
         }
@@ -499,7 +320,7 @@ final class FastEngine implements ExchangeEngine {
         balanceEvent(ta, qi);
         sink.bookDelta(++eventSeq, seq, ts, marketId, maker.side, price, total);
         if (done) {
-            free(maker);
+            orders.free(maker);
         }
     }
 
@@ -527,7 +348,7 @@ final class FastEngine implements ExchangeEngine {
     /** Removes a resting order: cancelled when reason is null, else expired. */
     private void removeResting(FastOrder o, ExpireReason reason) {
         int marketId = o.book.market.id();
-        long total = unregister(o);
+        long total = orders.unregister(o);
         if (reason == null) {
             sink.orderCancelled(++eventSeq, seq, ts, marketId, o.orderId, o.userId, o.remaining);
         } else {
@@ -538,143 +359,10 @@ final class FastEngine implements ExchangeEngine {
         lock(o.account, idx, -o.locked);
         o.locked = 0;
         balanceEvent(o.account, idx);
-        free(o);
+        orders.free(o);
     }
 
-    private void register(FastBook book, FastOrder o) {
-        book.add(o);
-        orders.put(o.orderId, o);
-        if (o.clientOrderId != 0) {
-            o.account.putClientId(o);
-        }
-    }
-
-    private long unregister(FastOrder o) {
-        long total = o.book.remove(o);
-        orders.remove(o.orderId);
-        if (o.clientOrderId != 0) {
-            o.account.removeClientId(o.clientOrderId);
-        }
-        return total;
-    }
-
-    private void retire(FastOrder o, boolean inMaps) {
-        if (inMaps) {
-            orders.remove(o.orderId);
-            if (o.clientOrderId != 0) {
-                o.account.removeClientId(o.clientOrderId);
-            }
-        }
-        free(o);
-    }
-
-    // ---- plumbing ----
-
-    private FastOrder newOrder() {
-        return pooled > 0 ? pool[--pooled] : new FastOrder();
-    }
-
-    private void free(FastOrder o) {
-        o.clear();
-        if (pooled == pool.length) {
-            pool = Arrays.copyOf(pool, pooled * 2);
-        }
-        pool[pooled++] = o;
-    }
-
-    private static void fill(FastOrder o, FastBook book, FastAccount a, long orderId, long clientOrderId, Side side,
-                             OrderType type, StpMode stp, long price, long size, long locked, long timestampMs) {
-        o.orderId = orderId;
-        o.clientOrderId = clientOrderId;
-        o.userId = a.userId;
-        o.account = a;
-        o.book = book;
-        o.side = side;
-        o.type = type;
-        o.stp = stp;
-        o.price = price;
-        o.size = size;
-        o.remaining = size;
-        o.locked = locked;
-        o.feeCredit = 0;
-        o.timestampMs = timestampMs;
-    }
-
-    private FastAccount account(long userId) {
-        FastAccount a = accounts.get(userId);
-        if (a == null) {
-            a = new FastAccount(userId, assetIds.length);
-            accounts.put(userId, a);
-        }
-        return a;
-    }
-
-    private int assetIdx(int assetId) {
-        return assetId >= 0 && assetId <= AssetSpec.MAX_ID ? assetIndex[assetId] : -1;
-    }
-
-    private boolean begin(long seq, long timestampMs) {
-        if (seq <= lastSeq) {
-            return false;
-        }
-        lastSeq = seq;
-        this.seq = seq;
-        this.ts = timestampMs;
-        return true;
-    }
-
-    private ResultCode reject(long seq, long timestampMs, CommandType type, long userId, long orderId,
-                              ResultCode code) {
-        sink.rejected(++eventSeq, seq, timestampMs, type, userId, orderId, code);
-        return code;
-    }
-
-    /** Moves amount from a's available to locked (negative: back) and posts it. */
-    private void lock(FastAccount a, int idx, long amount) {
-        a.available[idx] -= amount;
-        a.locked[idx] += amount;
-        if (amount > 0) {
-            post(idx, AccountKind.AVAILABLE, a.userId, AccountKind.LOCKED, a.userId, amount);
-        } else {
-            post(idx, AccountKind.LOCKED, a.userId, AccountKind.AVAILABLE, a.userId, -amount);
-        }
-    }
-
-    private void post(int idx, AccountKind from, long fromUser, AccountKind to, long toUser, long amount) {
-        if (amount != 0) {
-            sink.posted(++eventSeq, seq, ts, assetIds[idx], from, fromUser, to, toUser, amount);
-        }
-    }
-
-    private long[] systemArray(AccountKind kind) {
-        return switch (kind) {
-            case FEES -> fees;
-            case RESERVE -> reserve;
-            case SETTLEMENT_POOL -> settlementPool;
-            default -> throw new IllegalArgumentException("not a system account: " + kind);
-        };
-    }
-
-    private void balanceEvent(FastAccount a, int idx) {
-        sink.balanceChanged(++eventSeq, seq, ts, a.userId, assetIds[idx], a.available[idx], a.locked[idx]);
-    }
-
-    // ---- queries ----
-
-    @Override
-    public EngineConfig config() {
-        return config;
-    }
-
-    @Override
-    public long lastSequence() {
-        return lastSeq;
-    }
-
-    @Override
-    public long lastEventSequence() {
-        return eventSeq;
-    }
+    // ---- queries of the books ----
 
     @Override
     public L2Book l2Book(int marketId, int depth) {
@@ -690,78 +378,17 @@ final class FastEngine implements ExchangeEngine {
 
     @Override
     public List<OrderView> openOrders(long userId) {
-        List<OrderView> out = new ArrayList<>();
-        for (FastOrder o : orders.values()) {
-            if (o.userId == userId) {
-                out.add(o.view());
-            }
-        }
-        out.sort(Comparator.comparingLong(OrderView::orderId));
-        return out;
-    }
-
-    @Override
-    public BalanceView balance(long userId, int assetId) {
-        FastAccount a = accounts.get(userId);
-        int i = assetIdx(assetId);
-        return a == null || i < 0 ? new BalanceView(assetId, 0, 0, 0)
-                : new BalanceView(assetId, a.available[i], a.locked[i], a.withdrawing[i]);
-    }
-
-    @Override
-    public List<BalanceView> balances(long userId) {
-        List<BalanceView> out = new ArrayList<>();
-        FastAccount a = accounts.get(userId);
-        for (int i = 0; a != null && i < assetIds.length; i++) {
-            if (!a.empty(i)) {
-                out.add(new BalanceView(assetIds[i], a.available[i], a.locked[i], a.withdrawing[i]));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public long systemBalance(AccountKind kind, int assetId) {
-        long[] values = systemArray(kind);
-        int i = assetIdx(assetId);
-        return i < 0 ? 0 : values[i];
-    }
-
-    @Override
-    public WithdrawalView pendingWithdrawal(long withdrawalId) {
-        return withdrawals.get(withdrawalId);
+        return orders.open(userId);
     }
 
     @Override
     public byte[] snapshot() {
-        List<FastAccount> accts = new ArrayList<>(accounts.values());
-        accts.sort(Comparator.comparingLong(a -> a.userId));
-        List<EngineState.Balance> balances = new ArrayList<>();
-        for (FastAccount a : accts) {
-            for (int i = 0; i < assetIds.length; i++) {
-                if (!a.empty(i)) {
-                    balances.add(new EngineState.Balance(a.userId, assetIds[i], a.available[i], a.locked[i],
-                            a.withdrawing[i]));
-                }
-            }
-        }
-        List<EngineState.SystemBalance> system = new ArrayList<>();
-        for (int i = 0; i < assetIds.length; i++) {
-            for (AccountKind k : SYSTEM_KINDS) {
-                long v = systemArray(k)[i];
-                if (v != 0) {
-                    system.add(new EngineState.SystemBalance(assetIds[i], k, v));
-                }
-            }
-        }
-        List<WithdrawalView> pending = new ArrayList<>(withdrawals.values());
-        pending.sort(Comparator.comparingLong(WithdrawalView::withdrawalId));
         List<EngineState.Order> list = new ArrayList<>();
         for (FastBook b : books) {
             b.export(list);
         }
-        return SnapshotCodec.encode(config, new EngineState(lastSeq, eventSeq, tradeId, balances, system, pending,
-                list));
+        return SnapshotCodec.encode(config, new EngineState(lastSeq, eventSeq, tradeId, exportBalances(),
+                exportSystem(), exportWithdrawals(), list));
     }
 
     @Override

@@ -20,6 +20,25 @@ final class FastOrder {
     FastOrder prev;
     FastOrder next;
 
+    /** Sets every field of a fresh (or pooled) order; remaining = size, no fee credit yet. */
+    void fill(FastBook book, FastAccount a, long orderId, long clientOrderId, Side side, OrderType type, StpMode stp,
+              long price, long size, long locked, long timestampMs) {
+        this.orderId = orderId;
+        this.clientOrderId = clientOrderId;
+        this.userId = a.userId;
+        this.account = a;
+        this.book = book;
+        this.side = side;
+        this.type = type;
+        this.stp = stp;
+        this.price = price;
+        this.size = size;
+        this.remaining = size;
+        this.locked = locked;
+        this.feeCredit = 0;
+        this.timestampMs = timestampMs;
+    }
+
     void clear() {
         account = null;
         book = null;

@@ -10,25 +10,18 @@ import java.util.TreeMap;
 
 /**
  * The reference engine: short and plainly correct (TreeMaps of price levels holding lists of orders), used as
- * the test oracle of the fast engine. Command logic lives here; the book and the accounts in small helpers. It
- * shares no arithmetic with the fast engine: checks, locks, fees and market-buy sizing are {@link RefRules}.
+ * the test oracle of the fast engine. Order commands and matching live here; the accounts, the commands without a
+ * book and the shared plumbing in {@link RefLedger}; the book and the accounts in small helpers. It shares no
+ * arithmetic with the fast engine: checks, locks, fees and market-buy sizing are {@link RefRules}.
  */
-final class ReferenceEngine implements ExchangeEngine {
-    private final EngineConfig config;
-    private final EventSink sink;
+final class ReferenceEngine extends RefLedger {
     private final Map<Integer, RefBook> books = new TreeMap<>();
-    private final RefAccounts accounts = new RefAccounts();
     private final Map<Long, RefOrder> orders = new HashMap<>();
     private final Map<List<Long>, RefOrder> byClientId = new HashMap<>();
-    private long lastSeq;
-    private long eventSeq;
     private long tradeId;
-    private long seq;
-    private long ts;
 
     ReferenceEngine(EngineConfig config, EventSink sink) {
-        this.config = config;
-        this.sink = sink;
+        super(config, sink);
         for (MarketSpec m : config.markets()) {
             books.put(m.id(), new RefBook(m));
         }
@@ -36,12 +29,8 @@ final class ReferenceEngine implements ExchangeEngine {
 
     ReferenceEngine(EngineConfig config, EventSink sink, EngineState state) {
         this(config, sink);
-        lastSeq = state.lastSeq();
-        eventSeq = state.lastEventSeq();
+        restoreLedger(state);
         tradeId = state.lastTradeId();
-        state.balances().forEach(accounts::setUser);
-        state.system().forEach(accounts::restoreSystem);
-        state.withdrawals().forEach(w -> accounts.withdrawals.put(w.withdrawalId(), w));
         for (EngineState.Order s : state.orders()) {
             RefOrder o = new RefOrder(s.orderId(), s.clientOrderId(), s.userId(), s.marketId(), s.side(), s.type(),
                     s.stp(), s.price(), s.size(), s.locked(), s.timestampMs());
@@ -51,132 +40,7 @@ final class ReferenceEngine implements ExchangeEngine {
         }
     }
 
-    // ---- commands ----
-
-    @Override
-    public ResultCode creditDeposit(long seq, long timestampMs, long userId, int assetId, long amount) {
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, CommandType.DEPOSIT, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        ResultCode code = userId <= 0 ? ResultCode.INVALID_ARGUMENT
-                : config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
-                : !reserveCanGive(assetId, amount) ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, CommandType.DEPOSIT, userId, 0, code);
-        }
-        sink.deposited(++eventSeq, seq, ts, userId, assetId, amount);
-        move(assetId, AccountKind.RESERVE, 0, AccountKind.AVAILABLE, userId, amount);
-        balanceEvent(userId, assetId);
-        return ResultCode.OK;
-    }
-
-    /** True if amount &gt; 0 and the asset's total owed (minus the reserve) stays within MAX_BALANCE. */
-    private boolean reserveCanGive(int assetId, long amount) {
-        BigInteger owed = BigInteger.valueOf(accounts.system(AccountKind.RESERVE, assetId)).negate();
-        return amount > 0 && owed.add(BigInteger.valueOf(amount))
-                .compareTo(BigInteger.valueOf(EngineLimits.MAX_BALANCE)) <= 0;
-    }
-
-    @Override
-    public ResultCode reserveWithdrawal(long seq, long timestampMs, long withdrawalId, long userId, int assetId,
-                                        long amount) {
-        CommandType t = CommandType.RESERVE_WITHDRAWAL;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, userId, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        ResultCode code = userId <= 0 || withdrawalId <= 0 ? ResultCode.INVALID_ARGUMENT
-                : config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 ? ResultCode.INVALID_AMOUNT
-                : accounts.withdrawals.containsKey(withdrawalId) ? ResultCode.DUPLICATE_WITHDRAWAL_ID
-                : accounts.available(userId, assetId) < amount ? ResultCode.INSUFFICIENT_FUNDS : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, t, userId, withdrawalId, code);
-        }
-        accounts.withdrawals.put(withdrawalId, new WithdrawalView(withdrawalId, userId, assetId, amount));
-        move(assetId, AccountKind.AVAILABLE, userId, AccountKind.WITHDRAWING, userId, amount);
-        balanceEvent(userId, assetId);
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode completeWithdrawal(long seq, long timestampMs, long withdrawalId) {
-        CommandType t = CommandType.COMPLETE_WITHDRAWAL;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        WithdrawalView w = accounts.withdrawals.remove(withdrawalId);
-        if (w == null) {
-            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.UNKNOWN_WITHDRAWAL);
-        }
-        move(w.assetId(), AccountKind.WITHDRAWING, w.userId(), AccountKind.RESERVE, 0, w.amount());
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode refundWithdrawal(long seq, long timestampMs, long withdrawalId) {
-        CommandType t = CommandType.REFUND_WITHDRAWAL;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        WithdrawalView w = accounts.withdrawals.remove(withdrawalId);
-        if (w == null) {
-            return reject(seq, timestampMs, t, 0, withdrawalId, ResultCode.UNKNOWN_WITHDRAWAL);
-        }
-        move(w.assetId(), AccountKind.WITHDRAWING, w.userId(), AccountKind.AVAILABLE, w.userId(), w.amount());
-        balanceEvent(w.userId(), w.assetId());
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode fundSettlementPool(long seq, long timestampMs, int assetId, long amount) {
-        CommandType t = CommandType.FUND_SETTLEMENT_POOL;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, 0, 0, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        ResultCode code = config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
-                : !reserveCanGive(assetId, amount) ? ResultCode.INVALID_AMOUNT : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, t, 0, 0, code);
-        }
-        move(assetId, AccountKind.RESERVE, 0, AccountKind.SETTLEMENT_POOL, 0, amount);
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode creditSettlementPayout(long seq, long timestampMs, long userId, int assetId, long amount) {
-        CommandType t = CommandType.CREDIT_SETTLEMENT_PAYOUT;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, userId, 0, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        ResultCode code = userId <= 0 ? ResultCode.INVALID_ARGUMENT
-                : config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 ? ResultCode.INVALID_AMOUNT
-                : accounts.system(AccountKind.SETTLEMENT_POOL, assetId) < amount ? ResultCode.INSUFFICIENT_POOL
-                : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, t, userId, 0, code);
-        }
-        move(assetId, AccountKind.SETTLEMENT_POOL, 0, AccountKind.AVAILABLE, userId, amount);
-        balanceEvent(userId, assetId);
-        return ResultCode.OK;
-    }
-
-    @Override
-    public ResultCode paySettlementOnChain(long seq, long timestampMs, int assetId, long amount) {
-        CommandType t = CommandType.PAY_SETTLEMENT_ON_CHAIN;
-        if (!begin(seq, timestampMs)) {
-            return reject(seq, timestampMs, t, 0, 0, ResultCode.SEQUENCE_NOT_INCREASING);
-        }
-        ResultCode code = config.asset(assetId) == null ? ResultCode.UNKNOWN_ASSET
-                : amount <= 0 ? ResultCode.INVALID_AMOUNT
-                : accounts.system(AccountKind.SETTLEMENT_POOL, assetId) < amount ? ResultCode.INSUFFICIENT_POOL
-                : ResultCode.OK;
-        if (code != ResultCode.OK) {
-            return reject(seq, timestampMs, t, 0, 0, code);
-        }
-        move(assetId, AccountKind.SETTLEMENT_POOL, 0, AccountKind.RESERVE, 0, amount);
-        return ResultCode.OK;
-    }
+    // ---- order commands ----
 
     @Override
     public ResultCode placeOrder(long seq, long timestampMs, long userId, int marketId, long orderId,
@@ -466,66 +330,11 @@ final class ReferenceEngine implements ExchangeEngine {
         }
     }
 
-    // ---- plumbing ----
-
-    private boolean begin(long seq, long timestampMs) {
-        if (seq <= lastSeq) {
-            return false;
-        }
-        lastSeq = seq;
-        this.seq = seq;
-        this.ts = timestampMs;
-        return true;
-    }
-
-    private ResultCode reject(long seq, long timestampMs, CommandType type, long userId, long orderId,
-                              ResultCode code) {
-        sink.rejected(++eventSeq, seq, timestampMs, type, userId, orderId, code);
-        return code;
-    }
-
-    /** The one way money moves, posted (a move of 0 is neither made nor posted). */
-    private void move(int assetId, AccountKind from, long fromUser, AccountKind to, long toUser, long amount) {
-        if (amount != 0) {
-            accounts.move(assetId, from, fromUser, to, toUser, amount);
-            sink.posted(++eventSeq, seq, ts, assetId, from, fromUser, to, toUser, amount);
-        }
-    }
-
-    /** Available to locked (a negative amount: locked back to available). */
-    private void lock(long userId, int assetId, long amount) {
-        if (amount >= 0) {
-            move(assetId, AccountKind.AVAILABLE, userId, AccountKind.LOCKED, userId, amount);
-        } else {
-            move(assetId, AccountKind.LOCKED, userId, AccountKind.AVAILABLE, userId, -amount);
-        }
-    }
-
-    private void balanceEvent(long userId, int assetId) {
-        sink.balanceChanged(++eventSeq, seq, ts, userId, assetId, accounts.available(userId, assetId),
-                accounts.locked(userId, assetId));
-    }
-
     private static int lockAsset(MarketSpec m, Side side) {
         return side == Side.BID ? m.quoteAsset() : m.baseAsset();
     }
 
-    // ---- queries ----
-
-    @Override
-    public EngineConfig config() {
-        return config;
-    }
-
-    @Override
-    public long lastSequence() {
-        return lastSeq;
-    }
-
-    @Override
-    public long lastEventSequence() {
-        return eventSeq;
-    }
+    // ---- queries of the books ----
 
     @Override
     public L2Book l2Book(int marketId, int depth) {
@@ -543,26 +352,6 @@ final class ReferenceEngine implements ExchangeEngine {
     public List<OrderView> openOrders(long userId) {
         return orders.values().stream().filter(o -> o.userId == userId)
                 .sorted(Comparator.comparingLong(o -> o.orderId)).map(RefOrder::view).toList();
-    }
-
-    @Override
-    public BalanceView balance(long userId, int assetId) {
-        return accounts.view(userId, assetId);
-    }
-
-    @Override
-    public List<BalanceView> balances(long userId) {
-        return accounts.balances(userId);
-    }
-
-    @Override
-    public long systemBalance(AccountKind kind, int assetId) {
-        return accounts.system(kind, assetId);
-    }
-
-    @Override
-    public WithdrawalView pendingWithdrawal(long withdrawalId) {
-        return accounts.withdrawals.get(withdrawalId);
     }
 
     @Override

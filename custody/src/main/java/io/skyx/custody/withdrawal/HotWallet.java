@@ -11,12 +11,31 @@ public interface HotWallet {
     record Signed(String txid, byte[] raw) implements Build {
     }
 
-    /** The hot wallet cannot cover {@code needed}; it can spend {@code spendable} now. */
-    record Short(long spendable, long needed) implements Build {
+    /**
+     * The hot wallet cannot cover {@code needed}; it can spend {@code spendable} now; {@code reason} says what is
+     * short when it is not the coins (SKY: coin hours), else null.
+     */
+    record Short(long spendable, long needed, String reason) implements Build {
+        /** Short of coins. */
+        public Short(long spendable, long needed) {
+            this(spendable, needed, null);
+        }
+    }
+
+    /** One destination of a batched transaction. */
+    record Payment(String destination, long amount) {
     }
 
     /** Builds and signs a transaction paying {@code amount} to {@code destination} with a network fee of {@code fee}. */
     Build buildAndSign(String destination, long amount, long fee);
+
+    /**
+     * Builds and signs one transaction paying every payment (a wallet whose network fee is not in the coin, as SKY's
+     * coin hours; the pipeline batches only with such a wallet).
+     */
+    default Build buildAndSign(java.util.List<Payment> payments) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not batch withdrawals");
+    }
 
     /** Makes the wallet count a stored signed transaction as its own pending spend (idempotent). */
     void adopt(byte[] raw);

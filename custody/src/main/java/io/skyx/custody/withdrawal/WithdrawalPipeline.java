@@ -10,6 +10,10 @@ import io.skyx.custody.platform.LedgerCommand;
 import io.skyx.custody.platform.LedgerReply;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,16 +34,35 @@ public final class WithdrawalPipeline {
     private static final Duration REBROADCAST = Duration.ofSeconds(30);
 
     /**
-     * @param fee          the network fee per withdrawal, paid by the user on top of the amount
-     * @param minimum      the smallest amount a destination may receive
+     * @param fee           the network fee per withdrawal, paid by the user on top of the amount
+     * @param minimum       the smallest amount a destination may receive
      * @param confirmations how deep the transaction must be before CompleteWithdrawal
+     * @param batchInterval zero: one transaction per withdrawal, signed at once; positive: once the oldest has
+     *                      waited this long, the waiting withdrawals go out in one multi-output transaction, and the
+     *                      next batch is signed only once the previous one completed (the fee must then be 0: the network fee is not
+     *                      paid in the coin)
+     * @param maxBatch      the most withdrawals in one batch
      */
-    public record Policy(long fee, long minimum, int confirmations) {
+    public record Policy(long fee, long minimum, int confirmations, Duration batchInterval, int maxBatch) {
         /** Checks the bounds. */
         public Policy {
-            if (fee < 0 || minimum <= 0 || confirmations < 1) {
-                throw new IllegalArgumentException("bad withdrawal policy " + fee + "/" + minimum + "/" + confirmations);
+            if (fee < 0 || minimum <= 0 || confirmations < 1 || batchInterval.isNegative() || maxBatch < 1) {
+                throw new IllegalArgumentException("bad withdrawal policy " + fee + "/" + minimum + "/" + confirmations
+                        + "/" + batchInterval + "/" + maxBatch);
             }
+            if (!batchInterval.isZero() && fee != 0) {
+                throw new IllegalArgumentException("a batching pipeline charges no fee in the coin: " + fee);
+            }
+        }
+
+        /** One transaction per withdrawal. */
+        public Policy(long fee, long minimum, int confirmations) {
+            this(fee, minimum, confirmations, Duration.ZERO, 1);
+        }
+
+        /** Whether withdrawals are batched. */
+        public boolean batched() {
+            return !batchInterval.isZero();
         }
     }
 
@@ -118,6 +141,9 @@ public final class WithdrawalPipeline {
     public synchronized void step() {
         long waitingNow = 0;
         long shortNow = 0;
+        if (policy.batched()) {
+            signBatch(store.open(asset));
+        }
         for (Withdrawal w : store.open(asset)) {
             try {
                 Withdrawal after = advance(w);
@@ -152,7 +178,12 @@ public final class WithdrawalPipeline {
     private Withdrawal once(Withdrawal w) {
         switch (w.state()) {
             case REQUESTED -> reserve(w);
-            case RESERVED, WAITING_FUNDS -> sign(w);
+            case RESERVED, WAITING_FUNDS -> {
+                if (policy.batched()) {
+                    return w;
+                }
+                sign(w);
+            }
             case SIGNED -> broadcast(w);
             case BROADCAST -> confirm(w);
             default -> {
@@ -173,6 +204,65 @@ public final class WithdrawalPipeline {
         return r;
     }
 
+    /**
+     * Batched mode: once the oldest waiting withdrawal is one interval old and no earlier batch is still open, signs
+     * one transaction paying every waiting withdrawal (oldest first, at most {@code maxBatch}); when the wallet is short, the oldest ones
+     * it can cover go now and the others wait (WAITING_FUNDS).
+     */
+    private void signBatch(List<Withdrawal> open) {
+        if (open.stream().anyMatch(w -> w.state() == WithdrawalState.SIGNED || w.state() == WithdrawalState.BROADCAST)) {
+            return;
+        }
+        List<Withdrawal> ready = open.stream().filter(w -> w.state() == WithdrawalState.RESERVED
+                || w.state() == WithdrawalState.WAITING_FUNDS).limit(policy.maxBatch()).toList();
+        if (ready.isEmpty() || ready.get(0).createdAt().plus(policy.batchInterval()).isAfter(Instant.now())) {
+            return;
+        }
+        HotWallet.Build b = wallet.buildAndSign(payments(ready));
+        List<Withdrawal> going = ready;
+        if (b instanceof HotWallet.Short s && s.reason() == null) {
+            going = new ArrayList<>();
+            long sum = 0;
+            for (Withdrawal w : ready) {
+                if (sum + w.amount() <= s.spendable()) {
+                    going.add(w);
+                    sum += w.amount();
+                }
+            }
+            if (!going.isEmpty()) {
+                b = wallet.buildAndSign(payments(going));
+            }
+        }
+        if (b instanceof HotWallet.Signed s) {
+            if (store.signedBatch(going, s.txid(), s.raw())) {
+                wallet.adopt(s.raw());
+                LOG.info("{} batch of {} withdrawal(s) signed: {}", asset, going.size(), s.txid());
+            }
+        }
+        Set<Long> sent = b instanceof HotWallet.Signed ? going.stream().map(Withdrawal::id).collect(Collectors.toSet())
+                : Set.of();
+        List<Withdrawal> left = ready.stream().filter(w -> !sent.contains(w.id())).toList();
+        HotWallet.Short shortOf = b instanceof HotWallet.Short s ? s : null;
+        for (Withdrawal w : left) {
+            waitForFunds(w, shortOf != null ? shortOf : new HotWallet.Short(wallet.spendable(), w.amount()));
+        }
+    }
+
+    private static List<HotWallet.Payment> payments(List<Withdrawal> ws) {
+        return ws.stream().map(w -> new HotWallet.Payment(w.destination(), w.amount())).toList();
+    }
+
+    private void waitForFunds(Withdrawal w, HotWallet.Short s) {
+        String msg = "hot wallet too low: spendable " + s.spendable() + ", needed " + s.needed()
+                + (s.reason() == null ? "" : " (" + s.reason() + ")");
+        if (w.state() == WithdrawalState.RESERVED) {
+            store.move(w.id(), WithdrawalState.RESERVED, WithdrawalState.WAITING_FUNDS, msg);
+            LOG.warn("{} withdrawal {}: {}", asset, w.id(), msg);
+        } else {
+            store.note(w.id(), 0, msg);
+        }
+    }
+
     private void sign(Withdrawal w) {
         HotWallet.Build b = wallet.buildAndSign(w.destination(), w.amount(), w.fee());
         if (b instanceof HotWallet.Signed s) {
@@ -181,13 +271,7 @@ public final class WithdrawalPipeline {
                 LOG.info("{} withdrawal {} signed: {}", asset, w.id(), s.txid());
             }
         } else if (b instanceof HotWallet.Short s) {
-            String msg = "hot wallet too low: spendable " + s.spendable() + ", needed " + s.needed();
-            if (w.state() == WithdrawalState.RESERVED) {
-                store.move(w.id(), WithdrawalState.RESERVED, WithdrawalState.WAITING_FUNDS, msg);
-                LOG.warn("{} withdrawal {}: {}", asset, w.id(), msg);
-            } else {
-                store.note(w.id(), 0, msg);
-            }
+            waitForFunds(w, s);
         }
     }
 

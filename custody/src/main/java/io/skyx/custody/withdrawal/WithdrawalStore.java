@@ -82,6 +82,31 @@ public final class WithdrawalStore {
                 + "updated_at = now() where id = ? and state = ?", txid, raw, id, from.name()) == 1;
     }
 
+    /**
+     * Stores one signed transaction for every withdrawal of a batch and moves each from its state as read to SIGNED,
+     * all or none (false, nothing changed, when one of them was no longer in that state).
+     */
+    public boolean signedBatch(List<Withdrawal> batch, String txid, byte[] raw) {
+        String sql = "update custody_withdrawal set state = 'SIGNED', txid = ?, raw_tx = ?, error = null, "
+                + "updated_at = now() where id = ? and state = ?";
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Withdrawal w : batch) {
+                    bind(ps, txid, raw, w.id(), w.state().name());
+                    if (ps.executeUpdate() != 1) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+            }
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing a signed batch: " + e.getMessage(), e);
+        }
+    }
+
     /** Records the confirmations seen (or an error) without changing the state. */
     public void note(long id, int confirmations, String error) {
         update("update custody_withdrawal set confirmations = ?, error = ?, updated_at = now() where id = ?",

@@ -5,20 +5,21 @@ import io.skyx.api.web.Acks;
 import io.skyx.api.web.ErrorWriter;
 import io.skyx.custody.Amounts;
 import io.skyx.custody.CustodyException;
-import io.skyx.custody.btc.BtcCustody;
+import io.skyx.custody.AssetCustody;
 import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.platform.CustodyAsset;
-import io.skyx.api.account.AccountError;
 import io.skyx.api.account.AccountException;
 import io.skyx.api.account.WithdrawalPolicy;
 import io.skyx.custody.withdrawal.Withdrawal;
 import io.skyx.custody.withdrawal.WithdrawalState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,19 +33,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Deposits and withdrawals on chain, named after CCXT's methods. BTC only so far. */
+/**
+ * Deposits and withdrawals on chain, named after CCXT's methods, for every asset whose custody runs (BTC with
+ * bitcoinj, SKY through the embedded node); another asset is UNKNOWN_ASSET.
+ */
 @RestController
 @Tag(name = "custody")
-@ConditionalOnBean(BtcCustody.class)
 class CustodyController {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final BtcCustody btc;
+    private final Map<String, AssetCustody> custodies = new LinkedHashMap<>();
     private final WithdrawalPolicy policy;
 
-    CustodyController(BtcCustody btc, WithdrawalPolicy policy) {
-        this.btc = btc;
+    CustodyController(ObjectProvider<AssetCustody> custodies, WithdrawalPolicy policy) {
+        custodies.orderedStream().forEach(c -> this.custodies.put(c.asset().name(), c));
         this.policy = policy;
     }
 
@@ -69,33 +72,32 @@ class CustodyController {
     @GetMapping("/api/v1/deposit-address")
     @Operation(summary = "fetchDepositAddress: the user's deposit address for an asset (the same every time)")
     DepositAddress fetchDepositAddress(@AuthenticationPrincipal SkyxUser user, @RequestParam String asset) {
-        requireBtc(asset);
-        return new DepositAddress("BTC", btc.depositAddress(Acks.userId(user)),
-                btc.wallet().network().name().toLowerCase(java.util.Locale.ROOT));
+        AssetCustody c = custody(asset);
+        return new DepositAddress(c.asset().name(), c.depositAddress(Acks.userId(user)), c.network());
     }
 
     @GetMapping("/api/v1/deposits")
     @Operation(summary = "fetchDeposits: the user's on-chain deposits, newest first, with confirmations")
     List<DepositView> fetchDeposits(@AuthenticationPrincipal SkyxUser user, @RequestParam String asset,
                                     @RequestParam(required = false) Integer limit) {
-        requireBtc(asset);
-        int required = btc.policy().confirmations();
-        return btc.deposits(Acks.userId(user), Acks.limit(limit, 50, 500)).stream().map(d -> view(d, required)).toList();
+        AssetCustody c = custody(asset);
+        int required = c.policy().confirmations();
+        return c.deposits(Acks.userId(user), Acks.limit(limit, 50, 500)).stream().map(d -> view(d, required)).toList();
     }
 
     @GetMapping("/api/v1/withdrawals")
     @Operation(summary = "fetchWithdrawals: the user's withdrawals, newest first, with their step and txid")
     List<WithdrawalView> fetchWithdrawals(@AuthenticationPrincipal SkyxUser user, @RequestParam String asset,
                                           @RequestParam(required = false) Integer limit) {
-        requireBtc(asset);
-        return btc.withdrawals(Acks.userId(user), Acks.limit(limit, 50, 500)).stream().map(CustodyController::view)
+        return custody(asset).withdrawals(Acks.userId(user), Acks.limit(limit, 50, 500)).stream().map(CustodyController::view)
                 .toList();
     }
 
     @PostMapping("/api/v1/withdrawals")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "withdraw: send coins to an address; the user pays the flat network fee on top of the "
-            + "amount; an Idempotency-Key header makes the request safe to repeat")
+    @Operation(summary = "withdraw: send coins to an address; BTC: the user pays the flat network fee on top of the "
+            + "amount; SKY: multiples of 0.001, no fee (coin hours), sent in the next batch; an Idempotency-Key "
+            + "header makes the request safe to repeat")
     WithdrawalView withdraw(@AuthenticationPrincipal SkyxUser user, @RequestBody WithdrawRequest body,
                             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (key != null && !KEY.matcher(key).matches()) {
@@ -105,19 +107,15 @@ class CustodyController {
         if (body == null) {
             throw new CustodyException("MISSING_FIELD", "a body {asset, address, amount} is required", null);
         }
-        requireBtc(body.asset());
+        AssetCustody c = custody(body.asset());
         long userId = Acks.userId(user);
-        try {
-            // whitelist and 2FA (when the user turned them on); a passing code is used up
-            policy.check(userId, body.asset(), body.address(), body.code());
-        } catch (AccountException e) {
-            if (e.code() != AccountError.INVALID_ADDRESS) {
-                throw e;
-            }
-            // custody's own destination check below names the exact reason (network, checksum, type)
-        }
+        // custody's own checks first: they name the exact reason (network, checksum, type, decimals), and a bad
+        // request uses up no 2FA code
+        c.validate(body.address(), body.amount());
+        // whitelist and 2FA (when the user turned them on); a passing code is used up
+        policy.check(userId, body.asset(), body.address(), body.code());
         String requestId = key != null ? key : UUID.randomUUID().toString();
-        return view(btc.withdraw(userId, requestId, body.address(), body.amount()));
+        return view(c.withdraw(userId, requestId, body.address(), body.amount()));
     }
 
     @ExceptionHandler(AccountException.class)
@@ -137,14 +135,16 @@ class CustodyController {
                 .body(ErrorWriter.json(e.code(), e.getMessage(), e.field()));
     }
 
-    private static void requireBtc(String asset) {
+    private AssetCustody custody(String asset) {
         if (asset == null || asset.isBlank()) {
             throw new CustodyException("MISSING_FIELD", "asset is required", "asset");
         }
-        if (!asset.equals("BTC")) {
-            throw new CustodyException("UNKNOWN_ASSET", asset.equals("SKY")
-                    ? "SKY deposits and withdrawals on chain are not available yet" : "unknown asset " + asset, "asset");
+        AssetCustody c = custodies.get(asset);
+        if (c == null) {
+            throw new CustodyException("UNKNOWN_ASSET", asset.equals("SKY") || asset.equals("BTC")
+                    ? asset + " custody on chain is not running here" : "unknown asset " + asset, "asset");
         }
+        return c;
     }
 
     private static DepositView view(Deposit d, int required) {

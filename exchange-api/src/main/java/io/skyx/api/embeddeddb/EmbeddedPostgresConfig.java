@@ -103,6 +103,7 @@ class EmbeddedPostgresConfig {
         cfg.setUsername("postgres");
         cfg.setPassword("postgres");
         cfg.setMaximumPoolSize(10);
+        cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
         cfg.setPoolName("skyx-embedded");
         return new HikariDataSource(cfg);
     }

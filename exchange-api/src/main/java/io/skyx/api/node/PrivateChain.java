@@ -22,6 +22,8 @@ import java.util.Properties;
  */
 final class PrivateChain {
     static final long COINS = 100_000_000_000_000L;
+    /** The genesis wallet's key file in the data directory (all genesis coins; local test money only). */
+    static final String GENESIS_WALLET_FILE = "genesis-wallet.key";
 
     private PrivateChain() {
     }
@@ -32,7 +34,7 @@ final class PrivateChain {
     static Loaded loadOrCreate(Path dir, Path keyFile) throws IOException {
         Files.createDirectories(dir);
         Path genesisFile = dir.resolve("genesis.properties");
-        Path walletFile = dir.resolve("genesis-wallet.key");
+        Path walletFile = dir.resolve(GENESIS_WALLET_FILE);
         try {
             if (!Files.exists(keyFile)) {
                 SecKey block = SecKey.random();

@@ -111,10 +111,19 @@ class ApiKeyStore {
         return setting(name).orElseThrow();
     }
 
-    /** Records an accepted request signature until {@code expiresAtMillis}; false if it is already recorded. */
+    /**
+     * Records an accepted request signature until {@code expiresAtMillis}; false if it is already recorded. The
+     * insert commits without waiting for its WAL flush (one statement: {@code set_config(..., true)} sets
+     * synchronous_commit for this statement's own transaction only). That keeps the guard durable where it
+     * matters: PostgreSQL flushes WAL in order, so every write the request then makes and commits (a journaled
+     * command, any row) can only survive a crash together with this record. A replay after a crash can therefore
+     * only succeed for a request none of whose effects survived; the signed request no longer waits for two
+     * flushes in a row (this one, then its command's journal commit).
+     */
     boolean firstUseOfSignature(String signatureHex, long expiresAtMillis) {
         return jdbc.sql("""
-                        insert into seen_signatures (signature, expires_at_ms) values (:sig, :exp)
+                        with async as (select set_config('synchronous_commit', 'off', true))
+                        insert into seen_signatures (signature, expires_at_ms) select :sig, :exp from async
                         on conflict (signature) do nothing""")
                 .param("sig", signatureHex)
                 .param("exp", expiresAtMillis)

@@ -46,7 +46,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private Optional<Duration> check(HttpServletRequest request) {
         String ip = request.getRemoteAddr();
         return switch (request.getRequestURI()) {
-            case "/api/v1/auth/signup" -> limits.take("signup:ip:" + ip, props.signupPerIp());
+            case "/api/v1/auth/signup" -> limits.take("signup:ip:" + ip, props.signupPerIp())
+                    .or(() -> limits.take("signup:all", props.signupGlobal()));
             case "/api/v1/auth/login" -> limits.take("login:ip:" + ip, props.loginPerIp());
             case "/api/v1/orders" -> both("order", ip, props.orderPerIp(), props.orderPerAccount());
             case "/api/v1/api-keys" -> both("apikey", ip, props.apiKeyPerIp(), props.apiKeyPerAccount());

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (application.yml) so that load tests and browsers on one machine are not held back.
  *
  * @param signupPerIp      sign-ups from one client address (each costs an Argon2 hash)
+ * @param signupGlobal     sign-ups from all addresses together: a cap on mass sign-ups spread over many
+ *                         addresses and on the Argon2 work they cost (a flood can then hold up others' sign-ups,
+ *                         never logins or trading)
  * @param loginPerIp       login attempts from one client address (failures are also throttled per account
  *                         and address by {@link LoginThrottle})
  * @param orderPerAccount  order placements by one account
@@ -17,8 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKeyPerIp      API-key creations from one client address
  */
 @ConfigurationProperties(prefix = "skyx.rate-limit")
-record RateLimitProperties(Limit signupPerIp, Limit loginPerIp, Limit orderPerAccount, Limit orderPerIp,
-                           Limit apiKeyPerAccount, Limit apiKeyPerIp) {
+record RateLimitProperties(Limit signupPerIp, Limit signupGlobal, Limit loginPerIp, Limit orderPerAccount,
+                           Limit orderPerIp, Limit apiKeyPerAccount, Limit apiKeyPerIp) {
 
     /** One bucket: {@code capacity} requests, refilled over {@code period}. */
     record Limit(Integer capacity, Duration period) {
@@ -38,6 +41,7 @@ record RateLimitProperties(Limit signupPerIp, Limit loginPerIp, Limit orderPerAc
 
     RateLimitProperties {
         signupPerIp = orDefault(signupPerIp, 5, Duration.ofMinutes(10));
+        signupGlobal = orDefault(signupGlobal, 120, Duration.ofMinutes(1));
         loginPerIp = orDefault(loginPerIp, 30, Duration.ofMinutes(1));
         orderPerAccount = orDefault(orderPerAccount, 100, Duration.ofSeconds(1));
         orderPerIp = orDefault(orderPerIp, 300, Duration.ofSeconds(1));

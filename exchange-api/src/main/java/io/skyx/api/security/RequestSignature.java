@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The request signature of signed API calls: lowercase hex of HMAC-SHA256 keyed with the UTF-8 bytes of the
  * API secret, over the UTF-8 bytes of {@code timestamp + METHOD + pathWithQuery} followed by the raw body bytes.
  */
-final class RequestSignature {
+public final class RequestSignature {
 
     static final int HEX_LENGTH = 64;
     private static final HexFormat HEX = HexFormat.of();
@@ -34,7 +34,7 @@ final class RequestSignature {
     }
 
     /** The signature as lowercase hex. */
-    static String computeHex(String secret, String timestamp, String method, String pathWithQuery, byte[] body) {
+    public static String computeHex(String secret, String timestamp, String method, String pathWithQuery, byte[] body) {
         return HEX.formatHex(compute(secret, timestamp, method, pathWithQuery, body));
     }
 

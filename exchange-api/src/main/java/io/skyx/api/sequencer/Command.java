@@ -30,7 +30,7 @@ public sealed interface Command {
         public CreditDeposit {
             positive(userId, "userId");
             positive(amount, "amount");
-            checkKey(Objects.requireNonNull(key, "deposit key"));
+            checkKey(key, "deposit key");
         }
 
         @Override
@@ -95,7 +95,7 @@ public sealed interface Command {
         /** Checks the fields. */
         public FundSettlementPool {
             positive(amount, "amount");
-            checkKey(Objects.requireNonNull(key, "pool key"));
+            checkKey(key, "pool key");
         }
 
         @Override
@@ -115,7 +115,7 @@ public sealed interface Command {
         public CreditSettlementPayout {
             positive(userId, "userId");
             positive(amount, "amount");
-            checkKey(Objects.requireNonNull(key, "payout key"));
+            checkKey(key, "payout key");
         }
 
         @Override
@@ -129,7 +129,7 @@ public sealed interface Command {
         /** Checks the fields. */
         public PaySettlementOnChain {
             positive(amount, "amount");
-            checkKey(Objects.requireNonNull(key, "payout key"));
+            checkKey(key, "payout key");
         }
 
         @Override
@@ -159,7 +159,7 @@ public sealed interface Command {
                 throw new IllegalArgumentException("price, size and quoteBudget must not be negative");
             }
             if (clientOrderId != null) {
-                checkKey(clientOrderId);
+                checkKey(clientOrderId, "clientOrderId");
             }
         }
 
@@ -202,14 +202,16 @@ public sealed interface Command {
         }
     }
 
-    private static void checkKey(String key) {
+    /** A key (idempotency key, client order id): not null, 1..MAX_KEY_LENGTH printable ASCII characters. */
+    private static void checkKey(String key, String name) {
+        Objects.requireNonNull(key, name);
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("key length must be 1.." + MAX_KEY_LENGTH);
+            throw new IllegalArgumentException(name + " length must be 1.." + MAX_KEY_LENGTH);
         }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x21 || c > 0x7e) {
-                throw new IllegalArgumentException("key must be printable ASCII without spaces");
+                throw new IllegalArgumentException(name + " must be printable ASCII without spaces");
             }
         }
     }

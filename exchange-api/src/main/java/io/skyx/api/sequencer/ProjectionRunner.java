@@ -37,6 +37,10 @@ final class ProjectionRunner {
 
     ProjectionRunner(Projection projection, Journal journal, JdbcTemplate jdbc, TransactionTemplate tx,
                      Runnable progressed) {
+        if (!projection.name().matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("a projection's name must be lower case letters, digits and _: "
+                    + projection.name());
+        }
         this.projection = projection;
         this.journal = journal;
         this.jdbc = jdbc;
@@ -90,6 +94,15 @@ final class ProjectionRunner {
         LockSupport.unpark(thread);
     }
 
+    /**
+     * The new position and no wait for the WAL flush at commit, in one round trip (two statements, so no
+     * parameters: the name is checked to be plain lower case at construction, the position is a number).
+     */
+    private String positionSql(long seq) {
+        return "set local synchronous_commit to off; update projection_position set seq = " + seq + " where name = '"
+                + name() + "'";
+    }
+
     private long loadPosition() {
         return tx.execute(s -> {
             jdbc.update("insert into projection_position (name, seq) values (?, 0) on conflict (name) do nothing",
@@ -113,9 +126,8 @@ final class ProjectionRunner {
                 }
                 long last = chunk.getLast().seq();
                 tx.executeWithoutResult(s -> {
-                    jdbc.execute("set local synchronous_commit to off");
                     projection.project(jdbc, chunk);
-                    jdbc.update("update projection_position set seq = ? where name = ?", last, name());
+                    jdbc.execute(positionSql(last));
                 });
                 position = last;
                 progressed.run();

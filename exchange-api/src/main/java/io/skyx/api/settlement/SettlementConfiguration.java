@@ -2,6 +2,7 @@ package io.skyx.api.settlement;
 
 import io.skyx.api.kafka.InProcessKafkaBroker;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.security.OperatorAudit;
 import io.skyx.api.sequencer.Sequencer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * Skywire settlement beans. Keys ({@code skyx.skywire.*}, docs/skywire.md): {@code topic}, {@code dead-letter-topic},
  * {@code bootstrap-servers} (default: the in-process broker), {@code consumer.enabled}, {@code pool-droplets}
  * (per epoch), {@code weight-exponent}, {@code ip-cap}, {@code min-bytes}, {@code simulate.relays} (local run:
- * simulated relays publishing to the broker), {@code simulate.interval-seconds}.
+ * simulated relays publishing to the broker), {@code simulate.interval-seconds}, {@code schedule.enabled} (off
+ * unless set; the local profile sets it), {@code schedule.interval-seconds}, {@code schedule.grace-seconds}.
  */
 @Configuration(proxyBeanMethods = false)
 class SettlementConfiguration {
@@ -40,6 +42,19 @@ class SettlementConfiguration {
     @Bean
     SettlementPayouts settlementPayouts(DataSource db, Sequencer sequencer, MarketCatalog catalog) {
         return new SettlementPayouts(db, sequencer, catalog.asset("SKY", "asset").id());
+    }
+
+    @Bean
+    SettlementRunner settlementRunner(DataSource db, SettlementJob job, SettlementPayouts payouts, OperatorAudit audit) {
+        return new SettlementRunner(db, job, payouts, audit);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "skyx.skywire.schedule.enabled", havingValue = "true")
+    SettlementSchedule settlementSchedule(SettlementRunner runner,
+                                          @Value("${skyx.skywire.schedule.interval-seconds:3600}") long interval,
+                                          @Value("${skyx.skywire.schedule.grace-seconds:3600}") long grace) {
+        return new SettlementSchedule(runner, interval, grace, () -> System.currentTimeMillis() / 1000);
     }
 
     @Bean

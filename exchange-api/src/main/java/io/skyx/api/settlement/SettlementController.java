@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import io.skyx.api.security.OperatorAudit;
 import io.skyx.api.security.SkyxUser;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,25 +28,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "skywire")
 class SettlementController {
 
-    private final OperatorAudit audit;
     private final DataSource db;
     private final UsageIngester ingester;
     private final SettlementJob job;
     private final RelayDirectory relays;
-    private final SettlementPayouts payouts;
+    private final SettlementRunner runner;
 
     SettlementController(DataSource db, UsageIngester ingester, SettlementJob job, RelayDirectory relays,
-                         SettlementPayouts payouts, OperatorAudit audit) {
-        this.payouts = payouts;
-        this.audit = audit;
+                         SettlementRunner runner) {
         this.db = db;
         this.ingester = ingester;
         this.job = job;
         this.relays = relays;
-    }
-
-    /** What settling an epoch did: the settlement (new or stored) and the payout step. */
-    record SettleResponse(SettlementJob.Summary settlement, SettlementPayouts.Result payouts) {
+        this.runner = runner;
     }
 
     /** The relay registration body. */
@@ -87,14 +80,12 @@ class SettlementController {
     @PostMapping("/api/v1/admin/settlement/{epoch}")
     @Operation(summary = "Settle one epoch (UTC day number) and pay its ledger payouts; idempotent and resumable:"
             + " a settled epoch returns its stored report and pays only what is still pending")
-    SettleResponse settle(@AuthenticationPrincipal SkyxUser operator, @PathVariable long epoch) throws SQLException {
+    SettlementRunner.Result settle(@AuthenticationPrincipal SkyxUser operator, @PathVariable long epoch)
+            throws SQLException {
         if (epoch < 0 || epoch >= System.currentTimeMillis() / 86_400_000L) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "epoch " + epoch + " has not ended yet", "epoch");
         }
-        SettlementJob.Summary summary = job.settle(epoch);
-        SettleResponse response = new SettleResponse(summary, payouts.pay(epoch));
-        audit.record(operator, "settlement.run", "epoch " + epoch);
-        return response;
+        return runner.run(epoch, operator.email());
     }
 
     @GetMapping("/api/v1/admin/settlement/{epoch}/report")

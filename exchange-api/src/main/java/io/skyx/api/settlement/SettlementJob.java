@@ -223,7 +223,7 @@ public final class SettlementJob {
         }
     }
 
-    private static PubKey key(byte[] bytes) {
+    static PubKey key(byte[] bytes) {
         try {
             return PubKey.of(bytes);
         } catch (CipherException e) {

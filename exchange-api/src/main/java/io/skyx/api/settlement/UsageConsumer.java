@@ -1,5 +1,6 @@
 package io.skyx.api.settlement;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -36,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * the offsets and, if the topic is replayed some other way, by the content-hash keys. New refusals are copied to
  * the dead-letter topic (header {@code reason}) before the transaction commits, so the dead-letter topic is
  * at-least-once, keyed by the wire hash. A bad record is a refusal, never a reason to stop; a database or Kafka
- * failure rolls the batch back and retries it after a pause.
+ * failure rolls the batch back and retries it after a pause. While one batch is stored, the next one is already
+ * polled and its signatures verified on the other cores; a rebalance or a failure drops that prefetched batch, and
+ * the consumer seeks back to the stored offsets.
  */
 public final class UsageConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UsageConsumer.class);
@@ -49,6 +57,10 @@ public final class UsageConsumer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Set by a rebalance during a poll (on the consumer thread): a batch polled before it is dropped and re-read. */
+    private boolean rebalanced;
+    private final ExecutorService checker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("skywire-check").daemon().factory());
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -104,24 +116,37 @@ public final class UsageConsumer implements AutoCloseable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     // positions live in PostgreSQL; nothing to commit to Kafka
+                    rebalanced = true;
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    rebalanced = true;
                     seekToStored(partitions);
                 }
             });
             boolean reseek = false;
+            Batch pending = null;
             while (running) {
                 try {
                     if (reseek) {
+                        pending = null;
                         seekToStored(consumer.assignment());
                         reseek = false;
                     }
-                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-                    if (!records.isEmpty()) {
-                        ingestBatch(records);
+                    rebalanced = false;
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pending == null ? 200 : 0));
+                    if (rebalanced && pending != null) {
+                        reseek = true;
+                        continue;
                     }
+                    Batch next = records.isEmpty() ? null : new Batch(records);
+                    if (pending != null) {
+                        Batch current = pending;
+                        pending = null;
+                        ingestBatch(current);
+                    }
+                    pending = next;
                 } catch (WakeupException e) {
                     if (!running) {
                         break;
@@ -137,41 +162,69 @@ public final class UsageConsumer implements AutoCloseable {
                 }
             }
         } finally {
+            checker.shutdownNow();
             consumer.close();
         }
     }
 
-    private void ingestBatch(ConsumerRecords<byte[], byte[]> records) throws SQLException {
+    /**
+     * A polled batch whose stateless checks (decoding, signatures) run on the checker while the previous batch is
+     * being stored, so that the cores verify signatures while PostgreSQL writes.
+     */
+    private final class Batch {
+        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        final List<UsageIngester.Input> inputs = new ArrayList<>();
+        final Map<TopicPartition, Long> next = new HashMap<>();
+        final Future<List<CheckedRecord>> checked;
+
+        Batch(ConsumerRecords<byte[], byte[]> polled) {
+            for (ConsumerRecord<byte[], byte[]> r : polled) {
+                records.add(r);
+                inputs.add(new UsageIngester.Input(r.value(), "kafka:" + r.topic() + ":" + r.partition() + ":"
+                        + r.offset()));
+                next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+            }
+            checked = checker.submit(() -> ingester.check(inputs));
+        }
+    }
+
+    private void ingestBatch(Batch batch) throws SQLException {
+        List<CheckedRecord> checked;
+        try {
+            checked = batch.checked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking a batch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("checking a batch failed", e.getCause());
+        }
+        List<ConsumerRecord<byte[], byte[]>> list = batch.records;
+        List<UsageIngester.Input> inputs = batch.inputs;
+        Map<TopicPartition, Long> next = batch.next;
         long acc = 0;
         long dup = 0;
         long ref = 0;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Map<TopicPartition, Long> next = new HashMap<>();
-                List<ProducerRecord<byte[], byte[]>> dead = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    String source = "kafka:" + r.topic() + ":" + r.partition() + ":" + r.offset();
-                    UsageIngester.Outcome o = ingester.ingest(c, r.value(), source);
+                List<UsageIngester.Outcome> outcomes = ingester.store(c, checked);
+                List<Future<RecordMetadata>> dead = new ArrayList<>();
+                for (int i = 0; i < outcomes.size(); i++) {
+                    UsageIngester.Outcome o = outcomes.get(i);
                     switch (o.status()) {
                         case ACCEPTED -> acc++;
                         case DUPLICATE -> dup++;
                         case REFUSED -> {
                             ref++;
                             if (o.fresh()) {
-                                ProducerRecord<byte[], byte[]> d = new ProducerRecord<>(deadLetterTopic, r.key(),
-                                        r.value() == null ? new byte[0] : r.value());
-                                d.headers().add(new RecordHeader("reason", o.reason().name().getBytes()));
-                                d.headers().add(new RecordHeader("source", source.getBytes()));
-                                dead.add(d);
+                                dead.add(deadLetters.send(deadLetter(list.get(i), o, inputs.get(i).source())));
                             }
                         }
                     }
-                    next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
                 }
                 storeOffsets(c, next);
-                for (ProducerRecord<byte[], byte[]> d : dead) {
-                    deadLetters.send(d).get();
+                for (Future<RecordMetadata> d : dead) {
+                    d.get();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -185,6 +238,15 @@ public final class UsageConsumer implements AutoCloseable {
         accepted.addAndGet(acc);
         duplicates.addAndGet(dup);
         refused.addAndGet(ref);
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> r, UsageIngester.Outcome o,
+                                                      String source) {
+        ProducerRecord<byte[], byte[]> d = new ProducerRecord<>(deadLetterTopic, r.key(),
+                r.value() == null ? new byte[0] : r.value());
+        d.headers().add(new RecordHeader("reason", o.reason().name().getBytes(StandardCharsets.UTF_8)));
+        d.headers().add(new RecordHeader("source", source.getBytes(StandardCharsets.UTF_8)));
+        return d;
     }
 
     private static void storeOffsets(Connection c, Map<TopicPartition, Long> next) throws SQLException {

@@ -286,7 +286,7 @@ class StreamHub implements CommitListener, StreamLog.Listener {
                 boolean orders = "orders".equals(r.channel());
                 Supplier<Answer> snapshot = () -> {
                     SnapshotReads.AtSeq<String> s = orders ? reads.orders(c.userId) : reads.balances(c.userId);
-                    List<Msg> later = reads.after(k, Msg.Pos.after(s.seq()), maxResume);
+                    List<Msg> later = reads.after(k, Msg.Pos.after(s.seq()), maxResume).messages();
                     if (later == null) {
                         return new Answer(List.of(errorText("UNAVAILABLE", "the stream is far ahead of the "
                                 + "snapshot; retry")), null);
@@ -303,15 +303,22 @@ class StreamHub implements CommitListener, StreamLog.Listener {
 
     /** Reads the stored messages after {@code since}; too many: {@code fallback} (or an error and live from now). */
     private Answer resume(String k, Msg.Pos since, Supplier<Answer> fallback) {
-        List<Msg> stored = reads.after(k, since, maxResume);
-        if (stored != null) {
-            return new Answer(StreamReads.texts(stored), stored.isEmpty() ? since : stored.getLast().pos());
+        StreamReads.Stored stored = reads.after(k, since, maxResume);
+        List<Msg> msgs = stored.messages();
+        if (msgs != null) {
+            return new Answer(StreamReads.texts(msgs), msgs.isEmpty() ? since : msgs.getLast().pos());
         }
         if (fallback != null) {
             return fallback.get();
         }
-        return new Answer(List.of(errorText("RESUME_TOO_FAR", "more than " + maxResume
-                + " messages since that seq; reload over REST and subscribe without 'since'")), Msg.Pos.ZERO);
+        Map<String, Object> m = new LinkedHashMap<>();
+        int colon = k.indexOf(':');
+        m.put("channel", k.substring(0, colon));
+        m.put("market", k.substring(colon + 1));
+        m.put("type", "error");
+        m.put("code", "RESUME_TOO_FAR");
+        m.put("message", stored.missing() + ": reload over REST; the subscription goes on live from now");
+        return new Answer(List.of(json.writeValueAsString(m)), Msg.Pos.ZERO);
     }
 
     /** Holds the stream's live messages for the client while {@code read} runs on the reader thread. */

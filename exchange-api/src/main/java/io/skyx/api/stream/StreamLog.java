@@ -10,6 +10,7 @@ import io.skyx.api.sequencer.Projection;
 import io.skyx.engine.OrderType;
 import io.skyx.engine.ResultCode;
 import io.skyx.engine.Side;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,6 +85,7 @@ class StreamLog implements Projection {
     @Override
     public void reset(JdbcTemplate jdbc) {
         jdbc.update("delete from stream_messages");
+        jdbc.update("update stream_retention set pruned_through = 0");
         jdbc.update("delete from stream_orders");
         jdbc.update("delete from stream_candles");
     }
@@ -132,7 +134,7 @@ class StreamLog implements Projection {
             }
             jdbc.batchUpdate("insert into stream_messages (stream, seq, idx, payload) values (?,?,?,?)", rows);
         }
-        saveState(jdbc, orders, traded);
+        saveState(jdbc, orders, traded, batch.getFirst().seq());
         Listener l = listener;
         if (l != null && !out.isEmpty()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -144,15 +146,16 @@ class StreamLog implements Projection {
         }
     }
 
-    private void saveState(JdbcTemplate jdbc, Map<Long, OrderState> orders, Set<Integer> traded) {
+    /** {@code firstSeq}: an order placed in this batch (its id is its seq) and closed in it was never stored. */
+    private void saveState(JdbcTemplate jdbc, Map<Long, OrderState> orders, Set<Integer> traded, long firstSeq) {
         List<Object[]> upserts = new ArrayList<>();
-        List<Object[]> deletes = new ArrayList<>();
+        List<Long> deletes = new ArrayList<>();
         for (OrderState o : orders.values()) {
             if (o.open()) {
                 upserts.add(new Object[] {o.id, o.userId, o.market.id(), o.clientOrderId, o.side, o.marketOrder,
                     o.timeInForce, o.price, o.amount, o.createdMs, o.filled, o.cost});
-            } else {
-                deletes.add(new Object[] {o.id});
+            } else if (o.id < firstSeq) {
+                deletes.add(o.id);
             }
         }
         if (!upserts.isEmpty()) {
@@ -161,7 +164,11 @@ class StreamLog implements Projection {
                     + "on conflict (id) do update set filled = excluded.filled, cost = excluded.cost", upserts);
         }
         if (!deletes.isEmpty()) {
-            jdbc.batchUpdate("delete from stream_orders where id = ?", deletes);
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("delete from stream_orders where id = any(?)");
+                ps.setArray(1, con.createArrayOf("bigint", deletes.toArray()));
+                return ps;
+            });
         }
         List<Object[]> rows = new ArrayList<>();
         for (int marketId : traded) {

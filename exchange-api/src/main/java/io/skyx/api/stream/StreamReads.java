@@ -26,13 +26,28 @@ class StreamReads {
         this.catalog = catalog;
     }
 
-    /** The stored messages of {@code stream} after {@code since}, in order, or null when there are more than max. */
-    List<Msg> after(String stream, Msg.Pos since, int max) {
+    /**
+     * What the store holds of one stream after a position: every message there is ({@code messages}), or null
+     * and why not ({@code missing}: too many for one resume, or some no longer kept).
+     */
+    record Stored(List<Msg> messages, String missing) {
+    }
+
+    /** The stored messages of {@code stream} after {@code since}, in order, if all are kept and at most max. */
+    Stored after(String stream, Msg.Pos since, int max) {
         List<Msg> rows = jdbc.query("select seq, idx, payload from stream_messages where stream = ? "
                 + "and (seq, idx) > (?, ?) order by seq, idx limit ?",
                 (rs, i) -> new Msg(stream, rs.getLong(1), rs.getInt(2), rs.getString(3)),
                 stream, since.seq(), since.idx(), max + 1);
-        return rows.size() > max ? null : rows;
+        // read after the rows: pruning only moves forward, so rows read before a later cut are all there
+        long pruned = StreamRetention.prunedThrough(jdbc);
+        if (since.before(Msg.Pos.after(pruned))) {
+            return new Stored(null, "the messages up to seq " + pruned + " are no longer kept");
+        }
+        if (rows.size() > max) {
+            return new Stored(null, "more than " + max + " messages since that seq");
+        }
+        return new Stored(rows, null);
     }
 
     /** The user's open orders as a snapshot message of the orders channel, and its seq. */

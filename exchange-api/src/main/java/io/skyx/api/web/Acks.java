@@ -1,6 +1,5 @@
 package io.skyx.api.web;
 
-import io.skyx.api.sequencer.SequencerUnavailableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,10 @@ public final class Acks {
     private Acks() {
     }
 
-    /** Waits for a sequencer future; unavailability and time-outs become 503 UNAVAILABLE. */
+    /**
+     * Waits for a sequencer future: a time-out becomes 503 UNAVAILABLE; the future's own failure is rethrown for
+     * {@link ApiErrorHandler} (the sequencer's unavailability reads as 503 UNAVAILABLE there).
+     */
     public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -24,8 +26,8 @@ public final class Acks {
         } catch (TimeoutException e) {
             throw new ApiException(ErrorCode.UNAVAILABLE, "the exchange is busy, retry");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof SequencerUnavailableException u) {
-                throw new ApiException(ErrorCode.UNAVAILABLE, u.getMessage());
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the feature's own refusal (e.g. the sequencer's unavailability), mapped by ApiErrorHandler
             }
             throw new IllegalStateException("sequencer failure", e.getCause());
         }

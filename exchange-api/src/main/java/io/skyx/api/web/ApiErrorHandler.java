@@ -1,9 +1,9 @@
 package io.skyx.api.web;
 
-import io.skyx.api.market.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,24 +27,38 @@ class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+    /** How deep a cause chain is searched (a chain that loops back on itself ends here). */
+    private static final int MAX_CAUSES = 16;
+
+    private final List<ErrorTranslator> translators;
+
+    ApiErrorHandler(List<ErrorTranslator> translators) {
+        this.translators = List.copyOf(translators);
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return body(e.code(), e.getMessage(), e.field());
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
-        return body(code(e.reason()), e.getMessage(), e.field());
-    }
-
-    static ErrorCode code(InvalidInputException.Reason reason) {
-        return switch (reason) {
-            case MISSING_FIELD -> ErrorCode.MISSING_FIELD;
-            case INVALID_AMOUNT -> ErrorCode.INVALID_AMOUNT;
-            case INVALID_PRICE -> ErrorCode.INVALID_PRICE;
-            case UNKNOWN_MARKET -> ErrorCode.UNKNOWN_MARKET;
-            case UNKNOWN_ASSET -> ErrorCode.BAD_REQUEST;
-        };
+    /**
+     * The API error that {@code e} or one of its causes stands for: an {@link ApiException}, or what a feature's
+     * {@link ErrorTranslator} makes of its own exception; null when none does.
+     */
+    ApiException known(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+            if (t instanceof ApiException a) {
+                return a;
+            }
+            for (ErrorTranslator translator : translators) {
+                ApiException a = translator.translate(t);
+                if (a != null) {
+                    return a;
+                }
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -53,12 +67,10 @@ class ApiErrorHandler {
             if (t instanceof BodySizeLimitFilter.PayloadTooLargeException p) {
                 return body(ErrorCode.PAYLOAD_TOO_LARGE, p.getMessage(), null);
             }
-            if (t instanceof ApiException a) {
-                return api(a);
-            }
-            if (t instanceof InvalidInputException i) {
-                return invalidInput(i);
-            }
+        }
+        ApiException known = known(e);
+        if (known != null) {
+            return api(known);
         }
         if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
             return body(ErrorCode.MALFORMED_JSON, "request body is missing", null);
@@ -144,6 +156,10 @@ class ApiErrorHandler {
     ResponseEntity<ApiError> other(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
+        }
+        ApiException known = known(e);
+        if (known != null) {
+            return api(known);
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return body(ErrorCode.INTERNAL, "internal error", null);

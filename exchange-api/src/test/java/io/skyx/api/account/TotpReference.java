@@ -6,7 +6,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** RFC 6238 / RFC 4226 written out with the JDK's HMAC, independent of the library the app uses. */
-final class TotpReference {
+public final class TotpReference {
 
     private TotpReference() {
     }
@@ -31,7 +31,7 @@ final class TotpReference {
     }
 
     /** The 6-digit code as the user types it. */
-    static String code6(byte[] key, long step) {
+    public static String code6(byte[] key, long step) {
         return String.format("%06d", code(key, step, 6));
     }
 }

@@ -1,5 +1,7 @@
 package io.skyx.api.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.skyx.api.testing.ProjectRoot;
+import io.skyx.api.web.ErrorTranslator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,13 +113,28 @@ class ModuleBoundariesTest {
         slices().matching("io.skyx.api.(*)..").should().beFreeOfCycles().check(classes);
     }
 
-    /** {@code web} (the error shape, HTTP helpers) is a leaf: it knows nothing of security or the domain. */
+    /**
+     * {@code web} (the error shape, HTTP helpers) is a leaf: it depends on no other package of ours, neither a
+     * feature of exchange-api nor another module; features depend on it, never the other way round.
+     */
     @Test
-    void webDependsOnNoOtherFeaturePackage() {
+    void webIsALeaf() {
         noClasses().that().resideInAPackage("io.skyx.api.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.skyx.api.security..", "io.skyx.api.trading..",
-                        "io.skyx.api.ledger..", "io.skyx.api.marketdata..", "io.skyx.api.faucet..",
-                        "io.skyx.api.stream..", "io.skyx.api.embeddeddb..")
+                .should().dependOnClassesThat(
+                        resideInAPackage("io.skyx..").and(not(resideInAPackage("io.skyx.api.web.."))))
+                .check(classes);
+    }
+
+    /**
+     * Domain packages throw no HTTP types: the market model and the sequencer use no HTTP or servlet type and none
+     * of {@code web}, except in the {@link ErrorTranslator} each contributes to say how its own exception reads.
+     */
+    @Test
+    void domainPackagesUseNoHttpTypes() {
+        noClasses().that().resideInAnyPackage("io.skyx.api.market..", "io.skyx.api.sequencer..")
+                .and().doNotImplement(ErrorTranslator.class)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.skyx.api.web..", "org.springframework.http..", "jakarta.servlet..")
                 .check(classes);
     }
 }

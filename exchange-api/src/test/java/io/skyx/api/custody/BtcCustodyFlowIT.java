@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,10 +29,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * BTC on chain end to end through the app (local profile with the bcoin regtest node it starts): a user's deposit
  * address, the regtest faucet paying it, the credit after N confirmations, a withdrawal to an address of bcoin's
- * own wallet, the coins there, and the ledger (user balance, reserve) exact to the satoshi and equal to the wallet.
+ * own wallet, the coins there, and the ledger (user balance, reserve) exact to the satoshi and equal to the wallet;
+ * then, with 2FA on, a withdrawal without, with a wrong or with a replayed code refused and a fresh code accepted.
  */
 @SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BtcCustodyFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -71,6 +76,7 @@ class BtcCustodyFlowIT {
     }
 
     @Test
+    @Order(1)
     void depositConfirmationsCreditWithdrawToAnOutsideAddressAndTheLedgerIsExact() throws Exception {
         TestBrowser alice = new TestBrowser("http://localhost:" + port).signUp();
         HttpResponse<String> addr = alice.get("/api/v1/deposit-address?asset=BTC");
@@ -129,5 +135,58 @@ class BtcCustodyFlowIT {
         assertThat(btc).isNotNull();
         assertThat(btc.path("reserve").asLong()).isEqualTo(-698_000);
         await("the hot wallet settled", () -> custody.wallet().walletBalance() == 698_000);
+    }
+
+    private static String withdrawBody(String address, String amount, String code) {
+        return "{\"asset\":\"BTC\",\"address\":\"" + address + "\",\"amount\":\"" + amount + "\""
+                + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}";
+    }
+
+    private static String errorCode(HttpResponse<String> r) {
+        return TestBrowser.json(r.body()).path("error").path("code").asString();
+    }
+
+    @Test
+    @Order(2)
+    void withTwoFactorOnAWithdrawalNeedsAFreshCodeAndAWrongOrReplayedOneChangesNothing() throws Exception {
+        TestBrowser bob = new TestBrowser("http://localhost:" + port).signUp();
+        assertThat(bob.post("/api/v1/faucet/btc", null).statusCode()).isEqualTo(200);
+        await("the deposit credited", () -> "0.01".equals(btcFree(bob)));
+
+        HttpResponse<String> enrol = bob.post("/api/v1/account/2fa/enrol", null);
+        assertThat(enrol.statusCode()).as(enrol.body()).isEqualTo(200);
+        byte[] key = new org.apache.commons.codec.binary.Base32().decode(
+                TestBrowser.json(enrol.body()).path("secret").asString());
+        long step = java.time.Instant.now().getEpochSecond() / 30;
+        String used = io.skyx.api.account.TotpReference.code6(key, step);
+        HttpResponse<String> confirm = bob.post("/api/v1/account/2fa/confirm", "{\"code\":\"" + used + "\"}");
+        assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
+
+        String bcoinAddress = bcoin.rpc().walletNewWitnessAddress();
+        String outside = BcoinAddresses.fromBcoin(bcoinAddress).toString();
+        String wrong = String.format("%06d", (Integer.parseInt(used) + 1) % 1_000_000);
+        HttpResponse<String> none = bob.post("/api/v1/withdrawals", withdrawBody(outside, "0.002", null));
+        assertThat(errorCode(none)).as(none.body()).isEqualTo("TWO_FACTOR_REQUIRED");
+        HttpResponse<String> bad = bob.post("/api/v1/withdrawals", withdrawBody(outside, "0.002", wrong));
+        assertThat(errorCode(bad)).as(bad.body()).isEqualTo("TWO_FACTOR_INVALID");
+        HttpResponse<String> replayed = bob.post("/api/v1/withdrawals", withdrawBody(outside, "0.002", used));
+        assertThat(errorCode(replayed)).as("the code that confirmed 2FA is used up").isEqualTo("TWO_FACTOR_INVALID");
+        assertThat(TestBrowser.json(bob.get("/api/v1/withdrawals?asset=BTC").body())).isEmpty();
+        assertThat(btcFree(bob)).isEqualTo("0.01");
+
+        String fresh = io.skyx.api.account.TotpReference.code6(key, step + 1);
+        HttpResponse<String> ok = bob.post("/api/v1/withdrawals", withdrawBody(outside, "0.002", fresh));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        HttpResponse<String> again = bob.post("/api/v1/withdrawals", withdrawBody(outside, "0.002", fresh));
+        assertThat(errorCode(again)).as("a code is accepted once").isEqualTo("TWO_FACTOR_INVALID");
+        assertThat(TestBrowser.json(bob.get("/api/v1/withdrawals?asset=BTC").body())).hasSize(1);
+        await("the withdrawal confirmed", () -> {
+            bcoin.rpc().mine(1);
+            return "ok".equals(TestBrowser.json(bob.get("/api/v1/withdrawals?asset=BTC").body()).get(0)
+                    .path("status").asString());
+        });
+        assertThat(bcoin.rpc().walletCoins(bcoinAddress).stream().mapToLong(BcoinRpc.Coin::value).sum())
+                .isEqualTo(200_000);
+        assertThat(btcFree(bob)).isEqualTo("0.00798");
     }
 }

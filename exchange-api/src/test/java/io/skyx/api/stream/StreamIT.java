@@ -68,8 +68,12 @@ class StreamIT extends IntegrationTestBase {
             for (TestSocket s : new TestSocket[] {a, b}) {
                 s.send("{\"op\":\"subscribe\",\"channel\":\"orders\"}");
                 s.send("{\"op\":\"subscribe\",\"channel\":\"balances\"}");
-                s.send("{\"op\":\"ping\"}");
-                s.await(m -> "pong".equals(m.path("type").asString()));
+                // the snapshots are read off the hub's thread: wait for them, else one read after the order
+                // below already holds its effect and no delta follows
+                for (String channel : new String[] {"orders", "balances"}) {
+                    s.await(m -> channel.equals(m.path("channel").asString())
+                            && "snapshot".equals(m.path("type").asString()));
+                }
             }
             String aliceOrder = TestBrowser.json(alice.post("/api/v1/orders", "{\"market\":\"SKY-BTC\","
                     + "\"side\":\"buy\",\"type\":\"limit\",\"price\":\"0.00000003\",\"amount\":\"7\"}").body())

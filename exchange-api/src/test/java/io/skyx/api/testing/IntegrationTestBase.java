@@ -28,6 +28,7 @@ public abstract class IntegrationTestBase {
         registry.add("skyx.embedded-postgres.enabled", () -> "false");
         registry.add("skyx.kafka.embedded.enabled", () -> "false");
         registry.add("skyx.node.enabled", () -> "false");
+        registry.add("skyx.skywire.schedule.enabled", () -> "false");
         registry.add("skyx.custody.btc.enabled", () -> "false");
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);

@@ -17,9 +17,9 @@ import java.util.Set;
  * {@code skywire-agent} ({@link AgentMain}): the relay agent (docs/skywire.md).
  * <ul>
  *   <li>{@code keygen --key FILE}: a new relay key, mode 600;</li>
- *   <li>{@code run --key FILE --state DIR --bootstrap HOST:PORT --transport-log DIR --transports FILE
- *       [--reward ADDRESS] [--interval S] [--once]}: publish the visor's transport log every interval and claim
- *       finished days;</li>
+ *   <li>{@code run --key FILE --state DIR --bootstrap HOST:PORT (--transport-log DIR --transports FILE |
+ *       --metrics FILE|URL) [--reward ADDRESS] [--interval S] [--once]}: publish the visor's transport log, or the
+ *       Transport Discovery's metrics, every interval and claim finished days;</li>
  *   <li>{@code simulate --relays N --state DIR --bootstrap HOST:PORT [--seed S] [--rate B] [--interval S]
  *       [--once]}: N simulated relays.</li>
  * </ul>
@@ -28,14 +28,14 @@ public final class AgentCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "skywire-agent (keygen --key FILE | run --key FILE --state DIR --bootstrap HOST:PORT --transport-log DIR"
-                + " --transports FILE [--reward ADDR] | simulate --relays N --state DIR --bootstrap HOST:PORT"
+        return "skywire-agent (keygen --key FILE | run --key FILE --state DIR --bootstrap HOST:PORT (--transport-log DIR"
+                + " --transports FILE | --metrics FILE|URL) [--reward ADDR] | simulate --relays N --state DIR --bootstrap HOST:PORT"
                 + " [--seed S] [--rate B]) [--topic T] [--interval S] [--once]";
     }
 
     @Override
     public int run(List<String> raw, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(raw, Set.of("key", "state", "bootstrap", "topic", "transport-log", "transports",
+        Args args = Args.parse(raw, Set.of("key", "state", "bootstrap", "topic", "transport-log", "transports", "metrics",
                 "reward", "interval", "relays", "seed", "rate"), Set.of("once"));
         if (args.positional().size() != 1) {
             throw new UsageException("give one of keygen, run, simulate");
@@ -52,14 +52,13 @@ public final class AgentCommand implements Subcommand {
                     KeyPair key = RelayKeyFile.load(Path.of(args.required("key")));
                     Address reward = args.value("reward").isPresent() ? Address.parse(args.value("reward").get())
                             : key.address();
-                    TransportLogSource source = new TransportLogSource(Path.of(args.required("transport-log")),
-                            Path.of(args.required("transports")));
+                    Readings source = readings(args, key);
                     try (RecordSink sink = sink(args)) {
                         RelayAgent agent = new RelayAgent(key, Path.of(args.required("state")), sink);
                         do {
                             long now = System.currentTimeMillis() / 1000;
                             long today = RecordChecks.epochOf(now);
-                            int n = agent.publish(source.read(today - 1)) + agent.publish(source.read(today));
+                            int n = agent.publish(source.read(today - 1, now)) + agent.publish(source.read(today, now));
                             for (long e : agent.unclaimedEpochs()) {
                                 if (e < today) {
                                     agent.claim(e, reward);
@@ -93,6 +92,24 @@ public final class AgentCommand implements Subcommand {
             err.println("skywire-agent: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /** Where the relay's counters come from: the CSV transport log, or the Transport Discovery metrics. */
+    private interface Readings {
+        List<Sample> read(long epoch, long nowSeconds) throws IOException;
+    }
+
+    private static Readings readings(Args args, KeyPair key) throws UsageException, IOException {
+        if (args.value("metrics").isPresent() == args.value("transport-log").isPresent()) {
+            throw new UsageException("give one of --transport-log DIR (with --transports FILE) or --metrics FILE|URL");
+        }
+        if (args.value("metrics").isPresent()) {
+            TransportMetricsSource m = new TransportMetricsSource(key.pub(), args.value("metrics").get());
+            return m::read;
+        }
+        TransportLogSource log = new TransportLogSource(Path.of(args.required("transport-log")),
+                Path.of(args.required("transports")));
+        return (epoch, now) -> log.read(epoch);
     }
 
     private static RecordSink sink(Args args) throws UsageException {

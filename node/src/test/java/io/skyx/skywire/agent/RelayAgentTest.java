@@ -155,4 +155,71 @@ class RelayAgentTest {
         assertThat(samples).containsExactly(new Sample(peer.pub(), "stcpr", id, EPOCH0, 1234, 70, DAY0 + 3600));
         assertThat(new TransportLogSource(logs, list).read(EPOCH0 + 1)).isEmpty();
     }
+
+    @Test
+    void transportDiscoveryMetricsGiveTheRelaysOwnSideAndARestartResendsAndSkipsNothing() throws Exception {
+        KeyPair me = Simulator.key(9, 0);
+        KeyPair p1 = Simulator.key(9, 1);
+        KeyPair p2 = Simulator.key(9, 2);
+        KeyPair p3 = Simulator.key(9, 3);
+        Path metrics = dir.resolve("metrics.json");
+        Files.writeString(metrics, metricsJson(me, p1, p2, p3, 5000, 400, 7000, 900));
+        TransportMetricsSource source = new TransportMetricsSource(me.pub(), metrics.toString());
+        List<Sample> samples = source.read(EPOCH0, DAY0 + 3600);
+        assertThat(samples).containsExactlyInAnyOrder(
+                new Sample(p1.pub(), "stcpr", TransportId.make(me.pub(), p1.pub(), "stcpr"), EPOCH0, 5000, 400,
+                        DAY0 + 3600),
+                new Sample(p2.pub(), "sudph", TransportId.make(me.pub(), p2.pub(), "sudph"), EPOCH0, 7000, 900,
+                        DAY0 + 3600));
+        assertThat(source.read(EPOCH0 - 2, DAY0)).as("no record of that day").isEmpty();
+        assertThat(source.read(EPOCH0 - 1, DAY0 + 3600)).extracting(Sample::sent, Sample::timestamp)
+                .as("the day before, read at its end").containsOnly(org.assertj.core.groups.Tuple.tuple(1L, DAY0));
+        assertThat(source.read(EPOCH0, DAY0 + 5 * 86_400)).extracting(Sample::timestamp)
+                .as("a finished day is read at its end").containsOnly(DAY0 + 86_400);
+
+        ListSink sink = new ListSink();
+        Path state = dir.resolve("state");
+        assertThat(new RelayAgent(me, state, sink).publish(samples)).isEqualTo(2);
+        // the TPD overwrote this relay's side of one transport with zeros; then the agent restarts mid-window
+        Files.writeString(metrics, metricsJson(me, p1, p2, p3, 0, 0, 9000, 1000));
+        RelayAgent restarted = new RelayAgent(me, state, sink);
+        assertThat(restarted.publish(source.read(EPOCH0, DAY0 + 7200))).isEqualTo(1);
+        assertThat(restarted.skipped()).as("the zeroed side is skipped, not reported as a decrease").isEqualTo(1);
+        Files.writeString(metrics, metricsJson(me, p1, p2, p3, 6000, 500, 9000, 1000));
+        assertThat(new RelayAgent(me, state, sink).publish(source.read(EPOCH0, DAY0 + 10_800))).isEqualTo(1);
+        List<UsageReport> sent = sink.reports();
+        assertThat(sent).extracting(UsageReport::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(sent.stream().filter(r -> r.edge0().equals(p1.pub()) || r.edge1().equals(p1.pub()))
+                .map(r -> r.windowStart() + "-" + r.windowEnd() + ":" + r.sent()).toList())
+                .as("windows continue without gap or overlap").containsExactly(DAY0 + "-" + (DAY0 + 3600) + ":5000",
+                        (DAY0 + 3600) + "-" + (DAY0 + 10_800) + ":6000");
+
+        Files.writeString(metrics, "{\"not\":\"an array\"}");
+        assertThatThrownBy(() -> source.read(EPOCH0, DAY0)).isInstanceOf(IOException.class)
+                .hasMessageContaining("array");
+        Files.writeString(metrics, "[{\"id\":\"" + TransportId.make(me.pub(), p1.pub(), "stcpr") + "\",\"type\":"
+                + "\"stcpr\",\"edges\":[\"" + me.pub().hex() + "\",\"" + p1.pub().hex() + "\"],\"daily\":[{\"date\":"
+                + "\"2026-06-01\",\"a\":{\"sent\":-5,\"recv\":1}}]}]");
+        assertThatThrownBy(() -> source.read(EPOCH0, DAY0)).isInstanceOf(IOException.class)
+                .hasMessageContaining("non-negative");
+    }
+
+    /** TPD metrics: me–p1 (stcpr), me–p2 (sudph), p1–p3 (not mine); each edge's side as {@code edges} orders them. */
+    private static String metricsJson(KeyPair me, KeyPair p1, KeyPair p2, KeyPair p3, long s1, long r1, long s2,
+                                      long r2) {
+        return "[" + entry(me, p1, "stcpr", s1, r1) + "," + entry(me, p2, "sudph", s2, r2) + ","
+                + entry(p1, p3, "stcpr", 77, 88) + "]";
+    }
+
+    private static String entry(KeyPair self, KeyPair peer, String type, long sent, long recv) {
+        var edges = TransportId.sortEdges(self.pub(), peer.pub());
+        String mine = "{\"sent\":" + sent + ",\"recv\":" + recv + "}";
+        String theirs = "{\"sent\":" + (recv + 1) + ",\"recv\":" + sent + "}";
+        boolean selfFirst = edges[0].equals(self.pub());
+        return "{\"id\":\"" + TransportId.make(self.pub(), peer.pub(), type) + "\",\"type\":\"" + type
+                + "\",\"live\":true,\"edges\":[\"" + edges[0].hex() + "\",\"" + edges[1].hex() + "\"],\"daily\":["
+                + "{\"date\":\"2026-05-31\",\"a\":{\"sent\":1,\"recv\":1},\"b\":{\"sent\":1,\"recv\":1}},"
+                + "{\"date\":\"2026-06-01\",\"a\":" + (selfFirst ? mine : theirs) + ",\"b\":"
+                + (selfFirst ? theirs : mine) + "}]}";
+    }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param baseUrl   the app, e.g. {@code http://127.0.0.1:8080}
  * @param steps     numbers of concurrent signed clients to measure, in order (one user and API key each)
  * @param warmup    unmeasured time per phase before measuring
+ * @param jitWarmup unmeasured time of each kind (orders, then no-op) before the first measurement, so that neither
+ *                  kind is measured while the app's JIT compiler is still busy with its code path
  * @param duration  measured time per phase
  * @param maxOrders upper bound of placed orders per client per phase (0 = only the duration bounds it)
  * @param market    the market id
@@ -22,7 +24,8 @@ import java.util.List;
  * @param appPid    the app's process id, for CPU per command from /proc (0: not measured)
  * @param pgDataDir the app's PostgreSQL data directory (its postmaster.pid), for the database's CPU (or null)
  */
-record LoadConfig(URI baseUrl, List<Integer> steps, Duration warmup, Duration duration, long maxOrders,
+record LoadConfig(URI baseUrl, List<Integer> steps, Duration warmup, Duration jitWarmup, Duration duration,
+                  long maxOrders,
                   String market, long seed, long appPid, Path pgDataDir) {
 
     static final String USAGE = """
@@ -32,6 +35,7 @@ record LoadConfig(URI baseUrl, List<Integer> steps, Duration warmup, Duration du
               --app-pid PID      the app's process, for CPU per command (from /proc)   default: not measured
               --pg-data-dir DIR  the app's PostgreSQL data dir (postmaster.pid), for its CPU
               --warmup SECONDS   unmeasured warm-up per phase       default 5
+              --jit-warmup SECONDS  unmeasured orders, then no-ops, once before the first step   default 30
               --duration SECONDS measured time per phase            default 20
               --max-orders N     orders per client per phase, 0=unbounded   default 0
               --market ID        market                             default SKY-BTC
@@ -56,6 +60,9 @@ record LoadConfig(URI baseUrl, List<Integer> steps, Duration warmup, Duration du
         if (appPid < 0) {
             throw new IllegalArgumentException("--app-pid must be a process id");
         }
+        if (jitWarmup == null || jitWarmup.isNegative()) {
+            throw new IllegalArgumentException("--jit-warmup must be >= 0");
+        }
         if (warmup == null || warmup.isNegative() || duration == null || duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("--warmup must be >= 0 and --duration > 0");
         }
@@ -79,6 +86,7 @@ record LoadConfig(URI baseUrl, List<Integer> steps, Duration warmup, Duration du
         long appPid = 0;
         Path pgDataDir = null;
         Duration warmup = Duration.ofSeconds(5);
+        Duration jitWarmup = Duration.ofSeconds(30);
         Duration duration = Duration.ofSeconds(20);
         long maxOrders = 0;
         String market = "SKY-BTC";
@@ -101,6 +109,7 @@ record LoadConfig(URI baseUrl, List<Integer> steps, Duration warmup, Duration du
                 case "--app-pid" -> appPid = parseLong(opt, v);
                 case "--pg-data-dir" -> pgDataDir = Path.of(v);
                 case "--warmup" -> warmup = Duration.ofSeconds(parseInt(opt, v));
+                case "--jit-warmup" -> jitWarmup = Duration.ofSeconds(parseInt(opt, v));
                 case "--duration" -> duration = Duration.ofSeconds(parseInt(opt, v));
                 case "--max-orders" -> maxOrders = parseLong(opt, v);
                 case "--market" -> market = v;
@@ -108,7 +117,7 @@ record LoadConfig(URI baseUrl, List<Integer> steps, Duration warmup, Duration du
                 default -> throw new IllegalArgumentException("unknown option " + opt);
             }
         }
-        return new LoadConfig(url, clients, warmup, duration, maxOrders, market, seed, appPid, pgDataDir);
+        return new LoadConfig(url, clients, warmup, jitWarmup, duration, maxOrders, market, seed, appPid, pgDataDir);
     }
 
     private static int parseInt(String opt, String v) {

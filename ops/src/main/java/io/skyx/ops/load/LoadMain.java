@@ -39,9 +39,10 @@ public final class LoadMain {
     }
 
     static int run(LoadConfig cfg) throws InterruptedException {
-        System.out.printf(Locale.ROOT, "SkyX API load: %s, clients %s, warm-up %d s + %d s per phase, "
-                        + "max orders/client %s, market %s, seed %d (rerun with --seed %d)%n",
-                cfg.baseUrl(), cfg.steps(), cfg.warmup().toSeconds(), cfg.duration().toSeconds(),
+        System.out.printf(Locale.ROOT, "SkyX API load: %s, clients %s, JIT warm-up %d s per kind, warm-up %d s + "
+                        + "%d s per phase, max orders/client %s, market %s, seed %d (rerun with --seed %d)%n",
+                cfg.baseUrl(), cfg.steps(), cfg.jitWarmup().toSeconds(), cfg.warmup().toSeconds(),
+                cfg.duration().toSeconds(),
                 cfg.maxOrders() == 0 ? "unbounded" : Long.toString(cfg.maxOrders()), cfg.market(), cfg.seed(),
                 cfg.seed());
         String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -60,6 +61,12 @@ public final class LoadMain {
         AppMetrics metrics = new AppMetrics(cfg.baseUrl());
         boolean ok = true;
         try {
+            if (!cfg.jitWarmup().isZero()) {
+                List<LoadClient> all = clients.subList(0, cfg.steps().getFirst());
+                LoadPhase.run(LoadPhase.Kind.ORDERS, all, cfg, cfg.jitWarmup().toNanos(), cfg.seed() ^ 0x717);
+                LoadPhase.run(LoadPhase.Kind.NOOP, all, cfg, cfg.jitWarmup().toNanos(), cfg.seed() ^ 0x717);
+                System.out.printf("JIT warm-up done (%d s of orders, then of no-ops)%n", cfg.jitWarmup().toSeconds());
+            }
             for (int n : cfg.steps()) {
                 List<LoadClient> step = clients.subList(0, n);
                 Measured orders = measured(LoadPhase.Kind.ORDERS, step, cfg, cpu, metrics);

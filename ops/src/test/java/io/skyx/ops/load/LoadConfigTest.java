@@ -15,12 +15,14 @@ class LoadConfigTest {
         assertThat(d.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(d.clients()).isEqualTo(8);
         assertThat(d.duration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(d.jitWarmup()).isEqualTo(Duration.ofSeconds(30));
 
         LoadConfig c = LoadConfig.parse(new String[] {"--url", "http://localhost:9090/", "--clients", "3",
-                "--warmup", "0", "--duration", "7", "--max-orders", "100", "--market", "SKY-BTC", "--seed", "42"});
+                "--warmup", "0", "--jit-warmup", "12", "--duration", "7", "--max-orders", "100", "--market", "SKY-BTC", "--seed", "42"});
         assertThat(c.baseUrl()).isEqualTo(URI.create("http://localhost:9090"));
         assertThat(c.clients()).isEqualTo(3);
         assertThat(c.warmup()).isZero();
+        assertThat(c.jitWarmup()).isEqualTo(Duration.ofSeconds(12));
         assertThat(c.duration()).isEqualTo(Duration.ofSeconds(7));
         assertThat(c.maxOrders()).isEqualTo(100);
         assertThat(c.seed()).isEqualTo(42);
@@ -37,6 +39,8 @@ class LoadConfigTest {
         assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--url", "http://127.0.0.1:8080/api"}))
                 .hasMessageContaining("no path");
         assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--clients", "0"})).hasMessageContaining("--clients");
+        assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--jit-warmup", "-1"}))
+                .hasMessageContaining("--jit-warmup");
         assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--clients", "x"})).hasMessageContaining("whole number");
         assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--duration", "0"})).hasMessageContaining("--duration");
         assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--market", "sky/btc"})).hasMessageContaining("--market");

@@ -1,0 +1,60 @@
+package io.skyx.custody;
+
+import io.skyx.custody.deposit.Deposit;
+import io.skyx.custody.platform.CustodyAsset;
+import io.skyx.custody.platform.WithdrawalSettings;
+import io.skyx.custody.withdrawal.Withdrawal;
+import io.skyx.custody.withdrawal.WithdrawalPipeline;
+import java.util.List;
+
+/** One asset's custody as the API sees it: deposit addresses, deposits, withdrawals (BTC and SKY). */
+public interface AssetCustody {
+
+    /** The asset. */
+    CustodyAsset asset();
+
+    /** The chain's network name ("regtest", "mainnet", "skycoin"). */
+    String network();
+
+    /** The user's deposit address (assigned on first call, the same ever after). */
+    String depositAddress(long userId);
+
+    /** The user's deposits, newest first, with confirmations and whether they are credited. */
+    List<Deposit> deposits(long userId, int limit);
+
+    /** The user's withdrawals, newest first. */
+    List<Withdrawal> withdrawals(long userId, int limit);
+
+    /**
+     * Checks a withdrawal's destination and amount as {@link #withdraw} does, changing nothing (so that the API can
+     * refuse a bad request before it uses up a 2FA code).
+     *
+     * @throws CustodyException on a bad destination or amount
+     */
+    void validate(String destination, String amount);
+
+    /**
+     * Requests a withdrawal; a repeated (user, requestId) returns the stored one.
+     *
+     * @throws CustodyException on a bad destination or amount, a non-whitelisted destination, or a short balance;
+     *                          nothing changed then
+     */
+    Withdrawal withdraw(long userId, String requestId, String destination, String amount);
+
+    /** The withdrawal policy (fee, minimum, confirmations). */
+    WithdrawalPipeline.Policy policy();
+
+    /** @throws CustodyException INVALID_REQUEST_ID unless 1 to 64 characters */
+    static void requireRequestId(String requestId) {
+        if (requestId == null || requestId.isBlank() || requestId.length() > 64) {
+            throw new CustodyException("INVALID_REQUEST_ID", "requestId: 1 to 64 characters", "requestId");
+        }
+    }
+
+    /** @throws CustodyException NOT_WHITELISTED when the whitelist is on and {@code address} is not on it */
+    static void requireWhitelisted(WithdrawalSettings.Settings s, String address) {
+        if (s.whitelistOn() && !s.whitelist().contains(address)) {
+            throw new CustodyException("NOT_WHITELISTED", "the whitelist is on and this address is not on it", "address");
+        }
+    }
+}
