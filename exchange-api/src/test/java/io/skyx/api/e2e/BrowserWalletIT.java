@@ -23,9 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The Account and Wallet pages in the browser ({@code web-ui/e2e/wallet.mjs}) against the app with BTC custody on
  * the bcoin regtest node it starts and SKY custody on the embedded Skycoin node (a SKY deposit address): 2FA
- * enrolment, an API key, the faucet's on-chain deposit, a 2FA withdrawal to an address of bcoin's own wallet, the phone layout. A background thread mines a block every second so that
- * the withdrawal confirms; afterwards the coins must be at the outside address, to the satoshi. A settled relay
- * is seeded first ({@link RelaySeed}), and the Relays page must show its receipts, payouts, claims and reports.
+ * enrolment, an API key, the faucet's on-chain deposit, a 2FA withdrawal to an address of bcoin's own wallet, the
+ * phone layout. A background thread mines a block every second so that the withdrawal confirms; afterwards the
+ * coins must be at the outside address, to the satoshi. A settled relay is seeded first ({@link RelaySeed}), and
+ * the Relays page must show its receipts, payouts, claims and reports.
  */
 @SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
