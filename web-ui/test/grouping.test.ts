@@ -31,7 +31,7 @@ describe('groupLevels', () => {
         else expect(best(grouped) >= best(levels)).toBe(true);
       }
     }
-  });
+  }, 30_000); // 200 random books: seconds on a loaded 2-core machine
 
   it('refuses a step that is not positive', () => {
     expect(() => groupLevels(new Map(), 'bids', 0n)).toThrow();
