@@ -2,8 +2,8 @@
 // (the code computed here from the secret the page shows, RFC 6238), an API key with permissions, an IP
 // allow-list and an expiry (secret shown once, then revoked), the whitelist cool-off shown, a deposit through
 // the local faucet seen on the Wallet page with its confirmations, a refused withdrawal with its message beside
-// the field, a BTC withdrawal with 2FA to an outside regtest address until it completes, SKY's deposit address or
-// the message that it is unavailable, the phone layout of the new pages, and no console errors.
+// the field, a BTC withdrawal with 2FA to an outside regtest address until it completes, SKY's deposit address
+// with its QR code (SKY custody on the embedded node), the phone layout of the new pages, and no console errors.
 // Usage: node web-ui/e2e/wallet.mjs <baseUrl> <screenshotDir> <outsideRegtestAddress> [relayKey relayDay]
 // (exit code 0 = pass). The caller mines regtest blocks while it runs and may seed a settled relay whose
 // receipts, payouts, claims, reports and refusals the Relays page must then show (BrowserWalletIT does both).
@@ -163,17 +163,19 @@ try {
   await waitFor('balance after the withdrawal and its fee', async () => ((await text(page, '#balances-table')) ?? '').includes('0.00698000'));
   log(`withdrawal shown: "${await text(page, '#withdrawals tbody tr')}"`);
 
-  // ---- Wallet: SKY shows its address, or a clear message that it is unavailable ----
+  // ---- Wallet: SKY has its own deposit address (on the embedded node's private chain) with its QR code ----
   await page.locator('[data-asset="SKY"]').click();
-  await waitFor('SKY deposit address or message', async () =>
-    (await page.locator('#deposit-addr, #deposit-unavailable').count()) > 0 && (((await text(page, '#deposit-address')) ?? '').includes('SKY')));
-  if ((await page.locator('#deposit-unavailable').count()) > 0) {
-    log(`SKY: "${await text(page, '#deposit-unavailable')}"`);
-    const status = user.problems.find((p) => p.endsWith(' /api/v1/deposit-address'))?.split(' ')[1];
-    if (status) expectProblem(user, Number(status), '/api/v1/deposit-address');
-  } else {
-    log(`SKY deposit address: ${await text(page, '#deposit-addr')}`);
-  }
+  await waitFor('SKY deposit address', async () => {
+    const addr = (await text(page, '#deposit-addr')) ?? '';
+    return /^[1-9A-HJ-NP-Za-km-z]{25,36}$/.test(addr) && ((await text(page, '#deposit-address')) ?? '').includes('SKY') ? true : addr;
+  });
+  if (!(await page.locator('#deposit-qr').evaluate((img) => img.complete && img.naturalWidth > 0))) throw new Error('no SKY deposit QR');
+  const skyAddr = await text(page, '#deposit-addr');
+  await page.locator('[data-asset="BTC"]').click();
+  await waitFor('back to the BTC address', async () => ((await text(page, '#deposit-addr')) ?? '').startsWith('bcrt1'));
+  await page.locator('[data-asset="SKY"]').click();
+  await waitFor('the same SKY address again', async () => (await text(page, '#deposit-addr')) === skyAddr);
+  log(`SKY deposit address: ${skyAddr} (with its QR code; the same on a second look)`);
 
   // ---- Relays page: a bad key is refused beside the field; an unknown relay shows empty sections; runs ----
   await page.goto(base + '/relays.html');

@@ -45,7 +45,7 @@ describe('applyBookMessage', () => {
       ['0.00009500', '1.000000'],
       ['0.00009000', '3.000000'],
     ]);
-    expect(depth(s, 'asks', 10, SKY_BTC)[0].amount).toBe('7.000000');
+    expect(depth(s, 'asks', 10, SKY_BTC)[0]?.amount).toBe('7.000000');
   });
 
   it('applies a delta with any later seq (the journal seq is not contiguous per book)', () => {
@@ -106,7 +106,7 @@ describe('applyBookMessage', () => {
     expect(new Map(s.asks), `seed=${rng.seed}`).toEqual(model.asks);
     const rows = depth(s, 'bids', 1000, SKY_BTC);
     const sum = [...model.bids.values()].reduce((a, b) => a + b, 0n);
-    expect(rows.length === 0 ? '0.000000' : rows[rows.length - 1].total).toBe(formatUnits(sum, 6));
+    expect(rows.at(-1)?.total ?? '0.000000').toBe(formatUnits(sum, 6));
   });
 });
 

@@ -10,6 +10,13 @@ export class FakeSocket {
   onmessage: ((ev: { data: unknown }) => void) | null = null;
   onclose: (() => void) | null = null;
 
+  /** The i-th socket created (negative counts from the end); fails the test when there is none. */
+  static nth(i: number): FakeSocket {
+    const ws = FakeSocket.all.at(i);
+    if (ws === undefined) throw new Error(`no socket #${i} (${FakeSocket.all.length} created)`);
+    return ws;
+  }
+
   constructor(readonly url: string) {
     FakeSocket.all.push(this);
   }

@@ -20,7 +20,7 @@ async function started(): Promise<{ store: Store; ws: FakeSocket }> {
   const store = new Store(initialState);
   const feed = new Feed(store);
   await feed.start();
-  const ws = FakeSocket.all[0];
+  const ws = FakeSocket.nth(0);
   ws.open();
   await vi.waitFor(() => expect(store.state.trades).toHaveLength(1));
   return { store, ws };
@@ -88,7 +88,7 @@ describe('Feed', () => {
     store.update({ me: { userId: 1, email: 'a@b.io' } });
     const order = { channel: 'orders', market: 'SKY-BTC', side: 'buy', price: '0.0001', amount: '1', filled: '0', remaining: '1', status: 'open' };
     ws.receive({ ...order, type: 'order', orderType: 'limit', seq: 1, id: '9' });
-    expect(store.state.openOrders[0].type).toBe('limit');
+    expect(store.state.openOrders[0]?.type).toBe('limit');
     ws.receive({ ...order, type: 'order', seq: 2, id: '9', filled: '0.5' });
     expect(store.state.openOrders).toHaveLength(1);
     expect(store.state.openOrders[0]).toMatchObject({ type: 'limit', filled: '0.5' });
@@ -98,7 +98,7 @@ describe('Feed', () => {
     const feed = new Feed(new Store(initialState));
     const store = (feed as unknown as { store: Store }).store;
     await feed.start();
-    FakeSocket.all[0].open();
+    FakeSocket.nth(0).open();
     const privateCalls = () => vi.mocked(fetch).mock.calls.filter(([u]) => /\/(balances|orders|my-trades|ledger)/.test(String(u))).length;
     const before = privateCalls();
     await feed.loadPrivate();

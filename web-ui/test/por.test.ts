@@ -4,7 +4,8 @@ import { verifyProof } from '../src/lib/por';
 
 // The same proof files the Java verifier is tested with (node/src/test/resources/reserves, ProofFixturesTest).
 const dir = new URL('../../node/src/test/resources/reserves/', import.meta.url);
-const [root, totalText] = readFileSync(new URL('root.txt', dir), 'utf8').trim().split(' ');
+const [root, totalText, ...extra] = readFileSync(new URL('root.txt', dir), 'utf8').trim().split(' ');
+if (root === undefined || totalText === undefined || extra.length > 0) throw new Error('root.txt: expected "<root> <total>"');
 const total = BigInt(totalText);
 const load = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
 const expectAlice = { asset: 'SKY', snapshot: 3, account: 'alice', publishedRoot: root, publishedTotal: total };

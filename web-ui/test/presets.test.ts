@@ -38,7 +38,7 @@ describe('presetAmount', () => {
     for (let i = 0; i < 300; i++) {
       const price = `0.${String(1 + rng.int(99_999_999)).padStart(8, '0')}`;
       const quote = `0.${String(rng.int(99_999_999)).padStart(8, '0')}`;
-      const pct = [25, 50, 75, 100][rng.int(4)];
+      const pct = rng.pick([25, 50, 75, 100]);
       const form = { side: 'buy' as const, type: 'limit' as const, price };
       const amount = presetAmount(form, pct, SKY_BTC, { base: '0', quote }, null);
       if (amount === null) continue;

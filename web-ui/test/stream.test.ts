@@ -32,7 +32,7 @@ describe('StreamClient', () => {
     const t = client();
     t.c.subscribe({ channel: 'book', market: 'SKY-BTC' });
     t.c.start();
-    const ws = FakeSocket.all[0];
+    const ws = FakeSocket.nth(0);
     expect(ws.url).toBe('ws://host/ws');
     ws.open();
     expect(ws.sent).toEqual([{ op: 'subscribe', channel: 'book', market: 'SKY-BTC' }]);
@@ -49,25 +49,25 @@ describe('StreamClient', () => {
     t.c.subscribe({ channel: 'book', market: 'SKY-BTC' });
     t.c.subscribe({ channel: 'orders' });
     t.c.start();
-    FakeSocket.all[0].open();
+    FakeSocket.nth(0).open();
     seq = 42;
-    FakeSocket.all[0].drop();
+    FakeSocket.nth(0).drop();
     expect(t.statuses.at(-1)).toBe('closed');
     vi.advanceTimersByTime(499);
     expect(FakeSocket.all).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(FakeSocket.all).toHaveLength(2);
-    FakeSocket.all[1].drop();
+    FakeSocket.nth(1).drop();
     vi.advanceTimersByTime(999);
     expect(FakeSocket.all).toHaveLength(2);
     vi.advanceTimersByTime(1);
     expect(FakeSocket.all).toHaveLength(3);
     for (let i = 0; i < 8; i++) {
-      FakeSocket.all.at(-1)!.drop();
+      FakeSocket.nth(-1).drop();
       vi.advanceTimersByTime(10_000);
     }
     expect(FakeSocket.all).toHaveLength(11);
-    const last = FakeSocket.all.at(-1)!;
+    const last = FakeSocket.nth(-1);
     last.open();
     expect(last.sent).toEqual([
       { op: 'subscribe', channel: 'book', market: 'SKY-BTC', since: 42 },
@@ -82,7 +82,7 @@ describe('StreamClient', () => {
   it('restart replaces the socket at once and ignores the old one', () => {
     const t = client();
     t.c.start();
-    const first = FakeSocket.all[0];
+    const first = FakeSocket.nth(0);
     first.open();
     t.c.restart();
     expect(first.closed).toBe(true);
@@ -97,7 +97,7 @@ describe('StreamClient', () => {
     const t = client();
     t.c.subscribe({ channel: 'balances' });
     t.c.start();
-    const ws = FakeSocket.all[0];
+    const ws = FakeSocket.nth(0);
     ws.open();
     vi.advanceTimersByTime(20_000);
     expect(ws.sent.at(-1)).toEqual({ op: 'ping' });

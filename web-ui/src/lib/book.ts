@@ -91,18 +91,17 @@ export interface DepthRow {
 /** Best levels of one side (bids high→low, asks low→high) with cumulative depth. */
 export function depth(state: BookState | null, side: 'bids' | 'asks', limit: number, spec: MarketSpec): DepthRow[] {
   const shown = depthEntries(state, side).slice(0, Math.max(0, limit));
-  const cumulative: bigint[] = [];
+  const total = shown.reduce((sum, [, amount]) => sum + amount, 0n);
   let running = 0n;
-  for (const [, amount] of shown) {
+  return shown.map(([price, amount]) => {
     running += amount;
-    cumulative.push(running);
-  }
-  return shown.map(([price, amount], i) => ({
-    price: formatUnits(price, spec.quoteDecimals),
-    amount: formatUnits(amount, spec.baseDecimals),
-    total: formatUnits(cumulative[i], spec.baseDecimals),
-    depthPerMille: perMille(cumulative[i], running),
-  }));
+    return {
+      price: formatUnits(price, spec.quoteDecimals),
+      amount: formatUnits(amount, spec.baseDecimals),
+      total: formatUnits(running, spec.baseDecimals),
+      depthPerMille: perMille(running, total),
+    };
+  });
 }
 
 export function bestPrice(state: BookState | null, side: 'bids' | 'asks'): bigint | null {

@@ -38,8 +38,9 @@ const AMOUNT_DETAIL: Readonly<Record<string, string>> = {
 function readable(e: ServerError): string {
   const friendly = FRIENDLY[e.code];
   if (friendly !== undefined && friendly !== '') return friendly;
-  const detail = /\(([A-Z_]+)\)\s*$/.exec(e.message);
-  if (detail !== null && AMOUNT_DETAIL[detail[1]] !== undefined) return AMOUNT_DETAIL[detail[1]];
+  const code = /\(([A-Z_]+)\)\s*$/.exec(e.message)?.[1];
+  const detail = code === undefined ? undefined : AMOUNT_DETAIL[code];
+  if (detail !== undefined) return detail;
   const text = e.message.replace(/\s*\([A-Z_]+\)\s*$/, '').replace(/'/g, '').trim();
   if (text === '' || text === e.code) return 'The request was refused';
   return text.charAt(0).toUpperCase() + text.slice(1);

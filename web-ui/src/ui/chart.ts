@@ -68,8 +68,9 @@ export class CandleChart {
     this.drawn = next;
     this.timeframe = s.timeframe;
     const last = next[next.length - 1];
-    const growsByOne = sameFrame && prev.length > 0 && last !== undefined && next.length - prev.length <= 1 && next.length >= prev.length
-      && next[0] === prev[0] && last.time >= prev[prev.length - 1].time;
+    const prevLast = prev[prev.length - 1];
+    const growsByOne = sameFrame && prevLast !== undefined && last !== undefined && next.length - prev.length <= 1
+      && next.length >= prev.length && next[0] === prev[0] && last.time >= prevLast.time;
     if (growsByOne) this.series.update(point(last));
     else {
       this.series.setData(next.map(point));

@@ -6,7 +6,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escapes text for innerHTML; every server-provided value goes through this. */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 export function amountOf(asset: string, text: string | null | undefined): string {

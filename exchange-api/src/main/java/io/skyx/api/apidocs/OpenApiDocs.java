@@ -36,7 +36,8 @@ class OpenApiDocs {
     /** Codes sent by the security filters, the custody and settlement packages (as strings there). */
     private static final List<String> OTHER_CODES = List.of("CSRF", "BAD_SIGNATURE", "TIMESTAMP_OUT_OF_WINDOW",
             "REPLAYED_REQUEST", "TOO_MANY_ATTEMPTS", "EMAIL_TAKEN", "WEAK_PASSWORD", "UNKNOWN_ASSET", "WRONG_NETWORK",
-            "WRONG_ASSET_ADDRESS", "UNSUPPORTED_ADDRESS", "BELOW_MINIMUM", "DUPLICATE_REQUEST", "RESUME_TOO_FAR");
+            "WRONG_ASSET_ADDRESS", "UNSUPPORTED_ADDRESS", "BELOW_MINIMUM", "DUPLICATE_REQUEST", "INVALID_REQUEST_ID",
+            "RESUME_TOO_FAR");
 
     /** Every error code, sorted. */
     static List<String> errorCodes() {

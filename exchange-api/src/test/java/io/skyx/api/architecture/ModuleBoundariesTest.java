@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.skyx.api.testing.ProjectRoot;
 import io.skyx.api.web.ErrorTranslator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class ModuleBoundariesTest {
 
     @Test
     void everyModulePomDependsOnlyOnWhatTheDesignAllows() throws IOException {
-        Path root = projectRoot();
+        Path root = ProjectRoot.find();
         Set<String> modules = new TreeSet<>();
         try (var dirs = Files.list(root)) {
             dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
@@ -135,14 +136,5 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.skyx.api.web..", "org.springframework.http..", "jakarta.servlet..")
                 .check(classes);
-    }
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("project root (the folder with mvnw) above %s", Path.of("").toAbsolutePath()).isNotNull();
-        return dir;
     }
 }

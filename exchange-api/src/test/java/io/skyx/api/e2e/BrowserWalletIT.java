@@ -22,10 +22,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Account and Wallet pages in the browser ({@code web-ui/e2e/wallet.mjs}) against the app with BTC custody on
- * the bcoin regtest node it starts: 2FA enrolment, an API key, the faucet's on-chain deposit, a 2FA withdrawal
- * to an address of bcoin's own wallet, the phone layout. A background thread mines a block every second so that
- * the withdrawal confirms; afterwards the coins must be at the outside address, to the satoshi. A settled relay
- * is seeded first ({@link RelaySeed}), and the Relays page must show its receipts, payouts, claims and reports.
+ * the bcoin regtest node it starts and SKY custody on the embedded Skycoin node (a SKY deposit address): 2FA
+ * enrolment, an API key, the faucet's on-chain deposit, a 2FA withdrawal to an address of bcoin's own wallet, the
+ * phone layout. A background thread mines a block every second so that the withdrawal confirms; afterwards the
+ * coins must be at the outside address, to the satoshi. A settled relay is seeded first ({@link RelaySeed}), and
+ * the Relays page must show its receipts, payouts, claims and reports.
  */
 @SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -43,7 +44,13 @@ class BrowserWalletIT {
         Path dir = Files.createTempDirectory("skyx-browser-wallet");
         registry.add("skyx.embedded-postgres.enabled", () -> "false");
         registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.node.enabled", () -> "false");
+        // the embedded Skycoin node, and with it SKY custody (the Wallet page shows a SKY deposit address)
+        registry.add("skyx.node.enabled", () -> "true");
+        registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
+        registry.add("skyx.node.p2p-port", () -> "0");
+        registry.add("skyx.node.block-interval", () -> "300ms");
+        registry.add("skyx.custody.sky.batch-interval", () -> "1s");
+        registry.add("skyx.custody.sky.poll", () -> "200ms");
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
@@ -82,5 +89,14 @@ class BrowserWalletIT {
         }
         assertThat(rpc.walletCoins(outsideBcoin)).as("the 0.003 BTC the page withdrew").singleElement()
                 .satisfies(c -> assertThat(c.value()).isEqualTo(300_000));
+    }
+
+    /**
+     * {@code pages.mjs}: the time to interactive of every page (printed, and bounded), and the keyboard on the
+     * Account, Wallet and Relays pages (Tab order, labels, focus outline, Enter submits).
+     */
+    @Test
+    void everyPageIsInteractiveQuicklyAndTheNewPagesWorkByKeyboard() throws Exception {
+        BrowserScripts.run("pages.mjs", "http://localhost:" + port);
     }
 }
