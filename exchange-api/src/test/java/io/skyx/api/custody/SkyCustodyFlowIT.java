@@ -208,7 +208,7 @@ class SkyCustodyFlowIT {
             }
         }
         assertThat(anchorOut).as("the anchor pays the derived address: " + outputs).isNotNull();
-        assertThat(anchorOut.path("coins").asString()).isEqualTo("0.001");
+        assertThat(anchorOut.path("coins").asString()).isEqualTo("0.001000");
         assertThat(anchorOut.path("hours").asString()).isEqualTo("1");
         assertThat(node.store().unspentsOf(derived)).singleElement()
                 .satisfies(u -> assertThat(u.body().srcTransaction().hex()).isEqualTo(txid));
