@@ -50,6 +50,9 @@ class BtcCustodyFlowIT {
     @Autowired
     BtcCustody custody;
 
+    @Autowired
+    LocalBtcFloat operatorFloat;
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
         TestDatabase.Conn db = TestDatabase.freshDatabase();
@@ -144,6 +147,13 @@ class BtcCustodyFlowIT {
         assertThat(status.path("liabilities").asString()).as("the float is owed to no user").isEqualTo("698000");
         assertThat(status.path("state").asString()).as("the operator's float is a surplus: " + status)
                 .isEqualTo("SOLVENT");
+
+        // a restart on a chain that kept the float pays nothing again (no payment, no block mined)
+        int height = bcoin.rpc().blockCount();
+        operatorFloat.fund(FLOAT);
+        assertThat(bcoin.rpc().blockCount()).isEqualTo(height);
+        assertThat(bcoin.rpc().mempool()).isEmpty();
+        assertThat(custody.wallet().walletBalance()).isEqualTo(FLOAT + 698_000);
     }
 
     private static JsonNode btcStatus(TestBrowser b) throws Exception {
