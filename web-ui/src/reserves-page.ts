@@ -5,6 +5,7 @@
 import './style.css';
 import { formatTrimmed } from './lib/decimal';
 import { verifyProof } from './lib/por';
+import { skyAnchorAddress } from './lib/sky-anchor';
 import { h } from './ui/dom';
 
 interface ReserveAddress { address: string; kind: string; balance: string; signature: string }
@@ -15,11 +16,15 @@ interface Reserves {
   ratioBp?: number | null; ratio?: string | null; solvent: boolean; addresses: ReserveAddress[];
 }
 
-interface Anchor { chain: string; txid: string; payload: string; confirmations?: number | null }
+/** BTC: the OP_RETURN transaction. SKY: the transaction paying {@code droplets} to {@code address}, derived from the payload. */
+interface Anchor {
+  chain: string; txid: string; payload: string; confirmations?: number | null; address?: string; droplets?: string;
+}
 
 interface Published {
   snapshot: number; asset: string; journalSeq: number; blockHeight: number; root: string; total: string;
   accounts: number; createdAt: string; reserves?: Reserves | null; anchor?: Anchor | null;
+  skyAnchor?: Anchor | null;
 }
 
 /** Absent fields (the API leaves nulls out): the asset has no wallet, or nothing is owed (ratio). */
@@ -71,14 +76,46 @@ function anchorCarries(a: Anchor, p: Published): boolean {
   return false;
 }
 
-function anchorCell(p: Published): string | HTMLElement {
-  if (p.anchor == null) return el('span', 'not anchored', 'dim');
+function btcAnchor(p: Published, a: Anchor): HTMLElement {
   const span = el('span');
-  const carries = anchorCarries(p.anchor, p);
-  span.append(short(p.anchor.txid, `${p.anchor.chain} txid ${p.anchor.txid}`),
+  const carries = anchorCarries(a, p);
+  span.append(short(a.txid, `${a.chain} txid ${a.txid}`),
     el('span', carries ? ' ✓ root in OP_RETURN' : ' ✗ root NOT in the anchor', carries ? 'ok' : 'bad'),
-    el('span', ` (${p.anchor.confirmations ?? '?'} conf.)`, 'dim'));
+    el('span', ` (${a.confirmations ?? '?'} conf.)`, 'dim'));
   return span;
+}
+
+/**
+ * The SKY anchor: the payload must carry the root, and the address it pays must be the one recomputed here from
+ * the payload; the output itself is on the node's REST API (the link), paying 0.001 SKY to that address.
+ */
+function skyAnchor(p: Published, a: Anchor): HTMLElement {
+  const span = el('span');
+  const link = el('a', 'SKY ' + a.txid.slice(0, 12) + '…');
+  link.href = `/skycoin/api/v1/transaction?txid=${a.txid}`;
+  link.title = `SKY txid ${a.txid}: look for the output to ${a.address ?? '?'}`;
+  const check = el('span', ' checking…', 'dim');
+  span.append(link, check, el('span', ` (${a.confirmations ?? '?'} conf.)`, 'dim'));
+  skyAnchorAddress(a.payload).then((derived) => {
+    const ok = anchorCarries(a, p) && derived === a.address;
+    check.textContent = ok ? ` ✓ pays ${derived.slice(0, 10)}…, derived from the root`
+      : ' ✗ address NOT derived from the root';
+    check.className = ok ? 'ok' : 'bad';
+    check.title = `address recomputed in this browser: ${derived}`;
+  }).catch((e: unknown) => {
+    check.textContent = ` ✗ ${String(e)}`;
+    check.className = 'bad';
+  });
+  return span;
+}
+
+function anchorCell(p: Published): string | HTMLElement {
+  if (p.anchor == null && p.skyAnchor == null) return el('span', 'not anchored', 'dim');
+  const cell = el('span');
+  if (p.anchor != null) cell.append(btcAnchor(p, p.anchor));
+  if (p.anchor != null && p.skyAnchor != null) cell.append(el('br'));
+  if (p.skyAnchor != null) cell.append(skyAnchor(p, p.skyAnchor));
+  return cell;
 }
 
 function showVerdict(out: HTMLElement, p: Published, verdict: Awaited<ReturnType<typeof verifyProof>>): void {

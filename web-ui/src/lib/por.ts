@@ -105,7 +105,8 @@ function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-async function sha256(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+/** SHA-256 by Web Crypto. */
+export async function sha256(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', data));
 }
 

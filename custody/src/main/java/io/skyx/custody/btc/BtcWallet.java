@@ -15,9 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.bitcoinj.base.Address;
+import org.bitcoinj.base.AddressParser;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.Coin;
 import org.bitcoinj.base.ScriptType;
+import org.bitcoinj.base.SegwitAddress;
 import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.core.BlockChain;
 import org.bitcoinj.core.Context;
@@ -123,6 +125,29 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         DeterministicKey key = kc.getKeyByPath(kc.getAccountPath().extend(ChildNumber.ZERO, new ChildNumber(index)),
                 false);
         return key.toAddress(ScriptType.P2WPKH, network).toString();
+    }
+
+    /**
+     * The operator's own address in the hot wallet (BIP84 internal chain, index 0): never a deposit address, so
+     * coins paid to it are the operator's (the float that pays anchor fees), credited to no user.
+     */
+    public String operatorAddress() {
+        Context.propagate(context);
+        DeterministicKeyChain kc = wallet.getActiveKeyChain();
+        DeterministicKey key = kc.getKeyByPath(kc.getAccountPath().extend(ChildNumber.ONE, ChildNumber.ZERO), true);
+        return key.toAddress(ScriptType.P2WPKH, network).toString();
+    }
+
+    /** Whether {@code address} is one of the wallet's internal-chain (change and operator) addresses. */
+    public boolean isOperatorAddress(String address) {
+        Context.propagate(context);
+        Address a = AddressParser.getDefault(network).parseAddress(address);
+        if (!(a instanceof SegwitAddress s)) {
+            return false;
+        }
+        DeterministicKey key = wallet.getActiveKeyChain().findKeyFromPubHash(s.getWitnessProgram());
+        return key != null && key.getPath().get(wallet.getActiveKeyChain().getAccountPath().size())
+                .equals(ChildNumber.ONE);
     }
 
     private void ensureIssued(int index) {

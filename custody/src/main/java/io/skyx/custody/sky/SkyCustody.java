@@ -39,6 +39,7 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
     private final SkyWallet wallet;
     private final WithdrawalPipeline pipeline;
     private final CustodyLoop loop;
+    private final SkyAnchor anchor;
 
     /** Custody on these stores; {@code injector} null means the node's inject. Call {@link #start()}. */
     public SkyCustody(SkyConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
@@ -53,6 +54,7 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
                 config.minimumWithdrawal(), config.confirmations(), config.batchInterval(), config.maxBatch()), meters);
         this.loop = new CustodyLoop(SKY, deposits, new DepositCrediter(SKY, deposits, ledger, config.confirmations(),
                 meters), pipeline, wallet::observe);
+        this.anchor = new SkyAnchor(wallet, loop::run);
     }
 
     private List<Address> depositAddresses() {
@@ -141,6 +143,11 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
     /** The wallet (hot address, reserves, operator views, tests). */
     public SkyWallet wallet() {
         return wallet;
+    }
+
+    /** The proof-of-reserves anchor on the SKY chain, sent from the hot wallet on the custody thread. */
+    public SkyAnchor anchor() {
+        return anchor;
     }
 
     @Override

@@ -116,6 +116,29 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
         };
     }
 
+    /**
+     * Pays {@code droplets} to {@code to} with 1 coin hour (every other hour goes to the change at the hot address),
+     * signs and injects it; call on the custody thread. Returns the txid.
+     *
+     * @throws IllegalStateException when the hot wallet cannot pay it or the node refuses it
+     */
+    synchronized String payMinimal(Address to, long droplets) {
+        SkyTransactions.Result r = SkyTransactions.build(candidates(), Map.of(to, droplets), keys.hotAddress(),
+                node.head().time(), node.softParams().burnFactor(), 0);
+        if (!(r instanceof SkyTransactions.Built b)) {
+            SkyTransactions.Insufficient s = (SkyTransactions.Insufficient) r;
+            throw new IllegalStateException("the SKY hot wallet cannot pay " + droplets + " droplets: "
+                    + (s.reason() != null ? s.reason() : s.spendable() + " spendable"));
+        }
+        byte[] raw = TransactionCodec.INSTANCE.encode(b.transaction());
+        try {
+            broadcast(raw);
+        } catch (BroadcastException e) {
+            throw new IllegalStateException("the node refused the transaction: " + e.getMessage(), e);
+        }
+        return b.transaction().txid().hex();
+    }
+
     private static Transaction decode(byte[] raw) {
         try {
             return TransactionCodec.INSTANCE.decodeExact(raw);

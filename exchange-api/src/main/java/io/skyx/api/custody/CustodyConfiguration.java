@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * BTC custody when {@code skyx.custody.btc.enabled=true}: the bcoin regtest node (if {@code bcoin.enabled}, stopped
@@ -81,6 +82,19 @@ class CustodyConfiguration {
                 p.withdrawalFee(), p.minFeeRate(), p.minimumWithdrawal(), p.poll(), p.syncTimeout());
         return new BtcCustody(cfg, db, new SequencerLedger(sequencer, catalog), settings, meters,
                 node == null ? null : new BcoinBroadcaster(node.rpc()));
+    }
+
+    /**
+     * Local profile with bcoin: the operator's float in the hot wallet ({@code local-funding}), paid once the wallet
+     * runs, before the app serves.
+     */
+    @Bean
+    @Profile("local")
+    @ConditionalOnProperty(name = "skyx.custody.btc.bcoin.enabled", havingValue = "true")
+    LocalBtcFloat localBtcFloat(CustodyProperties p, BcoinNode bcoin, BtcCustody custody) {
+        LocalBtcFloat f = new LocalBtcFloat(bcoin, custody);
+        f.fund(p.localFunding());
+        return f;
     }
 
     /** Proof of reserves reads the BTC hot wallet (holdings, signatures) and anchors its roots through this bean. */

@@ -22,11 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param poll              watcher and pipeline interval
  * @param syncTimeout       longest first chain download
  * @param bcoin             the regtest node the app starts (local profile)
+ * @param localFunding      local profile with bcoin: satoshis the regtest miner pays the hot wallet's own
+ *                          (operator, non-deposit) address at start, the float that pays anchor fees (0: none)
  */
 @ConfigurationProperties(prefix = "skyx.custody.btc")
 public record CustodyProperties(boolean enabled, String network, String mnemonic, String passphrase, Instant seedBirth,
                                 List<String> peers, int confirmations, long withdrawalFee, long minFeeRate,
-                                long minimumWithdrawal, Duration poll, Duration syncTimeout, Bcoin bcoin) {
+                                long minimumWithdrawal, Duration poll, Duration syncTimeout, Bcoin bcoin,
+                                long localFunding) {
 
     /** Defaults. */
     public CustodyProperties {

@@ -6,6 +6,7 @@ import io.skyx.api.node.GenesisWallet;
 import io.skyx.api.node.NodeProperties;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.custody.platform.WithdrawalSettings;
+import io.skyx.custody.reserve.ChainAnchor;
 import io.skyx.custody.reserve.ReserveWallet;
 import io.skyx.custody.sky.KeyPayer;
 import io.skyx.custody.sky.SkyConfig;
@@ -40,6 +41,12 @@ class SkyCustodyConfiguration {
     @Bean
     ReserveWallet skyReserveWallet(SkyCustody custody) {
         return custody.wallet();
+    }
+
+    /** Proof of reserves anchors its roots on the SKY chain through this bean (a minimal output). */
+    @Bean
+    ChainAnchor skyChainAnchor(SkyCustody custody) {
+        return custody.anchor();
     }
 
     @Bean

@@ -3,8 +3,10 @@ package io.skyx.api.reserves;
 import io.skyx.custody.reserve.ChainAnchor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * Fixes a snapshot's liabilities roots on chain. BTC: one transaction from the hot wallet with an OP_RETURN output
  * whose data is {@code "SKYX" ‖ u64 snapshot ‖ root of each asset in ascending ticker order} (32 bytes each, so
- * 76 bytes for BTC and SKY). The txid is stored append-only with the payload. SKY has no data field; its anchor
- * (a minimal output to an address derived from the roots) waits for the SKY wallet.
+ * 76 bytes for BTC and SKY). SKY has no data field: a minimal output to the address derived from the same payload
+ * ({@link io.skyx.custody.sky.SkyAnchor#address}). Each chain's txid is stored append-only with the payload.
  */
 @Service
 class ReserveAnchors {
@@ -28,6 +30,7 @@ class ReserveAnchors {
 
     private static final Logger log = LoggerFactory.getLogger(ReserveAnchors.class);
     private static final byte[] TAG = "SKYX".getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> CHAINS = List.of("BTC", "SKY");
 
     private final ChainReserves chains;
     private final JdbcTemplate jdbc;
@@ -46,23 +49,27 @@ class ReserveAnchors {
     }
 
     /**
-     * Sends the BTC anchor of the snapshot's roots if the BTC wallet runs, and stores its txid. A failure (the hot
-     * wallet cannot pay the fee, the network refuses) is logged and leaves the snapshot unanchored.
+     * Sends the snapshot's anchor on every chain whose custody runs (BTC, then SKY) and stores each txid. A failure
+     * on one chain (the hot wallet cannot pay, the network refuses) is logged and leaves that chain unanchored.
      */
-    Optional<Anchor> anchor(long snapshot, Map<String, String> roots) {
-        Optional<ChainAnchor> btc = chains.anchor("BTC");
-        if (btc.isEmpty()) {
-            return Optional.empty();
-        }
+    List<Anchor> anchor(long snapshot, Map<String, String> roots) {
         byte[] payload = payload(snapshot, roots);
+        List<Anchor> out = new ArrayList<>();
+        for (String chain : CHAINS) {
+            chains.anchor(chain).flatMap(a -> send(a, chain, snapshot, payload)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Anchor> send(ChainAnchor anchor, String chain, long snapshot, byte[] payload) {
         try {
-            String txid = btc.get().publish(payload);
+            String txid = anchor.publish(payload);
             jdbc.update("insert into reserve_anchors (snapshot, chain, txid, payload) values (?,?,?,?)", snapshot,
-                    "BTC", txid, payload);
-            log.info("Reserves snapshot {} anchored on BTC in {}", snapshot, txid);
-            return Optional.of(new Anchor(snapshot, "BTC", txid, HexFormat.of().formatHex(payload)));
+                    chain, txid, payload);
+            log.info("Reserves snapshot {} anchored on {} in {}", snapshot, chain, txid);
+            return Optional.of(new Anchor(snapshot, chain, txid, HexFormat.of().formatHex(payload)));
         } catch (RuntimeException e) {
-            log.error("Reserves snapshot {} not anchored on BTC: {}", snapshot, e.getMessage());
+            log.error("Reserves snapshot {} not anchored on {}: {}", snapshot, chain, e.getMessage());
             return Optional.empty();
         }
     }

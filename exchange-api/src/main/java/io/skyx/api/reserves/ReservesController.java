@@ -6,12 +6,14 @@ import io.skyx.api.security.SkyxUser;
 import io.skyx.api.web.Acks;
 import io.skyx.api.web.ApiException;
 import io.skyx.api.web.ErrorCode;
+import io.skyx.custody.sky.SkyAnchor;
 import io.skyx.node.reserves.InclusionProof;
 import io.skyx.node.reserves.ProofException;
 import io.skyx.node.reserves.ProofJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,8 @@ class ReservesController {
             description = "Each root commits every user's balance of one asset at a journal sequence number; a user "
                     + "checks their part with their inclusion proof. Each snapshot's reserves list every reserve "
                     + "address with its balance at the block named and its signature over the challenge; the anchor "
-                    + "is the BTC transaction whose OP_RETURN carries the roots (docs/proof-of-reserves.md).")
+                    + "is the BTC transaction whose OP_RETURN carries the roots; skyAnchor the SKY transaction paying a "
+                    + "minimal output to the address derived from the same payload (docs/proof-of-reserves.md).")
     Map<String, Object> published(@RequestParam(required = false) Integer limit) {
         List<LiabilitySnapshots.Published> roots = snapshots.list(Acks.limit(limit, 20, 500));
         long after = roots.stream().mapToLong(LiabilitySnapshots.Published::snapshot).min().orElse(1) - 1;
@@ -73,6 +76,8 @@ class ReservesController {
             m.put("reserves", r == null ? null : reservesJson(r));
             ReserveAnchors.Anchor a = anchored.get(p.snapshot() + ":BTC");
             m.put("anchor", a == null ? null : anchorJson(a));
+            ReserveAnchors.Anchor sky = anchored.get(p.snapshot() + ":SKY");
+            m.put("skyAnchor", sky == null ? null : anchorJson(sky));
             out.add(m);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -141,6 +146,10 @@ class ReservesController {
         m.put("chain", a.chain());
         m.put("txid", a.txid());
         m.put("payload", a.payload());
+        if (a.chain().equals("SKY")) {
+            m.put("address", SkyAnchor.address(HexFormat.of().parseHex(a.payload())).toString());
+            m.put("droplets", Long.toString(SkyAnchor.DROPLETS));
+        }
         m.put("confirmations", chains.anchor(a.chain()).map(c -> c.confirmations(a.txid())).orElse(null));
         return m;
     }

@@ -38,6 +38,8 @@ import tools.jackson.databind.JsonNode;
 class BtcCustodyFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** The operator's float the regtest miner pays the hot wallet at start (skyx.custody.btc.local-funding). */
+    private static final long FLOAT = 50_000_000;
 
     @LocalServerPort
     int port;
@@ -47,6 +49,9 @@ class BtcCustodyFlowIT {
 
     @Autowired
     BtcCustody custody;
+
+    @Autowired
+    LocalBtcFloat operatorFloat;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
@@ -61,6 +66,7 @@ class BtcCustodyFlowIT {
         registry.add("skyx.custody.btc.enabled", () -> "true");
         registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
         registry.add("skyx.custody.btc.poll", () -> "200ms");
+        registry.add("skyx.custody.btc.local-funding", () -> Long.toString(FLOAT));
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
@@ -134,7 +140,29 @@ class BtcCustodyFlowIT {
         }
         assertThat(btc).isNotNull();
         assertThat(btc.path("reserve").asLong()).isEqualTo(-698_000);
-        await("the hot wallet settled", () -> custody.wallet().walletBalance() == 698_000);
+        await("the hot wallet settled", () -> custody.wallet().walletBalance() == FLOAT + 698_000);
+        await("solvency sees the settled wallet", () -> btcStatus(alice).path("reserves").asString()
+                .equals(Long.toString(FLOAT + 698_000)));
+        JsonNode status = btcStatus(alice);
+        assertThat(status.path("liabilities").asString()).as("the float is owed to no user").isEqualTo("698000");
+        assertThat(status.path("state").asString()).as("the operator's float is a surplus: " + status)
+                .isEqualTo("SOLVENT");
+
+        // a restart on a chain that kept the float pays nothing again (no payment, no block mined)
+        int height = bcoin.rpc().blockCount();
+        operatorFloat.fund(FLOAT);
+        assertThat(bcoin.rpc().blockCount()).isEqualTo(height);
+        assertThat(bcoin.rpc().mempool()).isEmpty();
+        assertThat(custody.wallet().walletBalance()).isEqualTo(FLOAT + 698_000);
+    }
+
+    private static JsonNode btcStatus(TestBrowser b) throws Exception {
+        for (JsonNode a : TestBrowser.json(b.get("/api/v1/reserves/status").body()).path("assets")) {
+            if (a.path("asset").asString().equals("BTC")) {
+                return a;
+            }
+        }
+        throw new AssertionError("no BTC in the solvency status");
     }
 
     private static String withdrawBody(String address, String amount, String code) {

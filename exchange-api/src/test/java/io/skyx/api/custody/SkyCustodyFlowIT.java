@@ -12,12 +12,22 @@ import io.skyx.node.cipher.SecKey;
 import io.skyx.node.coin.UxOut;
 import io.skyx.node.service.SkycoinNode;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SkyCustodyFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -87,6 +98,7 @@ class SkyCustodyFlowIT {
     }
 
     @Test
+    @Order(1)
     void testFundsArriveOnChainAndAWithdrawalReachesAnOutsideAddressWithTheLedgerExact() throws Exception {
         TestBrowser alice = new TestBrowser("http://localhost:" + port).signUp();
         HttpResponse<String> addr = alice.get("/api/v1/deposit-address?asset=SKY");
@@ -149,5 +161,58 @@ class SkyCustodyFlowIT {
         assertThat(sky.holdings().total()).as("the platform's own funding plus what users are owed")
                 .isEqualTo(FUNDING - reserve);
         assertThat(custody.alarms()).isEmpty();
+    }
+
+    /** Runs after the flow above (its reserve check counts the hot wallet before any anchor). */
+    @Test
+    @Order(2)
+    void aSnapshotIsAnchoredOnTheSkyChainByAMinimalOutputToTheAddressDerivedFromItsPayload() throws Exception {
+        TestBrowser op = new TestBrowser("http://localhost:" + port).signUp();
+        HttpResponse<String> taken = op.post("/api/v1/admin/reserves/snapshots", null);
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        long snapshot = TestBrowser.json(taken.body()).get(0).path("snapshot").asLong();
+
+        // the payload, recomputed from the published roots: "SKYX" ‖ u64 snapshot ‖ roots by ascending ticker
+        Map<String, String> roots = new TreeMap<>();
+        JsonNode sky = null;
+        for (JsonNode row : TestBrowser.json(op.get("/api/v1/reserves").body()).path("snapshots")) {
+            if (row.path("snapshot").asLong() == snapshot) {
+                roots.put(row.path("asset").asString(), row.path("root").asString());
+                sky = row.path("skyAnchor");
+            }
+        }
+        assertThat(roots).containsKey("SKY");
+        ByteBuffer payload = ByteBuffer.allocate(12 + 32 * roots.size()).put("SKYX".getBytes(StandardCharsets.US_ASCII))
+                .putLong(snapshot);
+        roots.values().forEach(r -> payload.put(HexFormat.of().parseHex(r)));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update("SKYX-anchor".getBytes(StandardCharsets.US_ASCII));
+        Address derived = Address.of(0, Arrays.copyOf(sha.digest(payload.array()), 20));
+
+        assertThat(sky).isNotNull();
+        assertThat(sky.path("chain").asString()).isEqualTo("SKY");
+        assertThat(sky.path("payload").asString()).isEqualTo(HexFormat.of().formatHex(payload.array()));
+        assertThat(sky.path("address").asString()).isEqualTo(derived.toString());
+        String txid = sky.path("txid").asString();
+        assertThat(txid).matches("[0-9a-f]{64}");
+
+        await("the SKY anchor confirmed", () -> TestBrowser.json(op.get("/skycoin/api/v1/transaction?txid=" + txid)
+                .body()).path("status").path("confirmed").asBoolean());
+        JsonNode outputs = TestBrowser.json(op.get("/skycoin/api/v1/transaction?txid=" + txid).body())
+                .path("txn").path("outputs");
+        JsonNode anchorOut = null;
+        for (JsonNode o : outputs) {
+            if (o.path("dst").asString().equals(derived.toString())) {
+                assertThat(anchorOut).as("one output to the derived address").isNull();
+                anchorOut = o;
+            }
+        }
+        assertThat(anchorOut).as("the anchor pays the derived address: " + outputs).isNotNull();
+        assertThat(anchorOut.path("coins").asString()).isEqualTo("0.001000");
+        assertThat(anchorOut.path("hours").asString()).isEqualTo("1");
+        assertThat(node.store().unspentsOf(derived)).singleElement()
+                .satisfies(u -> assertThat(u.body().srcTransaction().hex()).isEqualTo(txid));
+        assertThat(TestBrowser.json(op.get("/api/v1/reserves").body()).path("snapshots").get(0).path("skyAnchor")
+                .path("confirmations").asInt()).isPositive();
     }
 }

@@ -75,6 +75,8 @@ class ReserveProofsIT {
         registry.add("skyx.custody.btc.enabled", () -> "true");
         registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
         registry.add("skyx.custody.btc.poll", () -> "200ms");
+        // no operator float: the anchor's fee then comes out of users' coins and the alarm must fire
+        registry.add("skyx.custody.btc.local-funding", () -> "0");
         registry.add("skyx.reserves.solvency-poll", () -> "200ms");
         registry.add("skyx.reserves.snapshot-interval", () -> "0s");
     }
