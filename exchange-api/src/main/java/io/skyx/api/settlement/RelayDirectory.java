@@ -53,17 +53,24 @@ public final class RelayDirectory {
         }
     }
 
-    /** @return the relay's receipts (JSON objects), newest epoch first */
+    /**
+     * @return the relay's receipts (JSON objects), newest epoch first, each with {@code payout_txid} once its
+     *         on-chain payout is confirmed
+     */
     public List<String> receipts(PubKey relay, int limit) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select receipt from skywire_receipt where relay = ?"
-                     + " order by epoch desc limit ?")) {
+             PreparedStatement ps = c.prepareStatement("select r.receipt, p.txid from skywire_receipt r"
+                     + " left join skywire_payout p on p.epoch = r.epoch and p.relay = r.relay and p.state = 'done'"
+                     + " where r.relay = ? order by r.epoch desc limit ?")) {
             ps.setBytes(1, relay.bytes());
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    String receipt = rs.getString(1);
+                    String txid = rs.getString(2);
+                    out.add(txid == null || !receipt.endsWith("}") ? receipt
+                            : receipt.substring(0, receipt.length() - 1) + ",\"payout_txid\":\"" + txid + "\"}");
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.skyx.api.kafka.InProcessKafkaBroker;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.security.OperatorAudit;
 import io.skyx.api.sequencer.Sequencer;
+import io.skyx.custody.sky.SkyCustody;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Skywire settlement beans. Keys ({@code skyx.skywire.*}, docs/skywire.md): {@code topic}, {@code dead-letter-topic},
  * {@code bootstrap-servers} (default: the in-process broker), {@code consumer.enabled}, {@code pool-droplets}
- * (per epoch), {@code weight-exponent}, {@code ip-cap}, {@code min-bytes}, {@code simulate.relays} (local run:
+ * (per epoch), {@code weight-exponent}, {@code ip-cap}, {@code min-bytes}, {@code chain.max-batch} (payouts per
+ * on-chain transaction, paid from the SKY hot wallet when SKY custody runs), {@code simulate.relays} (local run:
  * simulated relays publishing to the broker), {@code simulate.interval-seconds}, {@code schedule.enabled} (off
  * unless set; the local profile sets it), {@code schedule.interval-seconds}, {@code schedule.grace-seconds}.
  */
@@ -40,8 +42,15 @@ class SettlementConfiguration {
     }
 
     @Bean
-    SettlementPayouts settlementPayouts(DataSource db, Sequencer sequencer, MarketCatalog catalog) {
-        return new SettlementPayouts(db, sequencer, catalog.asset("SKY", "asset").id());
+    SettlementPayouts settlementPayouts(DataSource db, Sequencer sequencer, MarketCatalog catalog,
+                                        ObjectProvider<SkyCustody> skyCustody,
+                                        @Value("${skyx.skywire.chain.max-batch:50}") int maxBatch,
+                                        @Value("${skyx.custody.sky.confirmations:1}") int confirmations) {
+        int sky = catalog.asset("SKY", "asset").id();
+        SkyCustody custody = skyCustody.getIfAvailable();
+        ChainPayouts chain = custody == null ? null : new ChainPayouts(db,
+                c -> SettlementPayouts.submit(sequencer, c), sky, custody.wallet(), maxBatch, confirmations);
+        return new SettlementPayouts(db, sequencer, sky, chain);
     }
 
     @Bean

@@ -18,22 +18,36 @@ import javax.sql.DataSource;
  * account), then {@code CreditSettlementPayout(user, SKY, amount, key "epoch:relay")} for every pending
  * {@code ledger} payout. Each command has its idempotency key, so after a crash between the journal commit and
  * the state update the re-submission returns the original result ({@code repeated}) and moves no money again.
- * On-chain ({@code chain}) payouts stay {@code pending}: batched SKY transactions through the embedded node are
- * not built yet.
+ * Then the {@code chain} payouts through {@link ChainPayouts} (batched SKY transactions from the hot wallet) when
+ * SKY custody runs; without it they stay {@code pending}.
  */
 public final class SettlementPayouts {
     private final DataSource db;
     private final Sequencer sequencer;
     private final int skyAssetId;
+    private final ChainPayouts chain;
 
-    /** What a payout run did. */
-    public record Result(long epoch, boolean funded, int credited, int refused, int pendingOnChain) {
+    /**
+     * What a payout run did; {@code paidOnChain} chain payouts became confirmed in this run, {@code pendingOnChain}
+     * are not confirmed yet.
+     */
+    public record Result(long epoch, boolean funded, int credited, int refused, int paidOnChain, int pendingOnChain) {
     }
 
     public SettlementPayouts(DataSource db, Sequencer sequencer, int skyAssetId) {
+        this(db, sequencer, skyAssetId, null);
+    }
+
+    SettlementPayouts(DataSource db, Sequencer sequencer, int skyAssetId, ChainPayouts chain) {
         this.db = db;
         this.sequencer = sequencer;
         this.skyAssetId = skyAssetId;
+        this.chain = chain;
+    }
+
+    /** Whether chain payouts are paid (SKY custody runs), not left pending. */
+    boolean paysOnChain() {
+        return chain != null;
     }
 
     /** Funds and pays what is still pending of a settled epoch; a no-op for a fully paid one. */
@@ -63,7 +77,6 @@ public final class SettlementPayouts {
         record Pending(String key, long userId, long amount) {
         }
         List<Pending> pending = new ArrayList<>();
-        int onChain = 0;
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select payout_key, user_id, amount, method from skywire_payout"
                      + " where epoch = ? and state = 'pending' order by payout_key")) {
@@ -72,8 +85,6 @@ public final class SettlementPayouts {
                 while (rs.next()) {
                     if (rs.getString(4).equals("ledger")) {
                         pending.add(new Pending(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                    } else {
-                        onChain++;
                     }
                 }
             }
@@ -97,10 +108,32 @@ public final class SettlementPayouts {
                 refused++;
             }
         }
-        return new Result(epoch, true, credited, refused, onChain);
+        long before = chainUnpaid(epoch);
+        if (chain != null) {
+            chain.pay(epoch);
+        }
+        long after = chainUnpaid(epoch);
+        return new Result(epoch, true, credited, refused, (int) (before - after), (int) after);
+    }
+
+    private long chainUnpaid(long epoch) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from skywire_payout where epoch = ?"
+                     + " and method = 'chain' and state in ('pending', 'batched')")) {
+            ps.setLong(1, epoch);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private CommandResult submit(Command command) {
+        return submit(sequencer, command);
+    }
+
+    /** Submits {@code command} and waits for its durable result. */
+    static CommandResult submit(Sequencer sequencer, Command command) {
         try {
             return sequencer.submit(command).get();
         } catch (InterruptedException e) {

@@ -43,14 +43,15 @@ final class SettlementRunner {
     /**
      * The epochs a schedule should run, ascending (each epoch's pool takes the previous epoch's remainder): those
      * before {@code lastEpoch} (inclusive) with a claim and no settlement, and settled ones with a payout still
-     * pending by ledger.
+     * pending by ledger (or not yet confirmed on chain, when chain payouts are paid).
      */
     List<Long> due(long lastEpoch) throws SQLException {
         List<Long> out = new ArrayList<>();
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select epoch from skywire_claim c where epoch <= ?"
                      + " and not exists (select 1 from skywire_settlement s where s.epoch = c.epoch)"
-                     + " union select epoch from skywire_payout where state = 'pending' and method = 'ledger'"
+                     + " union select epoch from skywire_payout where (state = 'pending' and method = 'ledger')"
+                     + (payouts.paysOnChain() ? " or (state in ('pending', 'batched') and method = 'chain')" : "")
                      + " order by 1")) {
             ps.setLong(1, lastEpoch);
             try (ResultSet rs = ps.executeQuery()) {
