@@ -82,8 +82,14 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
         return all;
     }
 
+    /**
+     * The hot wallet's unspent outputs that no transaction of ours spends: neither one in the node's pool nor one
+     * this wallet signed or adopted (a withdrawal batch, a settlement payout or an anchor signed on another thread
+     * and not yet injected), so two spenders never pick the same output.
+     */
     private List<SkyTransactions.Spendable> candidates() {
         Set<SHA256> pending = KeyPayer.pendingInputs(node);
+        adopted.values().forEach(t -> pending.addAll(t.inputs()));
         List<SkyTransactions.Spendable> out = new ArrayList<>();
         for (Address a : owned()) {
             KeyPair k = keys.keyOf(a).orElseThrow(() -> new IllegalStateException("no key for " + a));
@@ -110,8 +116,11 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
         SkyTransactions.Result r = SkyTransactions.build(candidates(), to, keys.hotAddress(), node.head().time(),
                 node.softParams().burnFactor(), sharePercent);
         return switch (r) {
-            case SkyTransactions.Built b -> new Signed(b.transaction().txid().hex(),
-                    TransactionCodec.INSTANCE.encode(b.transaction()));
+            case SkyTransactions.Built b -> {
+                // reserved at once: the caller stores and adopts it later, maybe after another spender has built
+                adopted.put(b.transaction().txid().hex(), b.transaction());
+                yield new Signed(b.transaction().txid().hex(), TransactionCodec.INSTANCE.encode(b.transaction()));
+            }
             case SkyTransactions.Insufficient s -> new Short(s.spendable(), s.needed(), s.reason());
         };
     }

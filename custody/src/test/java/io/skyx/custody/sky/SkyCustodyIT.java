@@ -13,6 +13,7 @@ import io.skyx.custody.testing.Await;
 import io.skyx.custody.testing.SkyChain;
 import io.skyx.custody.testing.TestDb;
 import io.skyx.custody.testing.TestLedger;
+import io.skyx.custody.withdrawal.HotWallet;
 import io.skyx.custody.withdrawal.Withdrawal;
 import io.skyx.custody.withdrawal.WithdrawalState;
 import io.skyx.node.cipher.Address;
@@ -21,6 +22,8 @@ import io.skyx.node.cipher.SHA256;
 import io.skyx.node.cipher.SecKey;
 import io.skyx.node.cipher.Sig;
 import io.skyx.node.cipher.VerifyResult;
+import io.skyx.node.coin.Transaction;
+import io.skyx.node.coin.TransactionCodec;
 import io.skyx.node.coin.UxOut;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -281,6 +284,40 @@ class SkyCustodyIT {
             Await.until("waiting metric back to 0", WAIT,
                     () -> meters.get("custody.withdrawals.waiting_funds").gauge().value() == 0);
             assertThat(l.available(user, CustodyAsset.SKY)).isEqualTo(200 * SKY);
+        }
+    }
+
+    @Test
+    void spendersSigningBeforeAnyInjectNeverPickTheSameOutput() throws Exception {
+        try (SkyCustody c = new SkyCustody(config("two spenders"), TestDb.fresh(), new TestLedger(),
+                (u, a) -> WithdrawalSettings.Settings.NONE, new SimpleMeterRegistry(), chain.node(), null)) {
+            String hot = c.wallet().hotAddress().toString();
+            for (int i = 0; i < 3; i++) {
+                chain.payAndBlock(hot, 10 * SKY);
+            }
+            List<HotWallet.Payment> pay = List.of(new HotWallet.Payment(SkyChain.outsideAddress(), 5 * SKY));
+            List<Transaction> signed = new java.util.ArrayList<>();
+            HotWallet.Build b = c.wallet().buildAndSign(pay);
+            for (int i = 0; i < 10 && b instanceof HotWallet.Signed s; i++) {
+                signed.add(TransactionCodec.INSTANCE.decodeExact(s.raw()));
+                b = c.wallet().buildAndSign(pay);
+            }
+            assertThat(b).as("the outputs run out: each signed, not yet injected, transaction holds its own")
+                    .isInstanceOf(HotWallet.Short.class);
+            assertThat(signed).isNotEmpty();
+            java.util.Set<SHA256> seen = new java.util.HashSet<>();
+            for (Transaction t : signed) {
+                for (SHA256 in : t.inputs()) {
+                    assertThat(seen.add(in)).as("output %s spent twice", in.hex()).isTrue();
+                }
+            }
+            for (Transaction t : signed.reversed()) {
+                c.wallet().broadcast(TransactionCodec.INSTANCE.encode(t));
+            }
+            chain.block();
+            for (Transaction t : signed) {
+                assertThat(chain.node().store().transaction(t.txid())).isPresent();
+            }
         }
     }
 
