@@ -200,7 +200,14 @@ try {
     await shows('#relay-reports', relayDay, 'stcpr', '3.00 MB', '2.00 MB');
     await shows('#relay-refusals', 'BAD_SIGNATURE');
     await page.locator('#runs-load').click();
-    await shows('#runs', relayDay, '1 / 1 / 0');
+    // done / pending / refused: the relay with an account is paid in the ledger (done); the one without is paid on
+    // chain when SKY custody runs (batched, then done once mined), so it may not be counted yet
+    await waitFor(`#runs shows ${relayDay} with a payout done and none refused`, async () => {
+      const row = page.locator('#runs tbody tr', { hasText: relayDay });
+      if ((await row.count()) !== 1) return (await text(page, '#runs')) ?? '';
+      const cell = ((await row.locator('td').nth(5).textContent()) ?? '').trim();
+      return /^[1-9]\d* \/ \d+ \/ 0$/.test(cell) ? true : `payouts cell "${cell}"`;
+    });
     log(`relay ${relayKey.slice(0, 10)}…: receipt "${await text(page, '#relay-receipts tbody tr')}", run "${await text(page, '#runs tbody tr')}"`);
     if (shotDir) await shot([user], shotDir, 'relays');
   }
