@@ -89,6 +89,8 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
      */
     private List<SkyTransactions.Spendable> candidates() {
         Set<SHA256> pending = KeyPayer.pendingInputs(node);
+        // a confirmed transaction's inputs are spent on chain, and confirmations() finds it in the store: forget it
+        adopted.values().removeIf(t -> node.store().transaction(t.txid()).isPresent());
         adopted.values().forEach(t -> pending.addAll(t.inputs()));
         List<SkyTransactions.Spendable> out = new ArrayList<>();
         for (Address a : owned()) {
