@@ -41,6 +41,19 @@ public interface AssetCustody {
      */
     Withdrawal withdraw(long userId, String requestId, String destination, String amount);
 
+    /**
+     * A reconciler of this asset's wallet against {@code ledger}.
+     *
+     * @param platformSpends the txids of the platform's own spends (asked on every run)
+     * @param graceBlocks    blocks past the crediting depth before an uncredited deposit is a difference
+     */
+    io.skyx.custody.reconcile.Reconciler reconciler(io.skyx.custody.platform.LedgerRecords ledger,
+                                                    java.util.function.Supplier<java.util.Set<String>> platformSpends,
+                                                    int graceBlocks);
+
+    /** Runs {@code task} on this asset's custody thread, after the round in progress (operator jobs, tests). */
+    void onCustodyThread(Runnable task);
+
     /** The withdrawal policy (fee, minimum, confirmations). */
     WithdrawalPipeline.Policy policy();
 

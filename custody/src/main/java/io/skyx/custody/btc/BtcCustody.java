@@ -8,13 +8,20 @@ import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
 import io.skyx.custody.platform.CustodyAsset;
+import io.skyx.custody.deposit.Observation;
 import io.skyx.custody.platform.Ledger;
+import io.skyx.custody.platform.LedgerRecords;
+import io.skyx.custody.reconcile.ChainView;
+import io.skyx.custody.reconcile.Reconciler;
+import io.skyx.custody.reserve.ReserveWallet;
 import io.skyx.custody.platform.WithdrawalSettings;
 import io.skyx.custody.withdrawal.HotWallet;
 import io.skyx.custody.withdrawal.Withdrawal;
 import io.skyx.custody.withdrawal.WithdrawalPipeline;
 import io.skyx.custody.withdrawal.WithdrawalStore;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.bitcoinj.base.Address;
 import org.slf4j.Logger;
@@ -110,6 +117,37 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
     public void validate(String destination, String amount) {
         BtcDestinations.parse(destination, config.network());
         Amounts.parse(amount, BTC, "amount");
+    }
+
+    @Override
+    public Reconciler reconciler(LedgerRecords ledger, Supplier<Set<String>> platformSpends, int graceBlocks) {
+        ChainView view = new ChainView() {
+            @Override
+            public List<Observation> observe(Set<String> addresses) {
+                return wallet.observe(addresses);
+            }
+
+            @Override
+            public int confirmations(String txid) {
+                return wallet.confirmations(txid);
+            }
+
+            @Override
+            public Set<String> spends() {
+                return wallet.spends();
+            }
+
+            @Override
+            public ReserveWallet.Holdings holdings() {
+                return reserves.holdings();
+            }
+        };
+        return new Reconciler(BTC, ledger, view, deposits, withdrawals, platformSpends, config.confirmations(), graceBlocks);
+    }
+
+    @Override
+    public void onCustodyThread(Runnable task) {
+        loop.run(task);
     }
 
     @Override

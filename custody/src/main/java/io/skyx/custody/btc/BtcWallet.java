@@ -173,6 +173,18 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         return out;
     }
 
+    /** The txids of the wallet's confirmed transactions that spend its coins (for reconciliation). */
+    public Set<String> spends() {
+        Context.propagate(context);
+        Set<String> out = new java.util.HashSet<>();
+        for (Transaction tx : wallet.getTransactions(false)) {
+            if (depth(tx) >= 1 && tx.getValueSentFromMe(wallet).isPositive()) {
+                out.add(tx.getTxId().toString());
+            }
+        }
+        return out;
+    }
+
     private String addressOf(TransactionOutput o) {
         try {
             return o.getScriptPubKey().getToAddress(network).toString();

@@ -9,7 +9,12 @@ import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
 import io.skyx.custody.platform.CustodyAsset;
+import io.skyx.custody.deposit.Observation;
 import io.skyx.custody.platform.Ledger;
+import io.skyx.custody.platform.LedgerRecords;
+import io.skyx.custody.reconcile.ChainView;
+import io.skyx.custody.reconcile.Reconciler;
+import io.skyx.custody.reserve.ReserveWallet;
 import io.skyx.custody.platform.WithdrawalSettings;
 import io.skyx.custody.withdrawal.Withdrawal;
 import io.skyx.custody.withdrawal.WithdrawalPipeline;
@@ -18,6 +23,8 @@ import io.skyx.node.cipher.Address;
 import io.skyx.node.service.SkycoinNode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +135,37 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
                     + amount, "amount");
         }
         return droplets;
+    }
+
+    @Override
+    public Reconciler reconciler(LedgerRecords ledger, Supplier<Set<String>> platformSpends, int graceBlocks) {
+        ChainView view = new ChainView() {
+            @Override
+            public List<Observation> observe(Set<String> addresses) {
+                return wallet.observe(addresses);
+            }
+
+            @Override
+            public int confirmations(String txid) {
+                return wallet.confirmations(txid);
+            }
+
+            @Override
+            public Set<String> spends() {
+                return wallet.spends();
+            }
+
+            @Override
+            public ReserveWallet.Holdings holdings() {
+                return wallet.holdings();
+            }
+        };
+        return new Reconciler(SKY, ledger, view, deposits, withdrawals, platformSpends, config.confirmations(), graceBlocks);
+    }
+
+    @Override
+    public void onCustodyThread(Runnable task) {
+        loop.run(task);
     }
 
     @Override

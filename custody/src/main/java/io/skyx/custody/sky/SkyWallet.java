@@ -207,6 +207,17 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
         return candidates().stream().mapToLong(s -> s.out().body().coins()).sum();
     }
 
+    /** The txids of the confirmed transactions that spend an output of the hot or a deposit address. */
+    public Set<String> spends() {
+        Set<String> out = new java.util.HashSet<>();
+        for (Address a : owned()) {
+            for (StoredOutput o : node.store().outputsOf(a)) {
+                o.spentTxid().ifPresent(t -> out.add(t.hex()));
+            }
+        }
+        return out;
+    }
+
     /** Every output ever paid to one of {@code addresses} with its depth (the deposit watcher's view). */
     public List<Observation> observe(Set<String> addresses) {
         long head = height();

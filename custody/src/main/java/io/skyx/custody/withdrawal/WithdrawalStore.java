@@ -118,6 +118,23 @@ public final class WithdrawalStore {
         return update("delete from custody_withdrawal where id = ? and state = 'REQUESTED'", id) == 1;
     }
 
+    /** The txids of every signed withdrawal of the asset (a batch's once). */
+    public java.util.Set<String> txids(CustodyAsset asset) {
+        String sql = "select distinct txid from custody_withdrawal where asset = ? and txid is not null";
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, asset.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading withdrawal txids: " + e.getMessage(), e);
+        }
+    }
+
     /** How many of the asset's withdrawals are in {@code state}. */
     public int count(CustodyAsset asset, WithdrawalState state) {
         String sql = "select count(*) from custody_withdrawal where asset = ? and state = ?";
