@@ -80,7 +80,7 @@ public class LiabilitySnapshots {
 
     /** Takes a snapshot of every asset now; returns its published roots. */
     public synchronized List<Published> take() {
-        record Read(long seq, Map<String, List<LiabilityTree.Account>> byAsset) {
+        record Read(long seq, Map<String, List<LiabilityTree.Account>> byAsset, Map<String, Map<Long, Long>> pending) {
         }
         // everything acknowledged before "snapshot now" is in the balances it reads
         projections.caughtUp().join();
@@ -102,7 +102,13 @@ public class LiabilitySnapshots {
                     internalIds.put(rs.getString(2), rs.getLong(1));
                 }
             });
-            return new Read(seq == null ? 0 : seq, byAsset);
+            // the withdrawals withdrawing at the same sequence number: the reserves net only those that are mined
+            Map<String, Map<Long, Long>> pending = new HashMap<>();
+            jdbc.query("select asset, reference_id, sum(amount) from ledger_entries where account = 'withdrawing'"
+                    + " group by asset, reference_id having sum(amount) <> 0", rs -> {
+                pending.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getLong(3));
+            });
+            return new Read(seq == null ? 0 : seq, byAsset, pending);
         });
         Long last = jdbc.queryForObject("select coalesce(max(snapshot), 0) from reserve_snapshots", Long.class);
         long snapshot = (last == null ? 0 : last) + 1;
@@ -120,7 +126,7 @@ public class LiabilitySnapshots {
             totals.put(e.getKey(), tree.total().amount());
         }
         // the reserves are read, signed and checked before anything is stored: a bad signature publishes nothing
-        Map<String, ReserveProofs.Proven> proven = reserves.prove(snapshot, roots, totals);
+        Map<String, ReserveProofs.Proven> proven = reserves.prove(snapshot, roots, totals, read.pending());
         List<Published> out = new ArrayList<>();
         writeTx.executeWithoutResult(s -> {
             for (Map.Entry<String, List<LiabilityTree.Account>> e : read.byAsset().entrySet()) {

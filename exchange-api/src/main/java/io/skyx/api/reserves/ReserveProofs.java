@@ -55,9 +55,14 @@ class ReserveProofs {
      *
      * @param roots  per asset, the snapshot's liabilities root
      * @param totals per asset, the snapshot's liabilities total
+     * @param pending per asset, the withdrawals the ledger held as withdrawing at the snapshot's sequence number
+     *                (id → amount + fee): which of them are mined is read from the chain before the wallet, so the
+     *                in-flight netting and the liabilities are of the same journal point
      * @throws ProofException when a signature does not verify or an address is counted twice
      */
-    Map<String, Proven> prove(long snapshot, Map<String, String> roots, Map<String, BigInteger> totals) {
+    Map<String, Proven> prove(long snapshot, Map<String, String> roots, Map<String, BigInteger> totals,
+                              Map<String, Map<Long, Long>> pending) {
+        Map<String, ChainReserves.InFlight> flights = new LinkedHashMap<>();
         Map<String, ReserveChallenge> challenges = new LinkedHashMap<>();
         Map<String, ReserveWallet.Holdings> holdings = new LinkedHashMap<>();
         List<Solvency.Reserve> reserves = new ArrayList<>();
@@ -66,6 +71,7 @@ class ReserveProofs {
             if (!roots.containsKey(asset)) {
                 continue;
             }
+            flights.put(asset, chains.inFlight(asset, pending.getOrDefault(asset, Map.of())));
             ReserveChallenge challenge = ReserveChallenge.fresh(new SnapshotRef(asset, snapshot), roots.get(asset),
                     random);
             ReserveWallet.Holdings h = e.getValue().holdings();
@@ -101,7 +107,7 @@ class ReserveProofs {
                     cold = r.hot() ? cold : cold.add(units);
                 }
             }
-            ChainReserves.InFlight flight = chains.inFlight(asset);
+            ChainReserves.InFlight flight = flights.get(asset);
             Coverage c = new Coverage(asset, hot, cold, totals.get(asset), BigInteger.valueOf(flight.pending()),
                     BigInteger.valueOf(flight.mined()));
             ReserveWallet.Holdings h = holdings.get(asset);

@@ -117,13 +117,18 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
         Map<String, ReserveWallet> wallets = chains.wallets();
         Map<String, Status> next = new LinkedHashMap<>();
         for (Asset a : catalog.assets()) {
-            BigInteger owed = BigInteger.valueOf(sequencer.owedToUsers(a.id()).orTimeout(10, TimeUnit.SECONDS).join());
             ReserveWallet w = wallets.get(a.code());
             if (w == null) {
+                BigInteger owed = BigInteger.valueOf(sequencer.owedToUsers(a.id()).orTimeout(10, TimeUnit.SECONDS)
+                        .join());
                 next.put(a.code(), new Status(a.code(), State.ABSENT, null, null, null, null, null, owed, null, null,
                         null, Instant.now()));
                 continue;
             }
+            // owed and in flight at one journal point, which of them is mined, then the wallet: never counted twice
+            ChainReserves.Position p = chains.position(a);
+            BigInteger owed = BigInteger.valueOf(p.owed());
+            ChainReserves.InFlight f = p.inFlight();
             ReserveWallet.Holdings h = w.holdings();
             BigInteger hot = BigInteger.ZERO;
             BigInteger cold = BigInteger.ZERO;
@@ -134,7 +139,6 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
                     cold = cold.add(BigInteger.valueOf(x.balance()));
                 }
             }
-            ChainReserves.InFlight f = chains.inFlight(a.code());
             Coverage c = new Coverage(a.code(), hot, cold, owed, BigInteger.valueOf(f.pending()),
                     BigInteger.valueOf(f.mined()));
             next.put(a.code(), new Status(a.code(), c.solvent() ? State.SOLVENT : State.BELOW, h.height(),

@@ -56,7 +56,7 @@ class ReserveProofsTest {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("wallet", wallet);
         ChainReserves chains = new ChainReserves(beans.getBeanProvider(ReserveWallet.class),
-                beans.getBeanProvider(io.skyx.custody.reserve.ChainAnchor.class), new JdbcTemplate());
+                beans.getBeanProvider(io.skyx.custody.reserve.ChainAnchor.class), new JdbcTemplate(), null);
         return new ReserveProofs(chains, new JdbcTemplate());
     }
 
@@ -64,7 +64,7 @@ class ReserveProofsTest {
     void aSignatureByAnotherKeyIsRefused() {
         ECKey other = new ECKey();
         ReserveProofs p = proofs(new KeyWallet(new ECKey(), (k, m) -> other.signMessage(m, ScriptType.P2WPKH)));
-        assertThatThrownBy(() -> p.prove(7, Map.of("BTC", ROOT), Map.of("BTC", BigInteger.valueOf(1_000))))
+        assertThatThrownBy(() -> p.prove(7, Map.of("BTC", ROOT), Map.of("BTC", BigInteger.valueOf(1_000)), Map.of()))
                 .isInstanceOfSatisfying(ProofException.class, e -> assertThat(e.error()).isEqualTo(ProofError.BAD_SIGNATURE));
     }
 
@@ -73,7 +73,7 @@ class ReserveProofsTest {
         ReserveChallenge stale = new ReserveChallenge(new SnapshotRef("BTC", 6), OLD_ROOT, "0f".repeat(16));
         ReserveProofs p = proofs(new KeyWallet(new ECKey(),
                 (k, m) -> k.signMessage(stale.text(), ScriptType.P2WPKH)));
-        assertThatThrownBy(() -> p.prove(7, Map.of("BTC", ROOT), Map.of("BTC", BigInteger.valueOf(1_000))))
+        assertThatThrownBy(() -> p.prove(7, Map.of("BTC", ROOT), Map.of("BTC", BigInteger.valueOf(1_000)), Map.of()))
                 .isInstanceOfSatisfying(ProofException.class, e -> assertThat(e.error()).isEqualTo(ProofError.BAD_SIGNATURE));
     }
 
