@@ -63,6 +63,8 @@ class AutoSweepIT {
         registry.add("skyx.custody.btc.local-funding", () -> "50000000");
         registry.add("skyx.reserves.snapshot-interval", () -> "0s");
         registry.add("skyx.account.whitelist-cooloff", () -> "0s");
+        // solvency is recomputed on every committed batch: with no poll to speak of, a withdrawal still shows at once
+        registry.add("skyx.reserves.solvency-poll", () -> "10m");
         registry.add("skyx.custody.auto-sweep.interval", () -> "300ms");
         registry.add("skyx.custody.auto-sweep.btc-minimum", () -> "10000");
     }
@@ -83,6 +85,15 @@ class AutoSweepIT {
         return TestBrowser.json(b.get("/api/v1/withdrawals?asset=BTC").body());
     }
 
+    private static JsonNode btcStatus(TestBrowser b) throws Exception {
+        for (JsonNode a : TestBrowser.json(b.get("/api/v1/reserves/status").body()).path("assets")) {
+            if (a.path("asset").asString().equals("BTC")) {
+                return a;
+            }
+        }
+        throw new AssertionError("no BTC in the solvency status");
+    }
+
     @Test
     void aDepositAboveWhatIsKeptIsSweptOnChainToTheUsersOwnAddressOnce() throws Exception {
         TestBrowser bob = new TestBrowser("http://localhost:" + port).signUp();
@@ -101,6 +112,11 @@ class AutoSweepIT {
         assertThat(w.path("amount").asString()).as("0.01 - 0.001 kept - 0.00002 fee").isEqualTo("0.00898");
         assertThat(w.path("fee").asString()).isEqualTo("0.00002");
         long id = w.path("id").asLong();
+        long requested = System.nanoTime();
+        await("the sweep in the solvency position", () -> "900000".equals(btcStatus(bob).path("pendingWithdrawals")
+                .asString()));
+        assertThat(Duration.ofNanos(System.nanoTime() - requested)).as("at once, not at the next poll")
+                .isLessThan(Duration.ofSeconds(30));
         assertThat(jdbc.queryForObject("select request_id from custody_withdrawal where id = ?", String.class, id))
                 .startsWith("sweep:BTC:");
         await("the sweep confirmed", () -> {
