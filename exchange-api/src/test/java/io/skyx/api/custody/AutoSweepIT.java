@@ -85,6 +85,15 @@ class AutoSweepIT {
         return TestBrowser.json(b.get("/api/v1/withdrawals?asset=BTC").body());
     }
 
+    private static JsonNode snapshotRow(TestBrowser b, long snapshot) throws Exception {
+        for (JsonNode r : TestBrowser.json(b.get("/api/v1/reserves").body()).path("snapshots")) {
+            if (r.path("snapshot").asLong() == snapshot && r.path("asset").asString().equals("BTC")) {
+                return r;
+            }
+        }
+        throw new AssertionError("no BTC row of snapshot " + snapshot);
+    }
+
     private static JsonNode btcStatus(TestBrowser b) throws Exception {
         for (JsonNode a : TestBrowser.json(b.get("/api/v1/reserves/status").body()).path("assets")) {
             if (a.path("asset").asString().equals("BTC")) {
@@ -117,6 +126,19 @@ class AutoSweepIT {
                 .asString()));
         assertThat(Duration.ofNanos(System.nanoTime() - requested)).as("at once, not at the next poll")
                 .isLessThan(Duration.ofSeconds(30));
+
+        // a snapshot while the sweep is in flight: its liabilities and its withdrawals in flight are of one journal
+        // sequence number (what the ledger held as withdrawing there), whatever the custody row says
+        HttpResponse<String> taken = bob.post("/api/v1/admin/reserves/snapshots", null);
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        long snapshot = TestBrowser.json(taken.body()).get(0).path("snapshot").asLong();
+        JsonNode row = snapshotRow(bob, snapshot);
+        JsonNode reserves = row.path("reserves");
+        assertThat(row.path("total").asString()).isEqualTo("1000000");
+        assertThat(reserves.path("liabilities").asString()).isEqualTo("1000000");
+        assertThat(reserves.path("pendingWithdrawals").asString()).isEqualTo("900000");
+        assertThat(jdbc.queryForObject("select coalesce(sum(amount), 0) from ledger_entries where account = 'withdrawing'"
+                + " and asset = 'BTC' and seq <= ?", Long.class, row.path("journalSeq").asLong())).isEqualTo(900_000L);
         assertThat(jdbc.queryForObject("select request_id from custody_withdrawal where id = ?", String.class, id))
                 .startsWith("sweep:BTC:");
         await("the sweep confirmed", () -> {
