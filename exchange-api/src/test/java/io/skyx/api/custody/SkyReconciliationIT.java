@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.node.GenesisWallet;
+import io.skyx.api.node.NodeProperties;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.testing.TestBrowser;
 import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.deposit.Observation;
+import io.skyx.custody.sky.KeyPayer;
 import io.skyx.custody.sky.SkyCustody;
 import io.skyx.node.cipher.Address;
 import io.skyx.node.cipher.SecKey;
+import io.skyx.node.service.SkycoinNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +61,12 @@ class SkyReconciliationIT {
 
     @Autowired
     Sequencer sequencer;
+
+    @Autowired
+    SkycoinNode node;
+
+    @Autowired
+    NodeProperties nodeProps;
 
     @Autowired
     MarketCatalog catalog;
@@ -161,6 +172,14 @@ class SkyReconciliationIT {
         try {
             assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
             assertThat(faucet.pay(userId, "late-payment")).isTrue();
+            // the private chain makes a block only for transactions: two payments from the genesis wallet elsewhere
+            await("the payment in a block", () -> custody.wallet().observe(Set.of(deposit)).size() == 2);
+            KeyPayer genesis = new KeyPayer(node, GenesisWallet.key(nodeProps).orElseThrow());
+            Address elsewhere = Address.fromSecKey(SecKey.random());
+            for (int i = 0; i < 2; i++) {
+                String txid = genesis.pay(Map.of(elsewhere, 1_000_000L), Duration.ofSeconds(30));
+                await("a block", () -> custody.wallet().confirmations(txid) >= 1);
+            }
             await("the payment 3 blocks deep", () -> custody.wallet().observe(Set.of(deposit)).stream()
                     .filter(o -> o.confirmations() >= 3).count() == 2);
             JsonNode late = reconcile(alice);
