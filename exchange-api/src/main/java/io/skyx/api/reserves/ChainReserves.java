@@ -1,7 +1,7 @@
 package io.skyx.api.reserves;
 
 import io.skyx.api.market.Asset;
-import io.skyx.api.sequencer.Sequencer;
+import io.skyx.api.sequencer.LedgerPositions;
 import io.skyx.custody.reserve.ChainAnchor;
 import io.skyx.custody.reserve.ReserveWallet;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * withdrawal in the ledger first and moves its row afterwards, so after a crash (or a restart, when nothing in
  * memory remembers what the ledger completed) a row can still say BROADCAST for a withdrawal the ledger no longer
  * counts. The open rows only give the candidate ids and their txids; the engine is asked, in the same query that
- * reads what is owed, which of them are still pending and for how much ({@link Sequencer#position}), so owed and
+ * reads what is owed, which of them are still pending and for how much ({@link LedgerPositions#position}), so owed and
  * in flight are one journal point and a withdrawal is never netted twice. Whether a pending withdrawal's
  * transaction is mined is read from the chain after that point, and the wallet's holdings after that again (so a
  * block in between can only make the ratio err low: coins gone, not yet counted as mined).
@@ -49,14 +49,14 @@ class ChainReserves {
     private final ObjectProvider<ReserveWallet> walletProvider;
     private final ObjectProvider<ChainAnchor> anchorProvider;
     private final JdbcTemplate jdbc;
-    private final Sequencer sequencer;
+    private final LedgerPositions ledger;
 
     ChainReserves(ObjectProvider<ReserveWallet> wallets, ObjectProvider<ChainAnchor> anchors, JdbcTemplate jdbc,
-                  Sequencer sequencer) {
+                  LedgerPositions ledger) {
         this.walletProvider = wallets;
         this.anchorProvider = anchors;
         this.jdbc = jdbc;
-        this.sequencer = sequencer;
+        this.ledger = ledger;
     }
 
     /** The wallet of each asset (by ticker) whose custody runs. */
@@ -82,7 +82,7 @@ class ChainReserves {
     Position position(Asset asset) {
         Map<Long, Row> rows = openRows(asset.code());
         long[] ids = rows.keySet().stream().mapToLong(Long::longValue).toArray();
-        Sequencer.LedgerPosition p = sequencer.position(asset.id(), ids).orTimeout(10, TimeUnit.SECONDS).join();
+        LedgerPositions.Position p = ledger.position(asset.id(), ids).orTimeout(10, TimeUnit.SECONDS).join();
         return new Position(p.sequence(), p.owed(), inFlight(asset.code(), p.pending(), rows));
     }
 

@@ -10,7 +10,6 @@ import io.skyx.engine.ExchangeEngine;
 import io.skyx.engine.L2Book;
 import io.skyx.engine.MarketSpec;
 import io.skyx.engine.ResultCode;
-import io.skyx.engine.WithdrawalView;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -159,39 +158,6 @@ public class Sequencer implements SmartLifecycle {
     public CompletableFuture<Long> owedToUsers(int assetId) {
         return query(e -> -Math.addExact(Math.addExact(e.systemBalance(AccountKind.RESERVE, assetId),
                 e.systemBalance(AccountKind.FEES, assetId)), e.systemBalance(AccountKind.SETTLEMENT_POOL, assetId)));
-    }
-
-    /**
-     * One asset's position in the ledger, read at one point (the latest durable command): what users are owed
-     * ({@link #owedToUsers}) and which of {@code withdrawalIds} are withdrawals of that asset still pending there
-     * (reserved, neither completed nor refunded), with the amount each holds.
-     */
-    public CompletableFuture<LedgerPosition> position(int assetId, long[] withdrawalIds) {
-        long[] ids = withdrawalIds.clone();
-        return query(e -> {
-            long owed = -Math.addExact(Math.addExact(e.systemBalance(AccountKind.RESERVE, assetId),
-                    e.systemBalance(AccountKind.FEES, assetId)), e.systemBalance(AccountKind.SETTLEMENT_POOL, assetId));
-            Map<Long, Long> pending = new java.util.HashMap<>();
-            for (long id : ids) {
-                WithdrawalView w = e.pendingWithdrawal(id);
-                if (w != null && w.assetId() == assetId) {
-                    pending.put(id, w.amount());
-                }
-            }
-            return new LedgerPosition(e.lastSequence(), owed, pending);
-        });
-    }
-
-    /**
-     * @param sequence the last command applied
-     * @param owed     what users are owed of the asset (available + locked + withdrawing)
-     * @param pending  the asked withdrawals still pending: id → amount held (fee included)
-     */
-    public record LedgerPosition(long sequence, long owed, Map<Long, Long> pending) {
-        /** Defensive copy. */
-        public LedgerPosition {
-            pending = Map.copyOf(pending);
-        }
     }
 
     /** The last sequence number known durable (0 before start). */

@@ -6,6 +6,7 @@ import io.skyx.api.market.Asset;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.CommandResult;
+import io.skyx.api.sequencer.LedgerPositions;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.testing.IntegrationTestBase;
 import io.skyx.api.testing.TestBrowser;
@@ -44,6 +45,9 @@ class InFlightAfterRestartIT extends IntegrationTestBase {
     @Autowired
     ChainReserves chains;
 
+    @Autowired
+    LedgerPositions positions;
+
     private static String txid() {
         byte[] b = new byte[32];
         ThreadLocalRandom.current().nextBytes(b);
@@ -77,7 +81,7 @@ class InFlightAfterRestartIT extends IntegrationTestBase {
         // the ledger completes it; the crash comes before the row moves on
         long completed = submit(new Command.CompleteWithdrawal(id)).seq();
         ChainReserves restarted = new ChainReserves(context.getBeanProvider(ReserveWallet.class),
-                context.getBeanProvider(ChainAnchor.class), jdbc, sequencer);
+                context.getBeanProvider(ChainAnchor.class), jdbc, positions);
         for (ChainReserves c : List.of(restarted, chains)) {
             ChainReserves.Position p = c.position(btc);
             assertThat(p.sequence()).isGreaterThanOrEqualTo(completed);

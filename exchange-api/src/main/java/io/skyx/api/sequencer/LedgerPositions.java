@@ -1,0 +1,52 @@
+package io.skyx.api.sequencer;
+
+import io.skyx.engine.AccountKind;
+import io.skyx.engine.WithdrawalView;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Component;
+
+/** One asset's position in the ledger as the engine holds it, read in one query on the sequencer's thread. */
+@Component
+public class LedgerPositions {
+
+    /**
+     * @param sequence the last command applied
+     * @param owed     what users are owed of the asset (available + locked + withdrawing)
+     * @param pending  the asked withdrawals still pending: id → amount held (fee included)
+     */
+    public record Position(long sequence, long owed, Map<Long, Long> pending) {
+        /** Defensive copy. */
+        public Position {
+            pending = Map.copyOf(pending);
+        }
+    }
+
+    private final Sequencer sequencer;
+
+    LedgerPositions(Sequencer sequencer) {
+        this.sequencer = sequencer;
+    }
+
+    /**
+     * What users are owed of one asset ({@link Sequencer#owedToUsers}) and which of {@code withdrawalIds} are
+     * withdrawals of that asset still pending (reserved, neither completed nor refunded) with the amount each
+     * holds, both as of the latest durable command.
+     */
+    public CompletableFuture<Position> position(int assetId, long[] withdrawalIds) {
+        long[] ids = withdrawalIds.clone();
+        return sequencer.query(e -> {
+            long owed = -Math.addExact(Math.addExact(e.systemBalance(AccountKind.RESERVE, assetId),
+                    e.systemBalance(AccountKind.FEES, assetId)), e.systemBalance(AccountKind.SETTLEMENT_POOL, assetId));
+            Map<Long, Long> pending = new HashMap<>();
+            for (long id : ids) {
+                WithdrawalView w = e.pendingWithdrawal(id);
+                if (w != null && w.assetId() == assetId) {
+                    pending.put(id, w.amount());
+                }
+            }
+            return new Position(e.lastSequence(), owed, pending);
+        });
+    }
+}
