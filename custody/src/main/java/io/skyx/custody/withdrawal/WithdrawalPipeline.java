@@ -235,6 +235,7 @@ public final class WithdrawalPipeline {
         }
         if (b instanceof HotWallet.Signed s) {
             if (store.signedBatch(going, s.txid(), s.raw())) {
+                CrashPoint.after(WithdrawalState.SIGNED);
                 wallet.adopt(s.raw());
                 LOG.info("{} batch of {} withdrawal(s) signed: {}", asset, going.size(), s.txid());
             }
@@ -267,6 +268,7 @@ public final class WithdrawalPipeline {
         HotWallet.Build b = wallet.buildAndSign(w.destination(), w.amount(), w.fee());
         if (b instanceof HotWallet.Signed s) {
             if (store.signed(w.id(), w.state(), s.txid(), s.raw())) {
+                CrashPoint.after(WithdrawalState.SIGNED);
                 wallet.adopt(s.raw());
                 LOG.info("{} withdrawal {} signed: {}", asset, w.id(), s.txid());
             }
@@ -278,7 +280,9 @@ public final class WithdrawalPipeline {
     private void broadcast(Withdrawal w) {
         try {
             wallet.broadcast(w.rawTx());
-            store.move(w.id(), WithdrawalState.SIGNED, WithdrawalState.BROADCAST, null);
+            if (store.move(w.id(), WithdrawalState.SIGNED, WithdrawalState.BROADCAST, null)) {
+                CrashPoint.after(WithdrawalState.BROADCAST);
+            }
             LOG.info("{} withdrawal {} broadcast: {}", asset, w.id(), w.txid());
         } catch (HotWallet.BroadcastException e) {
             if (e.definite() && wallet.confirmations(w.txid()) < 0) {

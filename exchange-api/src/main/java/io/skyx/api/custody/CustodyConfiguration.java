@@ -40,6 +40,10 @@ class CustodyConfiguration {
         if (!props.network().equals("regtest")) {
             throw new IllegalStateException("skyx.custody.btc.bcoin.enabled needs skyx.custody.btc.network=regtest");
         }
+        CustodyProperties.Attach a = props.bcoin().attach();
+        if (a.p2pPort() > 0) {
+            return BcoinNode.attach(a.p2pPort(), a.rpcPort(), a.walletPort(), a.apiKey());
+        }
         Path dir = Path.of(props.bcoin().dir());
         if (!Files.isDirectory(dir) && !dir.isAbsolute() && Files.isDirectory(Path.of("..").resolve(dir))) {
             dir = Path.of("..").resolve(dir);

@@ -43,7 +43,7 @@ public record CustodyProperties(boolean enabled, String network, String mnemonic
         minimumWithdrawal = minimumWithdrawal <= 0 ? 10_000 : minimumWithdrawal;
         poll = poll == null ? Duration.ofSeconds(1) : poll;
         syncTimeout = syncTimeout == null ? Duration.ofMinutes(5) : syncTimeout;
-        bcoin = bcoin == null ? new Bcoin(false, null, null, null) : bcoin;
+        bcoin = bcoin == null ? new Bcoin(false, null, null, null, null) : bcoin;
     }
 
     /**
@@ -51,13 +51,32 @@ public record CustodyProperties(boolean enabled, String network, String mnemonic
      * @param dir     the directory with bcoin's npm install (custody/bcoin, installed by the build)
      * @param node    the node.js executable
      * @param dataDir where bcoin writes its log (its chain is in memory)
+     * @param attach  use a bcoin regtest node another process already runs on loopback instead of starting one
+     *                (when {@code attach.p2p-port} is set; the crash tests keep the chain alive across a kill -9 so)
      */
-    public record Bcoin(boolean enabled, String dir, String node, String dataDir) {
+    public record Bcoin(boolean enabled, String dir, String node, String dataDir, Attach attach) {
         /** Defaults. */
         public Bcoin {
             dir = dir == null || dir.isBlank() ? "custody/bcoin" : dir;
             node = node == null || node.isBlank() ? "node" : node;
             dataDir = dataDir == null || dataDir.isBlank() ? "./data/bcoin" : dataDir;
+            attach = attach == null ? new Attach(0, 0, 0, null) : attach;
+        }
+    }
+
+    /**
+     * A running bcoin regtest node on 127.0.0.1.
+     *
+     * @param p2pPort    its P2P port (0: start a node of our own)
+     * @param rpcPort    its node HTTP (JSON-RPC) port
+     * @param walletPort its wallet HTTP port
+     * @param apiKey     its API key
+     */
+    public record Attach(int p2pPort, int rpcPort, int walletPort, String apiKey) {
+        /** Does not show the API key. */
+        @Override
+        public String toString() {
+            return "Attach[p2p=" + p2pPort + ", rpc=" + rpcPort + "]";
         }
     }
 }
