@@ -33,7 +33,7 @@ class BtcWithdrawalIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final int N = 2;
-    private static final long FEE = 2000;
+    private static final long FEE = Regtest.FEE;
     private static final String OTHER_SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow";
 
     private static BcoinNode node;
@@ -81,6 +81,20 @@ class BtcWithdrawalIT {
         return c.withdrawals(user, 50).stream().filter(w -> w.id() == id).findFirst().orElseThrow();
     }
 
+    private static org.bitcoinj.core.Transaction tx(String txid) {
+        return org.bitcoinj.core.Transaction.read(java.nio.ByteBuffer.wrap(
+                java.util.HexFormat.of().parseHex(rpc.rawTransaction(txid))));
+    }
+
+    /** What the transaction pays the miner: its inputs' values (read from the chain) less its outputs. */
+    private static long chainFee(org.bitcoinj.core.Transaction t) {
+        long in = 0;
+        for (org.bitcoinj.core.TransactionInput i : t.getInputs()) {
+            in += tx(i.getOutpoint().hash().toString()).getOutput(i.getOutpoint().index()).getValue().value;
+        }
+        return in - t.getOutputs().stream().mapToLong(o -> o.getValue().value).sum();
+    }
+
     private static long received(String bcoinAddress) {
         return rpc.walletCoins(bcoinAddress).stream().mapToLong(BcoinRpc.Coin::value).sum();
     }
@@ -101,6 +115,13 @@ class BtcWithdrawalIT {
         assertThat(received(segwit)).isEqualTo(1_234_567);
         assertThat(rpc.walletCoins(legacy)).singleElement().satisfies(c -> assertThat(c.txid()).isEqualTo(done1.txid()));
         assertThat(done2.confirmations()).isGreaterThanOrEqualTo(N);
+        for (Withdrawal d : List.of(done1, done2)) {
+            assertThat(d.fee()).as("the quote charged").isEqualTo(custody.withdrawalFee().fee());
+            org.bitcoinj.core.Transaction tx = tx(d.txid());
+            assertThat(chainFee(tx)).as("the transaction pays exactly the debited fee").isEqualTo(d.fee());
+            assertThat(d.fee()).as("at least min-fee-rate for its size")
+                    .isGreaterThanOrEqualTo(custody.withdrawalFee().minFeeRate() * tx.getVsize());
+        }
         assertThat(ledger.available(user, CustodyAsset.BTC)).isEqualTo(50_000_000 - 3_000_000 - 1_234_567 - 2 * FEE);
         assertThat(ledger.withdrawing(user, CustodyAsset.BTC)).isZero();
 

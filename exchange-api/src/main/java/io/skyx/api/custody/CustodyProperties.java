@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seedBirth         when the seed was created (ISO-8601); earlier blocks are not scanned
  * @param peers             HOST:PORT Bitcoin P2P peers (ignored when bcoin is started by the app)
  * @param confirmations     depth for crediting deposits and completing withdrawals
- * @param withdrawalFee     flat network fee per withdrawal in satoshis, paid by the user, used exactly on chain
- * @param minFeeRate        lowest fee rate (sat/vB) a withdrawal may pay
+ * @param feeRate           withdrawal fee rate (sat/vB) when there is no estimate (bcoin's, on regtest)
+ * @param minFeeRate        lowest fee rate (sat/vB) charged and paid by a withdrawal
+ * @param maxFeeRate        highest fee rate (sat/vB) charged, whatever the estimate
  * @param minimumWithdrawal smallest withdrawal in satoshis
  * @param poll              watcher and pipeline interval
  * @param syncTimeout       longest first chain download
@@ -27,8 +28,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "skyx.custody.btc")
 public record CustodyProperties(boolean enabled, String network, String mnemonic, String passphrase, Instant seedBirth,
-                                List<String> peers, int confirmations, long withdrawalFee, long minFeeRate,
-                                long minimumWithdrawal, Duration poll, Duration syncTimeout, Bcoin bcoin,
+                                List<String> peers, int confirmations, long feeRate, long minFeeRate,
+                                long maxFeeRate, long minimumWithdrawal, Duration poll, Duration syncTimeout, Bcoin bcoin,
                                 long localFunding) {
 
     /** Defaults. */
@@ -38,8 +39,9 @@ public record CustodyProperties(boolean enabled, String network, String mnemonic
         seedBirth = seedBirth == null ? Instant.parse("2020-01-01T00:00:00Z") : seedBirth;
         peers = peers == null ? List.of() : List.copyOf(peers);
         confirmations = confirmations <= 0 ? 6 : confirmations;
-        withdrawalFee = withdrawalFee <= 0 ? 2000 : withdrawalFee;
+        feeRate = feeRate <= 0 ? 10 : feeRate;
         minFeeRate = minFeeRate <= 0 ? 1 : minFeeRate;
+        maxFeeRate = maxFeeRate <= 0 ? 200 : maxFeeRate;
         minimumWithdrawal = minimumWithdrawal <= 0 ? 10_000 : minimumWithdrawal;
         poll = poll == null ? Duration.ofSeconds(1) : poll;
         syncTimeout = syncTimeout == null ? Duration.ofMinutes(5) : syncTimeout;
