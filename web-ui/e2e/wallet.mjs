@@ -160,7 +160,7 @@ try {
     const t = (await text(page, '#withdrawals')) ?? '';
     return t.includes('Completed') && t.includes('0.00300000 BTC') ? true : t;
   }, 120000);
-  await waitFor('balance after the withdrawal and its fee', async () => ((await text(page, '#balances-table')) ?? '').includes('0.00698000'));
+  await waitFor('balance after the withdrawal and its fee', async () => ((await text(page, '#balances-table')) ?? '').includes('0.00697790'));
   log(`withdrawal shown: "${await text(page, '#withdrawals tbody tr')}"`);
 
   // ---- Wallet: SKY has its own deposit address (on the embedded node's private chain) with its QR code ----

@@ -169,6 +169,12 @@ export interface DepositDto {
   asset: string; txid: string; vout: number; address: string; amount: string; confirmations: number;
   requiredConfirmations: number; status: string; timestamp: string;
 }
+/** GET /api/v1/withdrawal-fees: the fee a withdrawal requested now is charged on top of the amount. */
+export interface WithdrawalFeeDto {
+  asset: string; network: string; fee: string; feeRate: number; minFeeRate: number; maxFeeRate: number;
+  feeRateUnit?: string | null; source: string; paidBy: string; minimum: string; confirmations: number;
+}
+
 export interface WithdrawalDto {
   id: number; asset: string; address: string; amount: string; fee: string; state: string; status: string;
   txid?: string | null; confirmations: number; info?: string | null; timestamp: string;
@@ -214,6 +220,7 @@ export const accountApi = {
   depositAddress: (asset: string) => request<DepositAddressDto>('GET', `/deposit-address?asset=${enc(asset)}`),
   deposits: (asset: string) => request<DepositDto[]>('GET', `/deposits?asset=${enc(asset)}&limit=20`),
   withdrawals: (asset: string) => request<WithdrawalDto[]>('GET', `/withdrawals?asset=${enc(asset)}&limit=20`),
+  withdrawalFees: () => request<WithdrawalFeeDto[]>('GET', '/withdrawal-fees'),
   withdraw: (body: unknown, idempotencyKey: string) =>
     request<WithdrawalDto>('POST', '/withdrawals', body, { 'Idempotency-Key': idempotencyKey }),
   relayActivity: (key: string) => request<RelayActivityDto>('GET', `/relays/${enc(key)}/activity?limit=50`),

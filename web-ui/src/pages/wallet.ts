@@ -4,7 +4,7 @@
  * shows the server's message instead of an address.
  */
 import '../style.css';
-import { accountApi, api, ApiError, type Balances, type DepositDto, type SecurityDto, type SweepDto, type WhitelistEntryDto, type WithdrawalDto } from '../api';
+import { accountApi, api, ApiError, type Balances, type DepositDto, type SecurityDto, type SweepDto, type WhitelistEntryDto, type WithdrawalDto, type WithdrawalFeeDto } from '../api';
 import { checkWithdraw, confirmationsText, paymentUri, requestKey, withdrawalStep, type WithdrawField } from '../lib/wallet';
 import { amountOf } from '../ui/format';
 import { byId, h, table } from '../ui/dom';
@@ -23,9 +23,11 @@ interface WalletState {
   unavailable: Map<string, string>;
   /** Assets whose deposit address the server gave: only their history is asked for. */
   available: Set<string>;
+  /** The withdrawal fee quoted per asset (shown before confirming). */
+  fees: Map<string, WithdrawalFeeDto>;
 }
 
-const state: WalletState = { asset: 'BTC', balances: {}, security: null, whitelist: { enabled: false, entries: [] }, sweeps: [], unavailable: new Map(), available: new Set() };
+const state: WalletState = { asset: 'BTC', balances: {}, security: null, whitelist: { enabled: false, entries: [] }, sweeps: [], unavailable: new Map(), available: new Set(), fees: new Map() };
 const errors = new FormErrors<WithdrawField>('wd', ['address', 'amount', 'code']);
 
 function unavailableText(asset: string, message: string): string {
@@ -41,7 +43,9 @@ function renderBalances(): void {
   t.id = 'balances-table';
   byId('wallet-balances').replaceChildren(t);
   const free = state.balances[state.asset]?.free ?? null;
-  byId('wd-free').textContent = free === null ? '' : `Available: ${amountOf(state.asset, free)} ${state.asset} (the network fee is added on top)`;
+  const fee = state.fees.get(state.asset);
+  const feeText = fee ? `network fee ${amountOf(state.asset, fee.fee)} ${state.asset}, added on top` : 'the network fee is added on top';
+  byId('wd-free').textContent = free === null ? '' : `Available: ${amountOf(state.asset, free)} ${state.asset} (${feeText})`;
 }
 
 function renderOwnAddresses(): void {
@@ -124,6 +128,11 @@ async function refreshAll(): Promise<void> {
   const [balances, security, whitelist, sweeps] = await Promise.all([api.balances(), accountApi.security(),
     accountApi.whitelist(), accountApi.sweeps()]);
   Object.assign(state, { balances, security, whitelist, sweeps });
+  try {
+    state.fees = new Map((await accountApi.withdrawalFees()).map((f) => [f.asset, f]));
+  } catch {
+    state.fees = new Map();
+  }
   renderBalances();
   renderOwnAddresses();
   await renderDepositAddress();

@@ -54,8 +54,23 @@ public interface AssetCustody {
     /** Runs {@code task} on this asset's custody thread, after the round in progress (operator jobs, tests). */
     void onCustodyThread(Runnable task);
 
-    /** The withdrawal policy (fee, minimum, confirmations). */
+    /** The withdrawal policy (minimum, confirmations, batching). */
     WithdrawalPipeline.Policy policy();
+
+    /**
+     * A withdrawal's network fee as charged now.
+     *
+     * @param fee        what a withdrawal requested now is charged on top of the amount (smallest unit)
+     * @param feeRate    the rate it is computed at (BTC: sat/vB; 0 when the fee is not in the coin, as SKY's hours)
+     * @param minFeeRate the lowest rate charged (0 without a rate)
+     * @param maxFeeRate the highest rate charged (0 without a rate)
+     * @param source     where the rate comes from ("estimate", "configured", …; "coin hours" for SKY)
+     */
+    record FeeQuote(long fee, long feeRate, long minFeeRate, long maxFeeRate, String source) {
+    }
+
+    /** The fee a withdrawal requested now is charged (the user pays it on top of the amount). */
+    FeeQuote withdrawalFee();
 
     /** @throws CustodyException INVALID_REQUEST_ID unless 1 to 64 characters */
     static void requireRequestId(String requestId) {

@@ -15,17 +15,17 @@ import org.bitcoinj.base.BitcoinNetwork;
  * @param seedBirth        when the seed was created (blocks before it are not scanned for payments)
  * @param peers            P2P peers to connect to
  * @param confirmations    depth at which deposits are credited and withdrawals completed
- * @param withdrawalFee    the network fee of one withdrawal in satoshis, paid by the user on top of the amount and
- *                         used exactly as the transaction's fee (so the ledger and the chain agree to the satoshi)
- * @param minFeeRate       the lowest fee rate (sat/vB) a withdrawal may pay; a transaction that would pay less
- *                         (too many inputs for the flat fee) is not signed and stays RESERVED with the reason
+ * @param feeRate          the withdrawal fee rate (sat/vB) when there is no estimate ({@link BtcFeePolicy})
+ * @param minFeeRate       the lowest rate charged, and the lowest a withdrawal transaction may pay; one that would
+ *                         pay less (more inputs than quoted) is not signed and waits (WAITING_FUNDS) with the reason
+ * @param maxFeeRate       the highest rate charged, whatever the estimate
  * @param minimumWithdrawal the smallest amount in satoshis a destination may receive
  * @param poll             how often the watcher and the pipeline run
  * @param syncTimeout      how long the first chain download may take
  */
 public record BtcConfig(BitcoinNetwork network, String mnemonic, String passphrase, Instant seedBirth,
-                        List<InetSocketAddress> peers, int confirmations, long withdrawalFee, long minFeeRate,
-                        long minimumWithdrawal, Duration poll, Duration syncTimeout) {
+                        List<InetSocketAddress> peers, int confirmations, long feeRate, long minFeeRate,
+                        long maxFeeRate, long minimumWithdrawal, Duration poll, Duration syncTimeout) {
 
     /** Checks the settings. */
     public BtcConfig {
@@ -33,9 +33,9 @@ public record BtcConfig(BitcoinNetwork network, String mnemonic, String passphra
         if (mnemonic == null || mnemonic.isBlank()) {
             throw new IllegalArgumentException("skyx.custody.btc.mnemonic is required");
         }
-        if (confirmations < 1 || withdrawalFee < 0 || minFeeRate < 0 || minimumWithdrawal < BtcWallet.DUST) {
-            throw new IllegalArgumentException("BTC custody: confirmations >= 1, fee >= 0, minimum >= "
-                    + BtcWallet.DUST + " sat");
+        if (confirmations < 1 || minimumWithdrawal < BtcWallet.DUST) {
+            throw new IllegalArgumentException("BTC custody: confirmations >= 1, minimum >= " + BtcWallet.DUST + " sat");
         }
+        new BtcFeePolicy(feeRate, minFeeRate, maxFeeRate, null);
     }
 }

@@ -44,18 +44,29 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
     private final WithdrawalPipeline pipeline;
     private final CustodyLoop loop;
     private final BtcReserveWallet reserves;
+    private final BtcFeePolicy fees;
 
-    /** Custody on these stores; {@code broadcaster} null means P2P broadcast. Call {@link #start()}. */
+    /** Custody on these stores with no fee estimator; {@code broadcaster} null means P2P broadcast. */
     public BtcCustody(BtcConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
                       BtcWallet.Broadcaster broadcaster) {
+        this(config, db, ledger, settings, meters, broadcaster, null);
+    }
+
+    /**
+     * Custody on these stores; {@code broadcaster} null means P2P broadcast; {@code estimator} null means the
+     * configured fee rate. Call {@link #start()}.
+     */
+    public BtcCustody(BtcConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
+                      BtcWallet.Broadcaster broadcaster, BtcFeePolicy.Estimator estimator) {
         this.config = config;
+        this.fees = new BtcFeePolicy(config.feeRate(), config.minFeeRate(), config.maxFeeRate(), estimator);
         this.deposits = new DepositStore(db);
         this.withdrawals = new WithdrawalStore(db);
         this.settings = settings;
         this.wallet = new BtcWallet(config.network(), config.mnemonic(), config.passphrase(), config.seedBirth(),
                 config.peers(), broadcaster);
-        this.pipeline = new WithdrawalPipeline(BTC, withdrawals, ledger, new FeeFloor(wallet, config.minFeeRate()),
-                new WithdrawalPipeline.Policy(config.withdrawalFee(), config.minimumWithdrawal(), config.confirmations()),
+        this.pipeline = new WithdrawalPipeline(BTC, withdrawals, ledger, new FeeFloor(wallet, fees),
+                new WithdrawalPipeline.Policy(0, config.minimumWithdrawal(), config.confirmations()),
                 meters);
         this.loop = new CustodyLoop(BTC, deposits, new DepositCrediter(BTC, deposits, ledger, config.confirmations(),
                 meters), pipeline, wallet::observe);
@@ -108,7 +119,7 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         Address to = BtcDestinations.parse(destination, config.network());
         long units = Amounts.parse(amount, BTC, "amount");
         AssetCustody.requireWhitelisted(settings.of(userId, BTC), to.toString());
-        Withdrawal w = pipeline.request(userId, requestId, to.toString(), units);
+        Withdrawal w = pipeline.request(userId, requestId, to.toString(), units, fees.quote().fee());
         loop.nudge();
         return w;
     }
@@ -155,6 +166,12 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         return pipeline.policy();
     }
 
+    /** The fee policy's current quote ({@link BtcFeePolicy}). */
+    @Override
+    public FeeQuote withdrawalFee() {
+        return fees.quote();
+    }
+
     /** The operator's alarms (deep reorgs, refused credits). */
     public List<String> alarms() {
         return deposits.alarms(BTC);
@@ -176,16 +193,20 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         wallet.close();
     }
 
-    /** Refuses to sign a withdrawal whose flat fee would pay less than the configured rate. */
-    private record FeeFloor(BtcWallet wallet, long minFeeRate) implements HotWallet {
+    /**
+     * Refuses to sign a withdrawal whose charged fee would pay less than the minimum rate (a transaction with more
+     * inputs than quoted): the withdrawal waits, visibly, with the reason; the signed transaction is dropped.
+     */
+    private record FeeFloor(BtcWallet wallet, BtcFeePolicy fees) implements HotWallet {
         @Override
         public Build buildAndSign(String destination, long amount, long fee) {
             Build b = wallet.buildAndSign(destination, amount, fee);
             if (b instanceof Signed s) {
                 int vsize = org.bitcoinj.core.Transaction.read(java.nio.ByteBuffer.wrap(s.raw())).getVsize();
-                if (fee < minFeeRate * vsize) {
-                    throw new IllegalStateException("the flat fee " + fee + " sat pays less than " + minFeeRate
-                            + " sat/vB for " + vsize + " vB; consolidate the hot wallet");
+                if (!fees.coversMinimum(fee, vsize)) {
+                    return new Short(wallet.spendable(), Math.addExact(amount, fee), "the charged fee " + fee
+                            + " sat pays less than " + fees.minFeeRate() + " sat/vB for " + vsize
+                            + " vB; consolidate the hot wallet");
                 }
             }
             return b;

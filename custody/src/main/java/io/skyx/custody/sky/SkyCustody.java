@@ -173,6 +173,12 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
         return pipeline.policy();
     }
 
+    /** SKY charges no fee in droplets: the platform pays the network in coin hours. */
+    @Override
+    public FeeQuote withdrawalFee() {
+        return new FeeQuote(0, 0, 0, 0, "coin hours (paid by the platform)");
+    }
+
     /** The operator's alarms (refused credits). */
     public List<String> alarms() {
         return deposits.alarms(SKY);

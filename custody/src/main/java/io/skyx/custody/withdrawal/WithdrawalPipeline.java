@@ -34,7 +34,9 @@ public final class WithdrawalPipeline {
     private static final Duration REBROADCAST = Duration.ofSeconds(30);
 
     /**
-     * @param fee           the network fee per withdrawal, paid by the user on top of the amount
+     * @param fee           the flat network fee per withdrawal, paid by the user on top of the amount, when the
+     *                      caller charges no quote of its own (see {@link WithdrawalPipeline#request(long, String,
+     *                      String, long, long)})
      * @param minimum       the smallest amount a destination may receive
      * @param confirmations how deep the transaction must be before CompleteWithdrawal
      * @param batchInterval zero: one transaction per withdrawal, signed at once; positive: once the oldest has
@@ -105,14 +107,25 @@ public final class WithdrawalPipeline {
      * @throws CustodyException BELOW_MINIMUM or INSUFFICIENT_FUNDS (then nothing is stored and nothing moved)
      */
     public Withdrawal request(long userId, String requestId, String destination, long amount) {
+        return request(userId, requestId, destination, amount, policy.fee());
+    }
+
+    /**
+     * As {@link #request(long, String, String, long)}, charging {@code fee} (the asset's current quote) instead of
+     * the policy's flat fee; a repeated request keeps the fee it was first charged.
+     */
+    public Withdrawal request(long userId, String requestId, String destination, long amount, long fee) {
+        if (fee < 0 || (policy.batched() && fee != 0)) {
+            throw new IllegalArgumentException("bad withdrawal fee " + fee);
+        }
         if (amount < policy.minimum()) {
             throw new CustodyException("BELOW_MINIMUM", "the smallest " + asset + " withdrawal is "
                     + policy.minimum() + " units, asked " + amount, "amount");
         }
-        if (amount > Long.MAX_VALUE - policy.fee()) {
+        if (amount > Long.MAX_VALUE - fee) {
             throw new CustodyException("INVALID_AMOUNT", "amount out of range", "amount");
         }
-        Withdrawal w = store.insertOrGet(asset, userId, requestId, destination, amount, policy.fee());
+        Withdrawal w = store.insertOrGet(asset, userId, requestId, destination, amount, fee);
         if (w.amount() != amount || !w.destination().equals(destination)) {
             throw new CustodyException("DUPLICATE_REQUEST", "request id " + requestId
                     + " was already used for another withdrawal", "requestId");
@@ -121,7 +134,7 @@ public final class WithdrawalPipeline {
             LedgerReply r = reserve(w);
             if (!r.ok()) {
                 throw new CustodyException(r.code(), "INSUFFICIENT_FUNDS".equals(r.code())
-                        ? "the available " + asset + " balance does not cover " + amount + " + fee " + policy.fee()
+                        ? "the available " + asset + " balance does not cover " + amount + " + fee " + w.fee()
                         : "the ledger refused the withdrawal: " + r.code(), "amount");
             }
         }
@@ -235,6 +248,7 @@ public final class WithdrawalPipeline {
         }
         if (b instanceof HotWallet.Signed s) {
             if (store.signedBatch(going, s.txid(), s.raw())) {
+                CrashPoint.after(WithdrawalState.SIGNED);
                 wallet.adopt(s.raw());
                 LOG.info("{} batch of {} withdrawal(s) signed: {}", asset, going.size(), s.txid());
             }
@@ -267,6 +281,7 @@ public final class WithdrawalPipeline {
         HotWallet.Build b = wallet.buildAndSign(w.destination(), w.amount(), w.fee());
         if (b instanceof HotWallet.Signed s) {
             if (store.signed(w.id(), w.state(), s.txid(), s.raw())) {
+                CrashPoint.after(WithdrawalState.SIGNED);
                 wallet.adopt(s.raw());
                 LOG.info("{} withdrawal {} signed: {}", asset, w.id(), s.txid());
             }
@@ -278,7 +293,9 @@ public final class WithdrawalPipeline {
     private void broadcast(Withdrawal w) {
         try {
             wallet.broadcast(w.rawTx());
-            store.move(w.id(), WithdrawalState.SIGNED, WithdrawalState.BROADCAST, null);
+            if (store.move(w.id(), WithdrawalState.SIGNED, WithdrawalState.BROADCAST, null)) {
+                CrashPoint.after(WithdrawalState.BROADCAST);
+            }
             LOG.info("{} withdrawal {} broadcast: {}", asset, w.id(), w.txid());
         } catch (HotWallet.BroadcastException e) {
             if (e.definite() && wallet.confirmations(w.txid()) < 0) {

@@ -33,7 +33,7 @@ class BtcWithdrawalIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final int N = 2;
-    private static final long FEE = 2000;
+    private static final long FEE = Regtest.FEE;
     private static final String OTHER_SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow";
 
     private static BcoinNode node;
@@ -81,6 +81,32 @@ class BtcWithdrawalIT {
         return c.withdrawals(user, 50).stream().filter(w -> w.id() == id).findFirst().orElseThrow();
     }
 
+    /** The best chain's transactions by txid (bcoin keeps no tx index: read every block). */
+    private static java.util.Map<String, org.bitcoinj.core.Transaction> chainTransactions() {
+        return chainTransactions(0);
+    }
+
+    /** The transactions of the best chain's blocks from {@code from} on. */
+    private static java.util.Map<String, org.bitcoinj.core.Transaction> chainTransactions(int from) {
+        java.util.Map<String, org.bitcoinj.core.Transaction> byId = new java.util.HashMap<>();
+        for (int h = from; h <= rpc.blockCount(); h++) {
+            org.bitcoinj.core.Block b = org.bitcoinj.core.Block.read(java.nio.ByteBuffer.wrap(
+                    java.util.HexFormat.of().parseHex(rpc.rawBlock(h))));
+            b.getTransactions().forEach(t -> byId.put(t.getTxId().toString(), t));
+        }
+        return byId;
+    }
+
+    /** What the transaction pays the miner: its inputs' values (read from the chain) less its outputs. */
+    private static long chainFee(org.bitcoinj.core.Transaction t,
+                                 java.util.Map<String, org.bitcoinj.core.Transaction> chain) {
+        long in = 0;
+        for (org.bitcoinj.core.TransactionInput i : t.getInputs()) {
+            in += chain.get(i.getOutpoint().hash().toString()).getOutput(i.getOutpoint().index()).getValue().value;
+        }
+        return in - t.getOutputs().stream().mapToLong(o -> o.getValue().value).sum();
+    }
+
     private static long received(String bcoinAddress) {
         return rpc.walletCoins(bcoinAddress).stream().mapToLong(BcoinRpc.Coin::value).sum();
     }
@@ -101,6 +127,14 @@ class BtcWithdrawalIT {
         assertThat(received(segwit)).isEqualTo(1_234_567);
         assertThat(rpc.walletCoins(legacy)).singleElement().satisfies(c -> assertThat(c.txid()).isEqualTo(done1.txid()));
         assertThat(done2.confirmations()).isGreaterThanOrEqualTo(N);
+        java.util.Map<String, org.bitcoinj.core.Transaction> chain = chainTransactions();
+        for (Withdrawal d : List.of(done1, done2)) {
+            assertThat(d.fee()).as("the quote charged").isEqualTo(custody.withdrawalFee().fee());
+            org.bitcoinj.core.Transaction tx = chain.get(d.txid());
+            assertThat(chainFee(tx, chain)).as("the transaction pays exactly the debited fee").isEqualTo(d.fee());
+            assertThat(d.fee()).as("at least min-fee-rate for its size")
+                    .isGreaterThanOrEqualTo(custody.withdrawalFee().minFeeRate() * tx.getVsize());
+        }
         assertThat(ledger.available(user, CustodyAsset.BTC)).isEqualTo(50_000_000 - 3_000_000 - 1_234_567 - 2 * FEE);
         assertThat(ledger.withdrawing(user, CustodyAsset.BTC)).isZero();
 
@@ -203,6 +237,42 @@ class BtcWithdrawalIT {
             });
             assertThat(l.available(user, CustodyAsset.BTC)).isEqualTo(20_000_000 - 5_000_000 - FEE);
             assertThat(l.withdrawing(user, CustodyAsset.BTC)).isZero();
+        }
+    }
+
+    @Test
+    void aTransactionWhoseChargedFeeFallsBelowTheMinimumRateWaitsVisiblyUntilTheWalletCanPayItInFewerInputs() {
+        // min = max = 10 sat/vB: the charge is 2210 sat (221 vB); four inputs make about 345 vB, so 2210 sat is too low
+        BtcConfig cfg = new BtcConfig(BitcoinNetwork.REGTEST, OTHER_SEED, "fee-floor",
+                java.time.Instant.parse("2020-01-01T00:00:00Z"), List.of(node.p2pAddress()), N, 10, 10, 10, 10_000,
+                Duration.ofMillis(100), Duration.ofSeconds(60));
+        TestLedger l = new TestLedger();
+        SimpleMeterRegistry m = new SimpleMeterRegistry();
+        try (BtcCustody c = new BtcCustody(cfg, TestDb.fresh(), l, (u, a) -> WithdrawalSettings.Settings.NONE, m,
+                new BcoinBroadcaster(rpc))) {
+            c.start();
+            int from = rpc.blockCount();
+            long user = 31;
+            for (long u = 31; u < 35; u++) {
+                deposit(c, l, u, 100_000);
+            }
+            l.submit(new LedgerCommand.CreditDeposit(user, CustodyAsset.BTC, 300_000, "test:offchain:31")).join();
+            assertThat(c.withdrawalFee().fee()).isEqualTo(2210);
+            String dest = rpc.walletNewWitnessAddress();
+            Withdrawal w = c.withdraw(user, "floor", BcoinAddresses.fromBcoin(dest).toString(), "0.0035");
+            Withdrawal waiting = awaitState(c, user, w.id(), WithdrawalState.WAITING_FUNDS, false);
+            assertThat(waiting.error()).contains("pays less than 10 sat/vB").contains("consolidate");
+            Await.until("waiting metric", WAIT, () -> m.get("custody.withdrawals.waiting_funds").gauge().value() >= 1);
+            assertThat(rpc.mempool()).as("nothing signed went out").isEmpty();
+
+            deposit(c, l, 35, 1_000_000);
+            Withdrawal done = awaitState(c, user, w.id(), WithdrawalState.COMPLETED, true);
+            java.util.Map<String, org.bitcoinj.core.Transaction> chain = chainTransactions(from);
+            org.bitcoinj.core.Transaction tx = chain.get(done.txid());
+            assertThat(chainFee(tx, chain)).isEqualTo(2210);
+            assertThat(2210L).isGreaterThanOrEqualTo(10L * tx.getVsize());
+            assertThat(rpc.walletCoins(dest)).singleElement().satisfies(coin -> assertThat(coin.value()).isEqualTo(350_000));
+            assertThat(l.available(user, CustodyAsset.BTC)).isEqualTo(400_000 - 350_000 - 2210);
         }
     }
 }

@@ -32,7 +32,13 @@ public final class Regtest {
         }
     }
 
-    /** Custody settings for {@code node}: N confirmations, 2000 sat fee, 10 000 sat minimum, 100 ms poll. */
+    /** The withdrawal fee of {@link #config}: 10 sat/vB × the quoted 221 vB. */
+    public static final long FEE = 10 * io.skyx.custody.btc.BtcFeePolicy.QUOTE_VSIZE;
+
+    /**
+     * Custody settings for {@code node}: N confirmations, a configured 10 sat/vB fee rate (the fee {@link #FEE}), bounds
+     * 1..200 sat/vB, 10 000 sat minimum, 100 ms poll.
+     */
     public static BtcConfig config(BcoinNode node, int confirmations) {
         return config(node, confirmations, MNEMONIC);
     }
@@ -40,7 +46,7 @@ public final class Regtest {
     /** The same with another seed. */
     public static BtcConfig config(BcoinNode node, int confirmations, String mnemonic) {
         return new BtcConfig(BitcoinNetwork.REGTEST, mnemonic, "", Instant.parse("2020-01-01T00:00:00Z"),
-                List.of(node.p2pAddress()), confirmations, 2000, 1, 10_000, Duration.ofMillis(100),
+                List.of(node.p2pAddress()), confirmations, 10, 1, 200, 10_000, Duration.ofMillis(100),
                 Duration.ofSeconds(60));
     }
 }

@@ -40,6 +40,10 @@ class CustodyConfiguration {
         if (!props.network().equals("regtest")) {
             throw new IllegalStateException("skyx.custody.btc.bcoin.enabled needs skyx.custody.btc.network=regtest");
         }
+        CustodyProperties.Attach a = props.bcoin().attach();
+        if (a.p2pPort() > 0) {
+            return BcoinNode.attach(a.p2pPort(), a.rpcPort(), a.walletPort(), a.apiKey());
+        }
         Path dir = Path.of(props.bcoin().dir());
         if (!Files.isDirectory(dir) && !dir.isAbsolute() && Files.isDirectory(Path.of("..").resolve(dir))) {
             dir = Path.of("..").resolve(dir);
@@ -79,9 +83,11 @@ class CustodyConfiguration {
         BitcoinNetwork network = BitcoinNetwork.fromString(p.network().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new IllegalStateException("skyx.custody.btc.network: unknown " + p.network()));
         BtcConfig cfg = new BtcConfig(network, p.mnemonic(), p.passphrase(), p.seedBirth(), peers, p.confirmations(),
-                p.withdrawalFee(), p.minFeeRate(), p.minimumWithdrawal(), p.poll(), p.syncTimeout());
+                p.feeRate(), p.minFeeRate(), p.maxFeeRate(), p.minimumWithdrawal(), p.poll(), p.syncTimeout());
+        // bcoin estimates fee rates (estimatesmartfee); bitcoinj over plain P2P has no estimator: the configured rate
         return new BtcCustody(cfg, db, new SequencerLedger(sequencer, catalog), settings, meters,
-                node == null ? null : new BcoinBroadcaster(node.rpc()));
+                node == null ? null : new BcoinBroadcaster(node.rpc()),
+                node == null ? null : node.rpc()::estimateFeePerKvB);
     }
 
     /**

@@ -65,6 +65,14 @@ class CustodyController {
                           String txid, int confirmations, String info, String timestamp) {
     }
 
+    /**
+     * One asset's withdrawal fee as fetchDepositWithdrawFees lists it: {@code fee} is what a withdrawal requested
+     * now is charged on top of the amount (the user pays it; deposits are free).
+     */
+    record WithdrawalFeeView(String asset, String network, String fee, long feeRate, long minFeeRate, long maxFeeRate,
+                             String feeRateUnit, String source, String paidBy, String minimum, int confirmations) {
+    }
+
     /** withdraw's request body. */
     record WithdrawRequest(String asset, String address, String amount, String code) {
     }
@@ -93,10 +101,24 @@ class CustodyController {
                 .toList();
     }
 
+    @GetMapping("/api/v1/withdrawal-fees")
+    @Operation(summary = "fetchDepositWithdrawFees: per running asset, the network fee a withdrawal requested now is "
+            + "charged on top of the amount (paid by the user, debited with the amount; BTC: rate × 221 vB, the rate "
+            + "from the node's estimate or the configured one, within the bounds; SKY: 0, the platform pays coin "
+            + "hours), the minimum and the confirmations; deposits are free")
+    List<WithdrawalFeeView> fetchWithdrawalFees() {
+        return custodies.values().stream().map(c -> {
+            AssetCustody.FeeQuote q = c.withdrawalFee();
+            return new WithdrawalFeeView(c.asset().name(), c.network(), amount(q.fee(), c.asset()), q.feeRate(),
+                    q.minFeeRate(), q.maxFeeRate(), q.feeRate() > 0 ? "sat/vB" : null, q.source(), "user",
+                    amount(c.policy().minimum(), c.asset()), c.policy().confirmations());
+        }).toList();
+    }
+
     @PostMapping("/api/v1/withdrawals")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "withdraw: send coins to an address; BTC: the user pays the flat network fee on top of the "
-            + "amount; SKY: multiples of 0.001, no fee (coin hours), sent in the next batch; an Idempotency-Key "
+    @Operation(summary = "withdraw: send coins to an address; BTC: the user pays the network fee quoted by "
+            + "/api/v1/withdrawal-fees on top of the amount; SKY: multiples of 0.001, no fee (coin hours), sent in the next batch; an Idempotency-Key "
             + "header makes the request safe to repeat")
     WithdrawalView withdraw(@AuthenticationPrincipal SkyxUser user, @RequestBody WithdrawRequest body,
                             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -158,8 +180,10 @@ class CustodyController {
             case REFUNDED -> "failed";
             default -> "pending";
         };
-        String info = w.state() == WithdrawalState.WAITING_FUNDS ? "hot wallet too low; sent once it is topped up"
-                : w.error();
+        String info = w.state() != WithdrawalState.WAITING_FUNDS ? w.error()
+                : w.error() != null && w.error().contains("consolidate")
+                ? "the transaction needs more inputs than the fee covers; sent once the hot wallet is consolidated"
+                : "hot wallet too low; sent once it is topped up";
         return new WithdrawalView(w.id(), w.asset().name(), w.destination(), amount(w.amount(), w.asset()),
                 amount(w.fee(), w.asset()), w.state().name(), status, w.txid(), w.confirmations(), info,
                 w.createdAt().toString());

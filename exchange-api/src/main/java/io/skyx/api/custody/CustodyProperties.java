@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seedBirth         when the seed was created (ISO-8601); earlier blocks are not scanned
  * @param peers             HOST:PORT Bitcoin P2P peers (ignored when bcoin is started by the app)
  * @param confirmations     depth for crediting deposits and completing withdrawals
- * @param withdrawalFee     flat network fee per withdrawal in satoshis, paid by the user, used exactly on chain
- * @param minFeeRate        lowest fee rate (sat/vB) a withdrawal may pay
+ * @param feeRate           withdrawal fee rate (sat/vB) when there is no estimate (bcoin's, on regtest)
+ * @param minFeeRate        lowest fee rate (sat/vB) charged and paid by a withdrawal
+ * @param maxFeeRate        highest fee rate (sat/vB) charged, whatever the estimate
  * @param minimumWithdrawal smallest withdrawal in satoshis
  * @param poll              watcher and pipeline interval
  * @param syncTimeout       longest first chain download
@@ -27,8 +28,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "skyx.custody.btc")
 public record CustodyProperties(boolean enabled, String network, String mnemonic, String passphrase, Instant seedBirth,
-                                List<String> peers, int confirmations, long withdrawalFee, long minFeeRate,
-                                long minimumWithdrawal, Duration poll, Duration syncTimeout, Bcoin bcoin,
+                                List<String> peers, int confirmations, long feeRate, long minFeeRate,
+                                long maxFeeRate, long minimumWithdrawal, Duration poll, Duration syncTimeout, Bcoin bcoin,
                                 long localFunding) {
 
     /** Defaults. */
@@ -38,12 +39,13 @@ public record CustodyProperties(boolean enabled, String network, String mnemonic
         seedBirth = seedBirth == null ? Instant.parse("2020-01-01T00:00:00Z") : seedBirth;
         peers = peers == null ? List.of() : List.copyOf(peers);
         confirmations = confirmations <= 0 ? 6 : confirmations;
-        withdrawalFee = withdrawalFee <= 0 ? 2000 : withdrawalFee;
+        feeRate = feeRate <= 0 ? 10 : feeRate;
         minFeeRate = minFeeRate <= 0 ? 1 : minFeeRate;
+        maxFeeRate = maxFeeRate <= 0 ? 200 : maxFeeRate;
         minimumWithdrawal = minimumWithdrawal <= 0 ? 10_000 : minimumWithdrawal;
         poll = poll == null ? Duration.ofSeconds(1) : poll;
         syncTimeout = syncTimeout == null ? Duration.ofMinutes(5) : syncTimeout;
-        bcoin = bcoin == null ? new Bcoin(false, null, null, null) : bcoin;
+        bcoin = bcoin == null ? new Bcoin(false, null, null, null, null) : bcoin;
     }
 
     /**
@@ -51,13 +53,32 @@ public record CustodyProperties(boolean enabled, String network, String mnemonic
      * @param dir     the directory with bcoin's npm install (custody/bcoin, installed by the build)
      * @param node    the node.js executable
      * @param dataDir where bcoin writes its log (its chain is in memory)
+     * @param attach  use a bcoin regtest node another process already runs on loopback instead of starting one
+     *                (when {@code attach.p2p-port} is set; the crash tests keep the chain alive across a kill -9 so)
      */
-    public record Bcoin(boolean enabled, String dir, String node, String dataDir) {
+    public record Bcoin(boolean enabled, String dir, String node, String dataDir, Attach attach) {
         /** Defaults. */
         public Bcoin {
             dir = dir == null || dir.isBlank() ? "custody/bcoin" : dir;
             node = node == null || node.isBlank() ? "node" : node;
             dataDir = dataDir == null || dataDir.isBlank() ? "./data/bcoin" : dataDir;
+            attach = attach == null ? new Attach(0, 0, 0, null) : attach;
+        }
+    }
+
+    /**
+     * A running bcoin regtest node on 127.0.0.1.
+     *
+     * @param p2pPort    its P2P port (0: start a node of our own)
+     * @param rpcPort    its node HTTP (JSON-RPC) port
+     * @param walletPort its wallet HTTP port
+     * @param apiKey     its API key
+     */
+    public record Attach(int p2pPort, int rpcPort, int walletPort, String apiKey) {
+        /** Does not show the API key. */
+        @Override
+        public String toString() {
+            return "Attach[p2p=" + p2pPort + ", rpc=" + rpcPort + "]";
         }
     }
 }

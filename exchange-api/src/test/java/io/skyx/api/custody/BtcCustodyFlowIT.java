@@ -67,6 +67,9 @@ class BtcCustodyFlowIT {
         registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
         registry.add("skyx.custody.btc.poll", () -> "200ms");
         registry.add("skyx.custody.btc.local-funding", () -> Long.toString(FLOAT));
+        // bounds 10..10 sat/vB: whatever bcoin's estimate, the fee is 10 × 221 vB = 2210 sat
+        registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
+        registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
@@ -115,10 +118,19 @@ class BtcCustodyFlowIT {
         assertThat(TestBrowser.json(alice.get("/api/v1/withdrawals?asset=BTC").body())).isEmpty();
         assertThat(btcFree(alice)).isEqualTo("0.01");
 
+        // the fee is shown before confirming, then debited with the amount
+        HttpResponse<String> fees = alice.get("/api/v1/withdrawal-fees");
+        assertThat(fees.statusCode()).as(fees.body()).isEqualTo(200);
+        JsonNode btcFee = TestBrowser.json(fees.body()).get(0);
+        assertThat(btcFee.path("asset").asString()).isEqualTo("BTC");
+        assertThat(btcFee.path("fee").asString()).isEqualTo("0.0000221");
+        assertThat(btcFee.path("feeRate").asLong()).isEqualTo(10);
+        assertThat(btcFee.path("feeRateUnit").asString()).isEqualTo("sat/vB");
+        assertThat(btcFee.path("paidBy").asString()).isEqualTo("user");
         HttpResponse<String> w = alice.post("/api/v1/withdrawals", "{\"asset\":\"BTC\",\"address\":\""
                 + BcoinAddresses.fromBcoin(outside) + "\",\"amount\":\"0.003\"}");
         assertThat(w.statusCode()).as(w.body()).isEqualTo(201);
-        assertThat(TestBrowser.json(w.body()).path("fee").asString()).isEqualTo("0.00002");
+        assertThat(TestBrowser.json(w.body()).path("fee").asString()).isEqualTo("0.0000221");
         await("the withdrawal confirmed", () -> {
             rpc.mine(1);
             JsonNode list = TestBrowser.json(alice.get("/api/v1/withdrawals?asset=BTC").body());
@@ -129,7 +141,7 @@ class BtcCustodyFlowIT {
             assertThat(c.value()).isEqualTo(300_000);
             assertThat(c.txid()).isEqualTo(done.path("txid").asString());
         });
-        assertThat(btcFree(alice)).isEqualTo("0.00698");
+        assertThat(btcFree(alice)).isEqualTo("0.0069779");
 
         JsonNode accounts = TestBrowser.json(alice.get("/api/v1/admin/accounts").body());
         JsonNode btc = null;
@@ -139,12 +151,12 @@ class BtcCustodyFlowIT {
             }
         }
         assertThat(btc).isNotNull();
-        assertThat(btc.path("reserve").asLong()).isEqualTo(-698_000);
-        await("the hot wallet settled", () -> custody.wallet().walletBalance() == FLOAT + 698_000);
+        assertThat(btc.path("reserve").asLong()).isEqualTo(-697_790);
+        await("the hot wallet settled", () -> custody.wallet().walletBalance() == FLOAT + 697_790);
         await("solvency sees the settled wallet", () -> btcStatus(alice).path("reserves").asString()
-                .equals(Long.toString(FLOAT + 698_000)));
+                .equals(Long.toString(FLOAT + 697_790)));
         JsonNode status = btcStatus(alice);
-        assertThat(status.path("liabilities").asString()).as("the float is owed to no user").isEqualTo("698000");
+        assertThat(status.path("liabilities").asString()).as("the float is owed to no user").isEqualTo("697790");
         assertThat(status.path("state").asString()).as("the operator's float is a surplus: " + status)
                 .isEqualTo("SOLVENT");
 
@@ -153,7 +165,7 @@ class BtcCustodyFlowIT {
         operatorFloat.fund(FLOAT);
         assertThat(bcoin.rpc().blockCount()).isEqualTo(height);
         assertThat(bcoin.rpc().mempool()).isEmpty();
-        assertThat(custody.wallet().walletBalance()).isEqualTo(FLOAT + 698_000);
+        assertThat(custody.wallet().walletBalance()).isEqualTo(FLOAT + 697_790);
     }
 
     private static JsonNode btcStatus(TestBrowser b) throws Exception {
@@ -215,6 +227,6 @@ class BtcCustodyFlowIT {
         });
         assertThat(bcoin.rpc().walletCoins(bcoinAddress).stream().mapToLong(BcoinRpc.Coin::value).sum())
                 .isEqualTo(200_000);
-        assertThat(btcFree(bob)).isEqualTo("0.00798");
+        assertThat(btcFree(bob)).isEqualTo("0.0079779");
     }
 }

@@ -57,6 +57,9 @@ class BrowserWalletIT {
         registry.add("skyx.custody.btc.enabled", () -> "true");
         registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
         registry.add("skyx.custody.btc.poll", () -> "200ms");
+        // 10..10 sat/vB: the fee is 2210 sat whatever bcoin's estimate (wallet.mjs checks the balance after it)
+        registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
+        registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
     }
 
     @Test

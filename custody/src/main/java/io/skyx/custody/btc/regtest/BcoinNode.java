@@ -39,6 +39,25 @@ public final class BcoinNode implements AutoCloseable {
     }
 
     /**
+     * A node already running on loopback, started by another process (a crash test keeps the chain alive across the
+     * app's kill -9 this way); {@link #close()} leaves it running.
+     *
+     * @param p2pPort    its P2P port
+     * @param rpcPort    its node HTTP (JSON-RPC) port
+     * @param walletPort its wallet HTTP port
+     * @param apiKey     its API key
+     * @throws IllegalStateException when it does not answer
+     */
+    public static BcoinNode attach(int p2pPort, int rpcPort, int walletPort, String apiKey) {
+        BcoinRpc rpc = new BcoinRpc(rpcPort, walletPort, apiKey);
+        if (!rpc.ready() || !listening(p2pPort)) {
+            throw new IllegalStateException("no bcoin node answers on 127.0.0.1 ports " + p2pPort + "/" + rpcPort);
+        }
+        LOG.info("attached to the bcoin regtest node on 127.0.0.1: p2p {}, rpc {}", p2pPort, rpcPort);
+        return new BcoinNode(null, p2pPort, rpc, null);
+    }
+
+    /**
      * Starts a node and waits until its RPC answers.
      *
      * @param bcoinDir the directory holding {@code regtest.js} and {@code node_modules} (custody/bcoin)
@@ -166,20 +185,20 @@ public final class BcoinNode implements AutoCloseable {
         return rpc;
     }
 
-    /** The node's log file. */
+    /** The node's log file (null for an attached node). */
     public Path logFile() {
         return logFile;
     }
 
-    /** @return whether the node process still runs */
+    /** @return whether the node process still runs (an attached node: whether it answers) */
     public boolean isAlive() {
-        return process.isAlive();
+        return process == null ? rpc.ready() : process.isAlive();
     }
 
-    /** Stops the node: SIGTERM, then SIGKILL after 10 s. */
+    /** Stops the node this started: SIGTERM, then SIGKILL after 10 s; an attached node keeps running. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
+        if (process == null || !process.isAlive()) {
             return;
         }
         process.destroy();

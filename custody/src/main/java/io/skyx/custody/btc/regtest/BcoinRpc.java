@@ -24,18 +24,25 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BcoinRpc {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI node;
     private final URI wallet;
     private final String auth;
+    private final int nodePort;
+    private final int walletPort;
+    private final String apiKey;
 
     /** A client for a node on loopback with these HTTP ports and API key. */
     public BcoinRpc(int nodePort, int walletPort, String apiKey) {
         this.node = URI.create("http://127.0.0.1:" + nodePort + "/");
         this.wallet = URI.create("http://127.0.0.1:" + walletPort + "/");
+        this.nodePort = nodePort;
+        this.walletPort = walletPort;
+        this.apiKey = apiKey;
         this.auth = "Basic " + Base64.getEncoder().encodeToString(("x:" + apiKey).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -51,6 +58,38 @@ public final class BcoinRpc {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The node HTTP (JSON-RPC) port. */
+    public int nodePort() {
+        return nodePort;
+    }
+
+    /** The wallet HTTP port. */
+    public int walletPort() {
+        return walletPort;
+    }
+
+    /** The API key (a regtest node on loopback: for a test process that attaches to it). */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** The raw hex of the block at {@code height} of the best chain. */
+    public String rawBlock(int height) {
+        return call(node, "getblockbyheight", height, false).asString();
+    }
+
+    /**
+     * bcoin's fee estimate for confirmation within {@code blocks}, in satoshis per virtual kB, or -1 when it has none
+     * (regtest usually has none: the estimator needs mempool history).
+     */
+    public long estimateFeePerKvB(int blocks) {
+        JsonNode fee = call(node, "estimatesmartfee", blocks).path("fee");
+        if (!fee.isNumber() || fee.decimalValue().signum() <= 0) {
+            return -1;
+        }
+        return fee.decimalValue().movePointRight(8).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
     }
 
     /** Current best height. */

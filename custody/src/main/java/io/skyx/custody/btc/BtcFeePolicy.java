@@ -1,0 +1,110 @@
+package io.skyx.custody.btc;
+
+import io.skyx.custody.AssetCustody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BTC withdrawal fee policy.
+ * <ul>
+ *   <li><b>Rate</b> (sat/vB): the estimator's rate for confirmation within {@link #TARGET_BLOCKS} blocks when it has
+ *       one (bcoin's {@code estimatesmartfee} on regtest; bitcoinj has no estimator, so with plain P2P peers there
+ *       is none), else the configured rate; either is clamped to [{@code minFeeRate}, {@code maxFeeRate}]. An
+ *       estimate is reused for {@link #REFRESH_NANOS}.</li>
+ *   <li><b>Fee</b>: rate × {@link #QUOTE_VSIZE}, the virtual size of a withdrawal with two P2WPKH inputs, the
+ *       P2WPKH change and the largest standard destination output (P2TR / P2WSH), so one fee per asset fits every
+ *       destination type.</li>
+ *   <li><b>Who pays</b>: the user. The fee is shown before confirming (the quote of the withdrawal-fees endpoint),
+ *       fixed when the withdrawal is requested (stored with it), debited with the amount, and paid exactly as the
+ *       transaction's fee, so the ledger and the chain agree to the satoshi. A transaction smaller than quoted pays a
+ *       higher rate (the miner keeps the difference); one that needs more inputs pays a lower rate, and if that falls
+ *       below {@code minFeeRate} it is not signed: the withdrawal waits as WAITING_FUNDS with the reason until the
+ *       operator consolidates the hot wallet. The platform never adds to a user's fee.</li>
+ * </ul>
+ */
+public final class BtcFeePolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BtcFeePolicy.class);
+
+    /** The confirmation target of the estimate, in blocks. */
+    public static final int TARGET_BLOCKS = 6;
+    /** vB: overhead 11 + 2 P2WPKH inputs × 68 + P2WPKH change 31 + a P2TR/P2WSH destination 43. */
+    public static final long QUOTE_VSIZE = 11 + 2 * 68 + 31 + 43;
+    /** How long an estimate is reused. */
+    static final long REFRESH_NANOS = 30_000_000_000L;
+
+    /** A fee-rate estimate in satoshis per virtual kB, or -1 when there is none. */
+    @FunctionalInterface
+    public interface Estimator {
+        /** @return sat/kvB for confirmation within {@code blocks}, or -1 */
+        long satPerKvB(int blocks);
+    }
+
+    private final long configuredRate;
+    private final long minFeeRate;
+    private final long maxFeeRate;
+    private final Estimator estimator;
+    private volatile AssetCustody.FeeQuote cached;
+    private volatile long cachedAt;
+
+    /**
+     * @param configuredRate the rate used when there is no estimate (sat/vB)
+     * @param minFeeRate     the lowest rate charged, and the lowest a withdrawal transaction may pay (sat/vB, ≥ 1)
+     * @param maxFeeRate     the highest rate charged (sat/vB, ≥ min)
+     * @param estimator      null: none
+     */
+    public BtcFeePolicy(long configuredRate, long minFeeRate, long maxFeeRate, Estimator estimator) {
+        if (minFeeRate < 1 || maxFeeRate < minFeeRate || configuredRate < 1) {
+            throw new IllegalArgumentException("BTC fee rates: 1 <= min-fee-rate (" + minFeeRate + ") <= max-fee-rate ("
+                    + maxFeeRate + "), fee-rate (" + configuredRate + ") >= 1 sat/vB");
+        }
+        this.configuredRate = configuredRate;
+        this.minFeeRate = minFeeRate;
+        this.maxFeeRate = maxFeeRate;
+        this.estimator = estimator;
+    }
+
+    /** The lowest rate a withdrawal transaction may pay (sat/vB). */
+    public long minFeeRate() {
+        return minFeeRate;
+    }
+
+    /** The current quote: the fee a withdrawal requested now is charged. */
+    public AssetCustody.FeeQuote quote() {
+        AssetCustody.FeeQuote q = cached;
+        long now = System.nanoTime();
+        if (q == null || now - cachedAt > REFRESH_NANOS) {
+            q = compute();
+            cached = q;
+            cachedAt = now;
+        }
+        return q;
+    }
+
+    AssetCustody.FeeQuote compute() {
+        long rate = configuredRate;
+        String source = "configured";
+        if (estimator != null) {
+            try {
+                long perKvB = estimator.satPerKvB(TARGET_BLOCKS);
+                if (perKvB > 0) {
+                    rate = Math.ceilDiv(perKvB, 1000);
+                    source = "estimate";
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("BTC fee estimate failed, using the configured rate: {}", e.toString());
+            }
+        }
+        long bounded = Math.clamp(rate, minFeeRate, maxFeeRate);
+        if (bounded != rate) {
+            source += rate > maxFeeRate ? ", capped at max-fee-rate" : ", raised to min-fee-rate";
+        }
+        return new AssetCustody.FeeQuote(Math.multiplyExact(bounded, QUOTE_VSIZE), bounded, minFeeRate, maxFeeRate,
+                source);
+    }
+
+    /** Whether a transaction of {@code vsize} vB paying {@code fee} pays at least the minimum rate. */
+    public boolean coversMinimum(long fee, long vsize) {
+        return fee >= Math.multiplyExact(minFeeRate, vsize);
+    }
+}
