@@ -40,7 +40,7 @@ public record BtcColdConfig(String accountKey, HotTarget target, long feeRate, l
     List<ChildNumber> path(org.bitcoinj.base.BitcoinNetwork network) {
         String p = accountPath == null || accountPath.isBlank()
                 ? "m/84'/" + (network == org.bitcoinj.base.BitcoinNetwork.MAINNET ? 0 : 1) + "'/0'" : accountPath;
-        return HDPath.parsePath(p);
+        return HDPath.parsePath(p.replace("'", "H").replace("h", "H"));
     }
 
 }

@@ -24,6 +24,8 @@ import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.script.Script;
 import org.bitcoinj.script.ScriptBuilder;
 import org.bitcoinj.script.ScriptException;
+import org.bitcoinj.script.ScriptPattern;
+import org.bitcoinj.crypto.internal.CryptoUtils;
 
 /**
  * Cold → hot top-ups with an offline signer: {@link #export} builds an unsigned transaction spending confirmed cold
@@ -207,9 +209,17 @@ public final class BtcTopUps implements io.skyx.custody.cold.TopUps {
             u.get(script);
             in += value;
             TransactionWitness w = witness(signed.input(i), i);
+            // bitcoinj's correctlySpends checks a P2WPKH signature against the witness's key, not the key against
+            // the output's hash: check that here
+            Script spent = Script.parse(script);
+            if (!ScriptPattern.isP2WPKH(spent) || w.getPushCount() != 2 || !Arrays.equals(
+                    ScriptPattern.extractHashFromP2WH(spent), CryptoUtils.sha256hash160(w.getPush(1)))) {
+                throw new CustodyException("PSBT_BAD_SIGNATURE", "input " + i + " is signed by a key that does not own "
+                        + "the exported output it spends", "psbt");
+            }
             tx.replaceInput(i, tx.getInput(i).withWitness(w));
             try {
-                tx.getInput(i).getScriptSig().correctlySpends(tx, i, w, Coin.valueOf(value), Script.parse(script),
+                tx.getInput(i).getScriptSig().correctlySpends(tx, i, w, Coin.valueOf(value), spent,
                         Script.ALL_VERIFY_FLAGS);
             } catch (ScriptException e) {
                 throw new CustodyException("PSBT_BAD_SIGNATURE", "input " + i + " is not validly signed for the "
