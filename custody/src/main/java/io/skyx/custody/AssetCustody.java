@@ -44,6 +44,11 @@ public interface AssetCustody {
     /** The withdrawal policy (fee, minimum, confirmations). */
     WithdrawalPipeline.Policy policy();
 
+    /** The hot/cold desk (sweeps, top-ups, the operator view), when a cold wallet is configured. */
+    default java.util.Optional<io.skyx.custody.cold.ColdDesk> coldDesk() {
+        return java.util.Optional.empty();
+    }
+
     /** @throws CustodyException INVALID_REQUEST_ID unless 1 to 64 characters */
     static void requireRequestId(String requestId) {
         if (requestId == null || requestId.isBlank() || requestId.length() > 64) {

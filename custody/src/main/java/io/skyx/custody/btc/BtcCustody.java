@@ -161,6 +161,7 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
     }
 
     /** The hot/cold desk (sweeps, PSBT top-ups, the operator view), if a cold wallet is configured. */
+    @Override
     public java.util.Optional<ColdDesk> coldDesk() {
         return java.util.Optional.ofNullable(desk);
     }

@@ -86,6 +86,7 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
     }
 
     /** The hot/cold desk (sweeps, the operator view), if cold addresses are configured. */
+    @Override
     public java.util.Optional<ColdDesk> coldDesk() {
         return java.util.Optional.ofNullable(desk);
     }

@@ -140,13 +140,13 @@ class ReservesController {
         }
         m.put("addresses", addresses);
         List<Map<String, Object>> cold = new ArrayList<>();
-        for (ColdProofs.Claim c : r.cold()) {
+        for (ColdProofs.Claim claim : r.cold()) {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("address", c.address());
+            x.put("address", claim.address());
             x.put("kind", "COLD");
-            x.put("balance", Long.toString(c.balance()));
-            x.put("proven", c.proven());
-            x.put("signature", c.signature());
+            x.put("balance", Long.toString(claim.balance()));
+            x.put("proven", claim.proven());
+            x.put("signature", claim.signature());
             cold.add(x);
         }
         m.put("coldAddresses", cold);
