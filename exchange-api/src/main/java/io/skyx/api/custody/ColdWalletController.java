@@ -83,11 +83,12 @@ class ColdWalletController {
 
     @PostMapping("/api/v1/admin/cold/{asset}/sweeps")
     @Operation(summary = "Operators: sweep the hot wallet's excess over its target to the next cold address now; "
-            + "a repeated Idempotency-Key returns the stored sweep and sends nothing")
+            + "a repeated Idempotency-Key (or requestId) returns the stored sweep and sends nothing")
     Map<String, Object> sweep(@AuthenticationPrincipal SkyxUser operator, @PathVariable String asset,
-                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+                              @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                              @RequestParam(required = false) String requestId) {
         ColdDesk d = desk(asset);
-        Sweeper.Report r = d.sweep(requestId(key));
+        Sweeper.Report r = d.sweep(requestId(key != null ? key : requestId));
         if (!r.outcome().equals("REPEATED")) {
             audit.record(operator, "cold.sweep", asset + " " + r.outcome()
                     + (r.transfer() != null && r.outcome().equals("SENT") ? " " + r.transfer().txid() : ""));
@@ -108,11 +109,12 @@ class ColdWalletController {
             + "wallet lacks for its target")
     Map<String, Object> exportTopUp(@AuthenticationPrincipal SkyxUser operator, @PathVariable String asset,
                                     @RequestBody(required = false) TopUpRequest body,
-                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                    @RequestParam(required = false) String requestId) {
         ColdDesk d = desk(asset);
         Long units = body == null || body.amount() == null ? null
                 : io.skyx.custody.Amounts.parse(body.amount(), d.asset(), "amount");
-        ColdTransfer t = d.exportTopUp(requestId(key), units);
+        ColdTransfer t = d.exportTopUp(requestId(key != null ? key : requestId), units);
         audit.record(operator, "cold.topup.export", asset + " " + t.id() + " " + t.amount());
         return transfer(t, d);
     }
@@ -165,7 +167,7 @@ class ColdWalletController {
 
     private static String requestId(String key) {
         if (key != null && !KEY.matcher(key).matches()) {
-            throw new CustodyException("BAD_REQUEST", "'Idempotency-Key' must be 1-64 of A-Z a-z 0-9 _ -",
+            throw new CustodyException("BAD_REQUEST", "'Idempotency-Key' (or requestId) must be 1-64 of A-Z a-z 0-9 _ -",
                     "Idempotency-Key");
         }
         return key != null ? key : UUID.randomUUID().toString();
