@@ -20,14 +20,20 @@ public record HotTarget(long target, int sweepAbovePercent, int alarmBelowPercen
         return new HotTarget(target, 150, 50);
     }
 
-    /** The balance above which a sweep runs. */
+    /** The balance above which a sweep runs (at most Long.MAX_VALUE). */
     public long sweepAbove() {
-        return Math.multiplyExact(target, (long) sweepAbovePercent) / 100;
+        return percentOf(sweepAbovePercent);
     }
 
     /** The balance below which the top-up alarm is on. */
     public long alarmBelow() {
-        return Math.multiplyExact(target, (long) alarmBelowPercent) / 100;
+        return percentOf(alarmBelowPercent);
+    }
+
+    private long percentOf(int percent) {
+        return java.math.BigInteger.valueOf(target).multiply(java.math.BigInteger.valueOf(percent))
+                .divide(java.math.BigInteger.valueOf(100)).min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                .longValueExact();
     }
 
     /** What a sweep moves out of a hot wallet holding {@code balance}: the excess over the target, or 0 inside the band. */
