@@ -20,6 +20,8 @@ import io.skyx.custody.testing.Await;
 import io.skyx.custody.testing.Regtest;
 import io.skyx.custody.testing.TestDb;
 import io.skyx.custody.testing.TestLedger;
+import io.skyx.custody.withdrawal.HotWallet;
+import javax.sql.DataSource;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -62,6 +64,8 @@ class BtcColdWalletIT {
     private static ColdDesk desk;
     private static DeterministicKey coldMaster;
     private static long swept;
+    private static DataSource db;
+    private static BtcColdConfig coldConfig;
 
     @BeforeAll
     @SuppressWarnings("deprecation") // the vpub (BIP84 header) form an operator copies from a wallet
@@ -74,12 +78,18 @@ class BtcColdWalletIT {
         DeterministicKey account = derive(coldMaster, new ChildNumber(84, true), new ChildNumber(1, true),
                 new ChildNumber(0, true));
         String xpub = account.serializePubB58(BitcoinNetwork.REGTEST, ScriptType.P2WPKH);
-        BtcColdConfig cold = new BtcColdConfig(xpub, HotTarget.of(TARGET), 2, 50,
+        coldConfig = new BtcColdConfig(xpub, HotTarget.of(TARGET), 2, 50,
                 String.format("%08x", coldMaster.getFingerprint()), "m/84'/1'/0'");
-        custody = new BtcCustody(Regtest.config(node, N), cold, TestDb.fresh(), ledger,
-                (u, a) -> WithdrawalSettings.Settings.NONE, new SimpleMeterRegistry(), new BcoinBroadcaster(rpc));
-        custody.start();
+        db = TestDb.fresh();
+        custody = custody(new BcoinBroadcaster(rpc));
         desk = custody.coldDesk().orElseThrow();
+    }
+
+    private static BtcCustody custody(BtcWallet.Broadcaster broadcaster) {
+        BtcCustody c = new BtcCustody(Regtest.config(node, N), coldConfig, db, ledger,
+                (u, a) -> WithdrawalSettings.Settings.NONE, new SimpleMeterRegistry(), broadcaster);
+        c.start();
+        return c;
     }
 
     @AfterAll
@@ -194,6 +204,41 @@ class BtcColdWalletIT {
         Sweeper.View v = desk.view(5);
         assertThat(v.hot()).isEqualTo(TARGET + amount);
         assertThat(v.cold()).isEqualTo(swept - amount - t.fee());
+    }
+
+    @Test
+    @Order(4)
+    void aSweepSignedButNeverSentBeforeACrashIsSentAfterTheRestartAndNoSecondOneIsSigned() {
+        long hot = custody.wallet().spendable();
+        long coldBefore = desk.view(5).cold();
+        custody.close();
+        BtcCustody down = custody(raw -> {
+            throw new HotWallet.BroadcastException("network down", false);
+        });
+        ColdTransfer signed;
+        try {
+            Sweeper.Report r = down.coldDesk().orElseThrow().sweep("sweep-3");
+            assertThat(r.outcome()).isEqualTo("SENT");
+            signed = r.transfer();
+            assertThat(signed.state()).isEqualTo(ColdTransfer.State.SIGNED);
+            assertThat(signed.amount() + signed.fee()).isEqualTo(hot - TARGET);
+            assertThat(rpc.mempool()).doesNotContain(signed.txid());
+        } finally {
+            down.close(); // the crash: signed and stored, never sent
+        }
+        custody = custody(new BcoinBroadcaster(rpc));
+        desk = custody.coldDesk().orElseThrow();
+        Sweeper.Report meanwhile = desk.sweep("sweep-4");
+        assertThat(meanwhile.outcome()).isEqualTo("NOTHING");
+        assertThat(meanwhile.transfer().id()).isEqualTo(signed.id());
+        mineUntil("the stored sweep confirmed", () -> desk.view(10).latest().stream()
+                .anyMatch(t -> t.id() == signed.id() && t.state() == ColdTransfer.State.CONFIRMED));
+        Sweeper.View v = desk.view(10);
+        assertThat(v.latest().stream().filter(t -> t.kind() == ColdTransfer.Kind.SWEEP)).hasSize(2);
+        assertThat(v.latest().stream().filter(t -> t.id() == signed.id()).findFirst().orElseThrow().txid())
+                .isEqualTo(signed.txid());
+        assertThat(v.cold()).isEqualTo(coldBefore + signed.amount());
+        assertThat(v.hot()).isEqualTo(TARGET);
     }
 
     private static void refused(long id, String psbt, String code) {
