@@ -132,8 +132,6 @@ public final class ColdTransferStore {
             Object a = args[i];
             if (a instanceof byte[] b) {
                 ps.setBytes(i + 1, b);
-            } else if (a == null) {
-                ps.setObject(i + 1, null);
             } else {
                 ps.setObject(i + 1, a);
             }
