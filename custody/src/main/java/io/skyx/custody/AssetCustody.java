@@ -72,6 +72,11 @@ public interface AssetCustody {
     /** The fee a withdrawal requested now is charged (the user pays it on top of the amount). */
     FeeQuote withdrawalFee();
 
+    /** The hot/cold desk (sweeps, top-ups, the operator view), when a cold wallet is configured. */
+    default java.util.Optional<io.skyx.custody.cold.ColdDesk> coldDesk() {
+        return java.util.Optional.empty();
+    }
+
     /** @throws CustodyException INVALID_REQUEST_ID unless 1 to 64 characters */
     static void requireRequestId(String requestId) {
         if (requestId == null || requestId.isBlank() || requestId.length() > 64) {

@@ -32,6 +32,7 @@ public final class CustodyLoop implements AutoCloseable {
     private final WithdrawalPipeline pipeline;
     private final Function<Set<String>, List<Observation>> chain;
     private final ScheduledExecutorService thread;
+    private final List<Runnable> alsoEachRound = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param chain the outputs ever paid to these deposit addresses, with their depth */
     public CustodyLoop(CustodyAsset asset, DepositStore deposits, DepositCrediter crediter, WithdrawalPipeline pipeline,
@@ -55,6 +56,11 @@ public final class CustodyLoop implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::tickQuietly, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Adds a step run at the end of every round (the hot/cold sweeper); call before {@link #start}. */
+    public void alsoEachRound(Runnable step) {
+        alsoEachRound.add(step);
+    }
+
     /** Runs a round soon (after a new withdrawal request). */
     public void nudge() {
         thread.execute(this::tickQuietly);
@@ -73,11 +79,12 @@ public final class CustodyLoop implements AutoCloseable {
         }
     }
 
-    /** One round: record and credit deposits, then advance the withdrawals. */
+    /** One round: record and credit deposits, then advance the withdrawals (and the extra steps). */
     public synchronized void tick() {
         Map<String, DepositStore.AddressEntry> owners = deposits.addresses(asset);
         crediter.process(chain.apply(owners.keySet()), owners);
         pipeline.step();
+        alsoEachRound.forEach(Runnable::run);
     }
 
     @Override

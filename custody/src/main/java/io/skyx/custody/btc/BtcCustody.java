@@ -4,6 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.custody.Amounts;
 import io.skyx.custody.AssetCustody;
 import io.skyx.custody.CustodyLoop;
+import io.skyx.custody.CustodyException;
+import io.skyx.custody.cold.ColdDesk;
+import io.skyx.custody.cold.ColdSide;
+import io.skyx.custody.cold.ColdTransferStore;
+import io.skyx.custody.cold.Sweeper;
 import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
@@ -45,19 +50,34 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
     private final CustodyLoop loop;
     private final BtcReserveWallet reserves;
     private final BtcFeePolicy fees;
+    private final Sweeper sweeper;
+    private final ColdDesk desk;
 
     /** Custody on these stores with no fee estimator; {@code broadcaster} null means P2P broadcast. */
     public BtcCustody(BtcConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
                       BtcWallet.Broadcaster broadcaster) {
-        this(config, db, ledger, settings, meters, broadcaster, null);
+        this(config, null, db, ledger, settings, meters, broadcaster, null);
+    }
+
+    /** Custody with no cold wallet; {@code estimator} null means the configured fee rate. */
+    public BtcCustody(BtcConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
+                      BtcWallet.Broadcaster broadcaster, BtcFeePolicy.Estimator estimator) {
+        this(config, null, db, ledger, settings, meters, broadcaster, estimator);
+    }
+
+    /** Custody with a cold wallet and the configured fee rate. */
+    public BtcCustody(BtcConfig config, BtcColdConfig cold, DataSource db, Ledger ledger, WithdrawalSettings settings,
+                      MeterRegistry meters, BtcWallet.Broadcaster broadcaster) {
+        this(config, cold, db, ledger, settings, meters, broadcaster, null);
     }
 
     /**
-     * Custody on these stores; {@code broadcaster} null means P2P broadcast; {@code estimator} null means the
-     * configured fee rate. Call {@link #start()}.
+     * Custody on these stores. {@code cold} null: no cold wallet, else the watch-only cold account, sweeps of the hot
+     * wallet's excess to it and PSBT top-ups from it, all on the custody thread; {@code broadcaster} null means P2P
+     * broadcast; {@code estimator} null means the configured fee rate. Call {@link #start()}.
      */
-    public BtcCustody(BtcConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
-                      BtcWallet.Broadcaster broadcaster, BtcFeePolicy.Estimator estimator) {
+    public BtcCustody(BtcConfig config, BtcColdConfig cold, DataSource db, Ledger ledger, WithdrawalSettings settings,
+                      MeterRegistry meters, BtcWallet.Broadcaster broadcaster, BtcFeePolicy.Estimator estimator) {
         this.config = config;
         this.fees = new BtcFeePolicy(config.feeRate(), config.minFeeRate(), config.maxFeeRate(), estimator);
         this.deposits = new DepositStore(db);
@@ -70,13 +90,30 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
                 meters);
         this.loop = new CustodyLoop(BTC, deposits, new DepositCrediter(BTC, deposits, ledger, config.confirmations(),
                 meters), pipeline, wallet::observe);
-        this.reserves = new BtcReserveWallet(wallet, config.minFeeRate(), loop::run);
+        if (cold != null) {
+            BtcColdWallet coldWallet = new BtcColdWallet(wallet, cold.accountKey(), config.seedBirth());
+            ColdTransferStore transfers = new ColdTransferStore(db);
+            this.sweeper = new Sweeper(BTC, transfers, wallet, coldWallet, new SweepPayer(wallet, cold.feeRate()),
+                    cold.target(), config.confirmations(), meters);
+            BtcTopUps topUps = new BtcTopUps(wallet, coldWallet, transfers, cold.target(), cold.feeRate(),
+                    cold.maxFeeRate(), cold.fingerprintInt(), cold.path(config.network()));
+            this.desk = new ColdDesk(BTC, sweeper, topUps, loop::run);
+            loop.alsoEachRound(sweeper::step);
+            this.reserves = new BtcReserveWallet(wallet, coldWallet, config.minFeeRate(), loop::run);
+        } else {
+            this.sweeper = null;
+            this.desk = null;
+            this.reserves = new BtcReserveWallet(wallet, null, config.minFeeRate(), loop::run);
+        }
     }
 
     /** Syncs the wallet, gives it back the stored signed withdrawals, and starts the watcher and the pipeline. */
     public void start() {
         int last = deposits.addresses(BTC).values().stream().mapToInt(DepositStore.AddressEntry::index).max().orElse(0);
         wallet.start(last, config.syncTimeout());
+        if (sweeper != null) {
+            sweeper.recover();
+        }
         loop.start(config.poll());
         LOG.info("BTC custody on {} at height {}, {} confirmations", config.network(), wallet.height(),
                 config.confirmations());
@@ -182,6 +219,12 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         return reserves;
     }
 
+    /** The hot/cold desk (sweeps, PSBT top-ups, the operator view), if a cold wallet is configured. */
+    @Override
+    public java.util.Optional<ColdDesk> coldDesk() {
+        return java.util.Optional.ofNullable(desk);
+    }
+
     /** The wallet (for operator views and tests). */
     public BtcWallet wallet() {
         return wallet;
@@ -230,6 +273,35 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         @Override
         public long spendable() {
             return wallet.spendable();
+        }
+    }
+
+    /**
+     * Signs a sweep paying {@code excess - fee} to the cold address, the fee being {@code feeRate} × the signed
+     * transaction's vsize, so the hot wallet loses exactly the excess and ends at its target.
+     */
+    private record SweepPayer(BtcWallet wallet, long feeRate) implements ColdSide.Payer {
+        @Override
+        public ColdSide.Paid pay(String destination, long excess) {
+            long fee = feeRate * BtcTopUps.vsize(1, 2);
+            for (int attempt = 0; attempt < 5; attempt++) {
+                if (excess - fee < BtcWallet.DUST) {
+                    throw new CustodyException("SWEEP_TOO_SMALL", "the excess " + excess + " sat does not cover the fee "
+                            + fee + " sat and a spendable output", null);
+                }
+                HotWallet.Build b = wallet.buildAndSign(destination, excess - fee, fee);
+                if (!(b instanceof HotWallet.Signed s)) {
+                    HotWallet.Short sh = (HotWallet.Short) b;
+                    throw new CustodyException("HOT_WALLET_SHORT", "the hot wallet can spend " + sh.spendable()
+                            + " sat now, the sweep needs " + sh.needed(), null);
+                }
+                long needed = feeRate * org.bitcoinj.core.Transaction.read(java.nio.ByteBuffer.wrap(s.raw())).getVsize();
+                if (fee >= needed) {
+                    return new ColdSide.Paid(s.txid(), s.raw(), excess - fee, fee);
+                }
+                fee = needed;
+            }
+            throw new IllegalStateException("the sweep's fee did not settle");
         }
     }
 }

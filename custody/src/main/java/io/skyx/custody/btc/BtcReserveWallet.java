@@ -41,15 +41,23 @@ public final class BtcReserveWallet implements ReserveWallet, ChainAnchor {
     static final int MAX_OP_RETURN = 80;
 
     private final BtcWallet btc;
+    private final BtcColdWallet cold;
     private final long feeRate;
     private final Executor custodyThread;
 
     /**
+     * @param cold          the watch-only cold wallet (its addresses are COLD holdings, signed offline), or null
      * @param feeRate       the anchor's fee rate in sat/vB (at least 1)
      * @param custodyThread the thread that also runs the withdrawal pipeline
      */
     BtcReserveWallet(BtcWallet btc, long feeRate, Executor custodyThread) {
+        this(btc, null, feeRate, custodyThread);
+    }
+
+    /** The same, with the cold wallet's addresses as COLD holdings. */
+    BtcReserveWallet(BtcWallet btc, BtcColdWallet cold, long feeRate, Executor custodyThread) {
         this.btc = btc;
+        this.cold = cold;
         this.feeRate = Math.max(1, feeRate);
         this.custodyThread = custodyThread;
     }
@@ -90,6 +98,9 @@ public final class BtcReserveWallet implements ReserveWallet, ChainAnchor {
         }
         List<Holding> out = new ArrayList<>();
         byAddress.forEach((a, v) -> out.add(new Holding(a, Kind.HOT, v)));
+        if (cold != null) {
+            cold.byAddress().forEach((a, v) -> out.add(new Holding(a, Kind.COLD, v)));
+        }
         return new Holdings(head.getHeight(), head.getHeader().getHash().toString(), out);
     }
 

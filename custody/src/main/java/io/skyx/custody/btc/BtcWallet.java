@@ -107,6 +107,13 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         }
     }
 
+    /** Also follows {@code other} (a watch-only cold wallet) on this wallet's chain and peers; call before {@link #start}. */
+    void watch(Wallet other) {
+        Context.propagate(context);
+        chain.addWallet(other);
+        peers.addWallet(other);
+    }
+
     /** The network. */
     public BitcoinNetwork network() {
         return network;

@@ -5,6 +5,9 @@ import io.skyx.custody.Amounts;
 import io.skyx.custody.AssetCustody;
 import io.skyx.custody.CustodyException;
 import io.skyx.custody.CustodyLoop;
+import io.skyx.custody.cold.ColdDesk;
+import io.skyx.custody.cold.ColdTransferStore;
+import io.skyx.custody.cold.Sweeper;
 import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
@@ -47,10 +50,18 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
     private final WithdrawalPipeline pipeline;
     private final CustodyLoop loop;
     private final SkyAnchor anchor;
+    private final Sweeper sweeper;
+    private final ColdDesk desk;
 
     /** Custody on these stores; {@code injector} null means the node's inject. Call {@link #start()}. */
     public SkyCustody(SkyConfig config, DataSource db, Ledger ledger, WithdrawalSettings settings, MeterRegistry meters,
                       SkycoinNode node, SkyWallet.Injector injector) {
+        this(config, null, db, ledger, settings, meters, node, injector);
+    }
+
+    /** The same with cold addresses and a hot-wallet target ({@code cold} null: none); sweeps run on the custody thread. */
+    public SkyCustody(SkyConfig config, SkyColdConfig cold, DataSource db, Ledger ledger, WithdrawalSettings settings,
+                      MeterRegistry meters, SkycoinNode node, SkyWallet.Injector injector) {
         this.config = config;
         this.deposits = new DepositStore(db);
         this.withdrawals = new WithdrawalStore(db);
@@ -62,6 +73,29 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
         this.loop = new CustodyLoop(SKY, deposits, new DepositCrediter(SKY, deposits, ledger, config.confirmations(),
                 meters), pipeline, wallet::observe);
         this.anchor = new SkyAnchor(wallet, loop::run);
+        if (cold != null) {
+            List<Address> coldAddresses = cold.addresses().stream().map(SkyDestinations::parse).toList();
+            for (Address a : coldAddresses) {
+                if (keys.keyOf(a).isPresent()) {
+                    throw new IllegalArgumentException("cold SKY address " + a + " is one of the hot wallet's own");
+                }
+            }
+            wallet.coldAddresses(coldAddresses);
+            SkyColdWallet coldWallet = new SkyColdWallet(node, wallet, coldAddresses);
+            this.sweeper = new Sweeper(SKY, new ColdTransferStore(db), wallet, coldWallet, coldWallet, cold.target(),
+                    config.confirmations(), meters);
+            this.desk = new ColdDesk(SKY, sweeper, null, loop::run);
+            loop.alsoEachRound(sweeper::step);
+        } else {
+            this.sweeper = null;
+            this.desk = null;
+        }
+    }
+
+    /** The hot/cold desk (sweeps, the operator view), if cold addresses are configured. */
+    @Override
+    public java.util.Optional<ColdDesk> coldDesk() {
+        return java.util.Optional.ofNullable(desk);
     }
 
     private List<Address> depositAddresses() {
@@ -74,6 +108,9 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
         List<Address> assigned = depositAddresses();
         LOG.info("SKY custody: hot address {}, {} deposit addresses, {} confirmations, batches every {}",
                 keys.hotAddress(), assigned.size(), config.confirmations(), config.batchInterval());
+        if (sweeper != null) {
+            sweeper.recover();
+        }
         loop.start(config.poll());
     }
 

@@ -50,6 +50,7 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
     private final Injector injector;
     private final int sharePercent;
     private final Map<String, Transaction> adopted = new ConcurrentHashMap<>();
+    private volatile List<Address> cold = List.of();
 
     /**
      * @param depositAddresses the deposit addresses assigned so far (their keys derived by {@code keys})
@@ -63,6 +64,11 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
         this.depositAddresses = depositAddresses;
         this.injector = injector != null ? injector : t -> node.inject(t, false);
         this.sharePercent = sharePercent;
+    }
+
+    /** Lists the cold addresses (no key here) among the reserve holdings, as COLD; call before the first read. */
+    void coldAddresses(List<Address> addresses) {
+        this.cold = List.copyOf(addresses);
     }
 
     /** The hot address, where change goes. */
@@ -270,6 +276,10 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
             for (Address a : owned()) {
                 long balance = node.store().unspentsOf(a).stream().mapToLong(u -> u.body().coins()).sum();
                 hs.add(new Holding(a.toString(), Kind.HOT, balance));
+            }
+            for (Address a : cold) {
+                long balance = node.store().unspentsOf(a).stream().mapToLong(u -> u.body().coins()).sum();
+                hs.add(new Holding(a.toString(), Kind.COLD, balance));
             }
             ChainStore.Head after = node.storedHead();
             if (after.seq() == before.seq()) {

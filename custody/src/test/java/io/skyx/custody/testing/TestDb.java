@@ -16,7 +16,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A real PostgreSQL for custody tests: {@code TEST_PG_URL} (+ _USER, _PASSWORD) if set, else one embedded server per
- * JVM. Each {@link #fresh()} database gets custody's own migrations (V1_5_*) from db/src/main/resources.
+ * JVM. Each {@link #fresh()} database gets custody's own migrations (V1_5_*, V1_14_0) from db/src/main/resources.
  */
 public final class TestDb {
 
@@ -46,7 +46,8 @@ public final class TestDb {
     private static void migrate(DataSource d) {
         Path dir = Path.of(System.getProperty("skyx.migrations.dir", "../db/src/main/resources/db/migration"));
         try (Stream<Path> files = Files.list(dir); Connection c = d.getConnection(); Statement st = c.createStatement()) {
-            List<Path> mine = files.filter(p -> p.getFileName().toString().startsWith("V1_5_")).sorted().toList();
+            List<Path> mine = files.filter(p -> p.getFileName().toString().startsWith("V1_5_")
+                    || p.getFileName().toString().startsWith("V1_14_0_")).sorted().toList();
             if (mine.isEmpty()) {
                 throw new IllegalStateException("no V1_5_ migrations in " + dir.toAbsolutePath());
             }

@@ -3,11 +3,13 @@ package io.skyx.api.custody;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.sequencer.Sequencer;
+import io.skyx.custody.btc.BtcColdConfig;
 import io.skyx.custody.btc.BtcConfig;
 import io.skyx.custody.btc.BtcCustody;
 import io.skyx.custody.btc.BtcReserveWallet;
 import io.skyx.custody.btc.regtest.BcoinBroadcaster;
 import io.skyx.custody.btc.regtest.BcoinNode;
+import io.skyx.custody.cold.HotTarget;
 import io.skyx.custody.platform.WithdrawalSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skyx.custody.btc.enabled", havingValue = "true")
-@EnableConfigurationProperties(CustodyProperties.class)
+@EnableConfigurationProperties({CustodyProperties.class, ColdProperties.class})
 class CustodyConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -65,8 +67,9 @@ class CustodyConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    BtcCustody btcCustody(CustodyProperties p, DataSource db, Sequencer sequencer, MarketCatalog catalog,
-                          WithdrawalSettings settings, MeterRegistry meters, ObjectProvider<BcoinNode> bcoin) {
+    BtcCustody btcCustody(CustodyProperties p, ColdProperties coldProps, DataSource db, Sequencer sequencer,
+                          MarketCatalog catalog, WithdrawalSettings settings, MeterRegistry meters,
+                          ObjectProvider<BcoinNode> bcoin) {
         BcoinNode node = bcoin.getIfAvailable();
         List<InetSocketAddress> peers = new ArrayList<>();
         if (node != null) {
@@ -84,8 +87,12 @@ class CustodyConfiguration {
                 .orElseThrow(() -> new IllegalStateException("skyx.custody.btc.network: unknown " + p.network()));
         BtcConfig cfg = new BtcConfig(network, p.mnemonic(), p.passphrase(), p.seedBirth(), peers, p.confirmations(),
                 p.feeRate(), p.minFeeRate(), p.maxFeeRate(), p.minimumWithdrawal(), p.poll(), p.syncTimeout());
+        ColdProperties.Btc c = coldProps.btc();
+        BtcColdConfig cold = !c.configured() ? null : new BtcColdConfig(c.accountKey(), new HotTarget(c.target(),
+                c.sweepAbovePercent(), c.alarmBelowPercent()), c.feeRate(), c.maxFeeRate(), c.fingerprint(),
+                c.accountPath());
         // bcoin estimates fee rates (estimatesmartfee); bitcoinj over plain P2P has no estimator: the configured rate
-        return new BtcCustody(cfg, db, new SequencerLedger(sequencer, catalog), settings, meters,
+        return new BtcCustody(cfg, cold, db, new SequencerLedger(sequencer, catalog), settings, meters,
                 node == null ? null : new BcoinBroadcaster(node.rpc()),
                 node == null ? null : node.rpc()::estimateFeePerKvB);
     }

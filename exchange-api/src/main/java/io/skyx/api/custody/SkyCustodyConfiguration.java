@@ -9,6 +9,8 @@ import io.skyx.custody.platform.WithdrawalSettings;
 import io.skyx.custody.reserve.ChainAnchor;
 import io.skyx.custody.reserve.ReserveWallet;
 import io.skyx.custody.sky.KeyPayer;
+import io.skyx.custody.cold.HotTarget;
+import io.skyx.custody.sky.SkyColdConfig;
 import io.skyx.custody.sky.SkyConfig;
 import io.skyx.custody.sky.SkyCustody;
 import io.skyx.node.service.SkycoinNode;
@@ -26,15 +28,18 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skyx.custody.sky.enabled", havingValue = "true")
-@EnableConfigurationProperties(SkyCustodyProperties.class)
+@EnableConfigurationProperties({SkyCustodyProperties.class, ColdProperties.class})
 class SkyCustodyConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    SkyCustody skyCustody(SkyCustodyProperties p, DataSource db, Sequencer sequencer, MarketCatalog catalog,
+    SkyCustody skyCustody(SkyCustodyProperties p, ColdProperties coldProps, DataSource db, Sequencer sequencer, MarketCatalog catalog,
                           MeterRegistry meters, SkycoinNode node) {
         SkyConfig cfg = new SkyConfig(p.seed(), p.confirmations(), p.minimumWithdrawal(), p.batchInterval(),
                 p.maxBatch(), p.hoursShare(), p.poll());
-        return new SkyCustody(cfg, db, new SequencerLedger(sequencer, catalog),
+        ColdProperties.Sky c = coldProps.sky();
+        SkyColdConfig cold = !c.configured() ? null : new SkyColdConfig(c.addresses(), new HotTarget(c.target(),
+                c.sweepAbovePercent(), c.alarmBelowPercent()));
+        return new SkyCustody(cfg, cold, db, new SequencerLedger(sequencer, catalog),
                 (userId, asset) -> WithdrawalSettings.Settings.NONE, meters, node, null);
     }
 

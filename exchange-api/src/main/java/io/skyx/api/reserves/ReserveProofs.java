@@ -34,20 +34,25 @@ class ReserveProofs {
     record AddressProof(String address, String kind, long balance, String signature) {
     }
 
-    /** One asset's reserves at a snapshot, as published. Amounts in base units. */
+    /**
+     * One asset's reserves at a snapshot, as published. Amounts in base units. {@code cold}: the cold addresses, each
+     * proven once its offline signature is imported ({@link ColdProofs}); the coverage counts only the proven ones.
+     */
     record Proven(long snapshot, String asset, long blockHeight, String blockHash, String nonce, String challenge,
-                  Coverage coverage, List<AddressProof> addresses) {
+                  Coverage coverage, List<AddressProof> addresses, List<ColdProofs.Claim> cold) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ReserveProofs.class);
 
     private final ChainReserves chains;
     private final JdbcTemplate jdbc;
+    private final ColdProofs cold;
     private final SecureRandom random = new SecureRandom();
 
-    ReserveProofs(ChainReserves chains, JdbcTemplate jdbc) {
+    ReserveProofs(ChainReserves chains, JdbcTemplate jdbc, ColdProofs cold) {
         this.chains = chains;
         this.jdbc = jdbc;
+        this.cold = cold;
     }
 
     /**
@@ -78,6 +83,9 @@ class ReserveProofs {
             challenges.put(asset, challenge);
             holdings.put(asset, h);
             for (ReserveWallet.Holding a : h.addresses()) {
+                if (a.kind() == ReserveWallet.Kind.COLD) {
+                    continue; // signed offline after the snapshot (ColdProofs); unproven until then
+                }
                 String signature;
                 try {
                     signature = e.getValue().signMessage(a.address(), challenge.text());
@@ -112,7 +120,7 @@ class ReserveProofs {
                     BigInteger.valueOf(flight.mined()));
             ReserveWallet.Holdings h = holdings.get(asset);
             out.put(asset, new Proven(snapshot, asset, h.height(), h.blockHash(), e.getValue().nonce(),
-                    e.getValue().text(), c, addresses));
+                    e.getValue().text(), c, addresses, ColdProofs.unproven(h)));
         }
         return out;
     }
@@ -153,6 +161,7 @@ class ReserveProofs {
             }
             jdbc.batchUpdate("insert into reserve_snapshot_addresses (snapshot, asset, address, kind, balance, signature)"
                     + " values (?,?,?,?,?,?)", rows);
+            cold.store(p.snapshot(), p.asset(), p.cold());
         }
     }
 
@@ -164,15 +173,19 @@ class ReserveProofs {
             addresses.computeIfAbsent(rs.getLong(1) + ":" + rs.getString(2), k -> new ArrayList<>())
                     .add(new AddressProof(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
         }, after);
+        Map<String, List<ColdProofs.Claim>> claims = cold.since(after);
         Map<String, Proven> out = new LinkedHashMap<>();
         jdbc.query("select snapshot, asset, block_height, block_hash, nonce, challenge, hot_total, cold_total,"
                 + " pending_withdrawals, withdrawals_mined, liabilities from reserve_snapshot_reserves where snapshot > ?"
                 + " order by snapshot, asset", rs -> {
             String key = rs.getLong(1) + ":" + rs.getString(2);
-            Coverage c = new Coverage(rs.getString(2), big(rs.getBigDecimal(7)), big(rs.getBigDecimal(8)),
+            List<ColdProofs.Claim> coldClaims = claims.getOrDefault(key, List.of());
+            BigInteger provenCold = coldClaims.stream().filter(ColdProofs.Claim::proven)
+                    .map(x -> BigInteger.valueOf(x.balance())).reduce(BigInteger.ZERO, BigInteger::add);
+            Coverage c = new Coverage(rs.getString(2), big(rs.getBigDecimal(7)), big(rs.getBigDecimal(8)).add(provenCold),
                     big(rs.getBigDecimal(11)), big(rs.getBigDecimal(9)), big(rs.getBigDecimal(10)));
             out.put(key, new Proven(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), c, addresses.getOrDefault(key, List.of())));
+                    rs.getString(6), c, addresses.getOrDefault(key, List.of()), coldClaims));
         }, after);
         return out;
     }

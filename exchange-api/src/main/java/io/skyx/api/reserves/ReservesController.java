@@ -101,6 +101,7 @@ class ReservesController {
             m.put("reserves", text(s.reserves()));
             m.put("hot", text(s.hot()));
             m.put("cold", text(s.cold()));
+            m.put("unprovenCold", text(s.unprovenCold()));
             m.put("liabilities", text(s.liabilities()));
             m.put("pendingWithdrawals", text(s.pendingWithdrawals()));
             m.put("withdrawalsMined", text(s.withdrawalsMined()));
@@ -138,6 +139,17 @@ class ReservesController {
                     "signature", a.signature()));
         }
         m.put("addresses", addresses);
+        List<Map<String, Object>> cold = new ArrayList<>();
+        for (ColdProofs.Claim claim : r.cold()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("address", claim.address());
+            x.put("kind", "COLD");
+            x.put("balance", Long.toString(claim.balance()));
+            x.put("proven", claim.proven());
+            x.put("signature", claim.signature());
+            cold.add(x);
+        }
+        m.put("coldAddresses", cold);
         return m;
     }
 

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * engine's system accounts: no tree, no scan), recomputed on every committed batch of commands (withdrawals,
  * deposits, trades' fees) and at least every {@code skyx.reserves.solvency-poll} (new blocks). Exported as
  * Micrometer gauges; below 100 % an alarm fires: {@code skyx.solvency.alarm} = 1, an error in the log, and the
- * status {@code BELOW} on the public status endpoint and page. An asset without a wallet is {@code ABSENT}.
+ * status {@code BELOW} on the public status endpoint and page. An asset without a wallet is {@code ABSENT}. A cold
+ * address counts only once it is proven in the asset's latest snapshot ({@link ColdProofs}); the rest is shown as
+ * {@code unprovenCold}.
  */
 @Component
 class SolvencyMonitor implements CommitListener, SmartLifecycle {
@@ -43,12 +45,13 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
     /** One asset's position now; amounts in base units, null where the asset has no wallet. */
     record Status(String asset, State state, Long blockHeight, String blockHash, BigInteger reserves, BigInteger hot,
                   BigInteger cold, BigInteger liabilities, BigInteger pendingWithdrawals, BigInteger withdrawalsMined,
-                  Long ratioBp, Instant at) {
+                  Long ratioBp, Instant at, BigInteger unprovenCold) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SolvencyMonitor.class);
 
     private final ChainReserves chains;
+    private final ColdProofs coldProofs;
     private final Sequencer sequencer;
     private final MarketCatalog catalog;
     private final Duration poll;
@@ -59,10 +62,11 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private volatile Thread thread;
 
-    SolvencyMonitor(ChainReserves chains, Sequencer sequencer, MarketCatalog catalog, MeterRegistry meters,
+    SolvencyMonitor(ChainReserves chains, ColdProofs coldProofs, Sequencer sequencer, MarketCatalog catalog, MeterRegistry meters,
                     @Value("${skyx.reserves.solvency-poll:1s}") Duration poll,
                     @Value("${skyx.reserves.solvency-min-interval:100ms}") Duration minInterval) {
         this.chains = chains;
+        this.coldProofs = coldProofs;
         this.sequencer = sequencer;
         this.catalog = catalog;
         this.poll = poll;
@@ -122,7 +126,7 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
                 BigInteger owed = BigInteger.valueOf(sequencer.owedToUsers(a.id()).orTimeout(10, TimeUnit.SECONDS)
                         .join());
                 next.put(a.code(), new Status(a.code(), State.ABSENT, null, null, null, null, null, owed, null, null,
-                        null, Instant.now()));
+                        null, Instant.now(), null));
                 continue;
             }
             // owed and in flight at one journal point, which of them is mined, then the wallet: never counted twice
@@ -132,18 +136,26 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
             ReserveWallet.Holdings h = w.holdings();
             BigInteger hot = BigInteger.ZERO;
             BigInteger cold = BigInteger.ZERO;
+            BigInteger unproven = BigInteger.ZERO;
+            java.util.Set<String> proven = null;
             for (ReserveWallet.Holding x : h.addresses()) {
                 if (x.kind() == ReserveWallet.Kind.HOT) {
                     hot = hot.add(BigInteger.valueOf(x.balance()));
-                } else {
+                    continue;
+                }
+                // a cold address counts once its offline signature over the latest snapshot's challenge is in
+                proven = proven != null ? proven : coldProofs.proven(a.code());
+                if (proven.contains(x.address())) {
                     cold = cold.add(BigInteger.valueOf(x.balance()));
+                } else {
+                    unproven = unproven.add(BigInteger.valueOf(x.balance()));
                 }
             }
             Coverage c = new Coverage(a.code(), hot, cold, owed, BigInteger.valueOf(f.pending()),
                     BigInteger.valueOf(f.mined()));
             next.put(a.code(), new Status(a.code(), c.solvent() ? State.SOLVENT : State.BELOW, h.height(),
                     h.blockHash(), c.reserves(), hot, cold, owed, c.pendingWithdrawals(), c.withdrawalsMined(),
-                    c.ratioBp(), Instant.now()));
+                    c.ratioBp(), Instant.now(), unproven));
         }
         for (Status s : next.values()) {
             Status before = latest.put(s.asset(), s);

@@ -57,7 +57,7 @@ class ReserveProofsTest {
         beans.registerSingleton("wallet", wallet);
         ChainReserves chains = new ChainReserves(beans.getBeanProvider(ReserveWallet.class),
                 beans.getBeanProvider(io.skyx.custody.reserve.ChainAnchor.class), new JdbcTemplate(), null);
-        return new ReserveProofs(chains, new JdbcTemplate());
+        return new ReserveProofs(chains, new JdbcTemplate(), new ColdProofs(new JdbcTemplate()));
     }
 
     @Test
