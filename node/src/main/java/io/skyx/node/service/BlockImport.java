@@ -52,18 +52,19 @@ public final class BlockImport {
      */
     public static Result run(SkycoinNode node, Path file, LongConsumer onApplied) throws IOException, StoreException {
         JsonMapper json = JsonMapper.builder().build();
+        Recoveries.Hints hints = node.recoveryHints();
         long applied = 0;
         long skipped = 0;
         long[] lineNo = {0};
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<Parsed> chunk = readChunk(r, json, lineNo);
-            CompletableFuture<Void> ready = prefetchAsync(chunk);
+            CompletableFuture<Void> ready = prefetchAsync(chunk, hints);
             while (!chunk.isEmpty()) {
                 List<Parsed> current = chunk;
                 ready.join();
                 // the next chunk's signatures are recovered on the other cores while this one is applied
                 chunk = readChunk(r, json, lineNo);
-                ready = prefetchAsync(chunk);
+                ready = prefetchAsync(chunk, hints);
                 for (Parsed p : current) {
                     if (p.block() == null) {
                         return fail(node, applied, skipped, "line " + p.lineNo() + ": " + p.error());
@@ -92,8 +93,9 @@ public final class BlockImport {
         return new Result(applied, skipped, node.head().seq(), "");
     }
 
-    private static CompletableFuture<Void> prefetchAsync(List<Parsed> chunk) {
-        return Recoveries.prefetchAsync(chunk.stream().filter(p -> p.block() != null).map(Parsed::block).toList());
+    private static CompletableFuture<Void> prefetchAsync(List<Parsed> chunk, Recoveries.Hints hints) {
+        return Recoveries.prefetchAsync(chunk.stream().filter(p -> p.block() != null).map(Parsed::block).toList(),
+                hints);
     }
 
     /** Up to {@link #AHEAD} blocks; a bad line ends the chunk (and the import, when it is reached). */

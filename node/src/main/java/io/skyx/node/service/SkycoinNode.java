@@ -171,6 +171,15 @@ public final class SkycoinNode implements AutoCloseable {
         return soft;
     }
 
+    /**
+     * Candidate keys for {@link io.skyx.node.coin.Recoveries}: the blockchain key for block signatures, and the
+     * owner of a stored output (read from the store, which is safe beside the applying thread).
+     */
+    public io.skyx.node.coin.Recoveries.Hints recoveryHints() {
+        return new io.skyx.node.coin.Recoveries.Hints(config.genesis().blockchainPubKey(),
+                uxid -> store.output(uxid).map(o -> o.out().body().address()));
+    }
+
     /** A status summary for health checks and metrics. */
     public record Status(long headSeq, long highestSeq, int peers, int poolSize) {
     }
