@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -87,14 +88,33 @@ public final class NodeSyncBench {
         }
     }
 
-    /** Blocks and transactions done in a wall time and process CPU time. */
-    record Figure(long blocks, long txns, double secs, double cpuSecs) {
+    /**
+     * Blocks and transactions done in a wall time and process CPU time, of which {@code applierCpu} on the
+     * applying thread and {@code verifyCpu} on the recovery pool (the rest: GC, JIT, RocksDB's own threads, I/O).
+     */
+    record Figure(long blocks, long txns, double secs, double cpuSecs, double applierCpu, double verifyCpu,
+                  String threads) {
+    }
+
+    /** CPU seconds so far of the live threads whose name starts with {@code prefix}. */
+    static double threadCpu(String prefix) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (ti != null && ti.getThreadName().startsWith(prefix)) {
+                sum += Math.max(0, mx.getThreadCpuTime(ti.getThreadId()));
+            }
+        }
+        return sum / 1e9;
     }
 
     private static Figure importInto(Path store, ChainGenerator gen, Path file, long blocks, long txns)
             throws Exception {
         long t = System.nanoTime();
         long cpu = processCpuNanos();
+        double main = threadCpu("main");
+        double verify = threadCpu("skyx-verify-");
+        Map<String, Long> tasks = ProcThreads.snapshot();
         try (SkycoinNode node = SkycoinNode.open(NodeConfig.publisher(store, gen.params(), gen.publisherKey(),
                 new InetSocketAddress("127.0.0.1", 0), List.of()))) {
             BlockImport.Result r = BlockImport.run(node, file, s -> { });
@@ -102,7 +122,8 @@ public final class NodeSyncBench {
                 throw new IllegalStateException(r.error());
             }
         }
-        return new Figure(blocks, txns, secs(t), (processCpuNanos() - cpu) / 1e9);
+        return new Figure(blocks, txns, secs(t), (processCpuNanos() - cpu) / 1e9, threadCpu("main") - main,
+                threadCpu("skyx-verify-") - verify, ProcThreads.between(tasks, ProcThreads.snapshot()));
     }
 
     private static void reopen(Path store, ChainGenerator gen, int blocks) throws Exception {
@@ -129,6 +150,8 @@ public final class NodeSyncBench {
             int port = publisher.daemon().orElseThrow().port();
             long t = System.nanoTime();
             long cpu = processCpuNanos();
+            double verify = threadCpu("skyx-verify-");
+            Map<String, Long> tasks = ProcThreads.snapshot();
             try (SkycoinNode follower = SkycoinNode.open(NodeConfig.follower(followerDir, gen.params(),
                     new InetSocketAddress("127.0.0.1", 0), List.of(new InetSocketAddress("127.0.0.1", port)))
                     .withFastTimers(Duration.ofMillis(500)))) {
@@ -136,7 +159,8 @@ public final class NodeSyncBench {
                 while (follower.head().seq() < blocks) {
                     Thread.sleep(5);
                 }
-                Figure f = new Figure(blocks, txns, secs(t), (processCpuNanos() - cpu) / 1e9);
+                Figure f = new Figure(blocks, txns, secs(t), (processCpuNanos() - cpu) / 1e9, Double.NaN,
+                        threadCpu("skyx-verify-") - verify, ProcThreads.between(tasks, ProcThreads.snapshot()));
                 if (!follower.storedHead().uxHash().equals(publisher.storedHead().uxHash())) {
                     throw new IllegalStateException("follower and publisher disagree on the unspent set");
                 }
@@ -149,9 +173,10 @@ public final class NodeSyncBench {
         double txs = f.txns() / f.secs();
         double perCpu = f.txns() / f.cpuSecs();
         System.out.printf(Locale.ROOT, "%s: %d blocks, %d txns in %.2f s = %.0f blocks/s, %.0f txns/s (%.0f %% of"
-                + " raw x cores); %.2f CPU-s = %.0f txns per CPU-s (%.0f %% of raw per core)%n", what, f.blocks(),
-                f.txns(), f.secs(), f.blocks() / f.secs(), txs, 100 * txs / budget, f.cpuSecs(), perCpu,
-                100 * perCpu / rawPerCore);
+                + " raw x cores); %.2f CPU-s = %.0f txns per CPU-s (%.0f %% of raw per core); CPU-s on the"
+                + " applier %.2f, the verify pool %.2f%n  CPU-s by thread: %s%n", what, f.blocks(), f.txns(), f.secs(),
+                f.blocks() / f.secs(), txs, 100 * txs / budget, f.cpuSecs(), perCpu, 100 * perCpu / rawPerCore,
+                f.applierCpu(), f.verifyCpu(), f.threads());
     }
 
     private static void write(BufferedWriter w, SignedBlock b) throws IOException {
