@@ -48,12 +48,15 @@ public final class Recoveries {
     private record Key(Sig sig, SHA256 hash) {
     }
 
-    private record Job(Sig sig, SHA256 hash, PubKey signer, SHA256 spends) {
+    /** A signature to recover: a block's (signer: the expected key, or null) or an input's (spends: its uxid). */
+    private record Job(Sig sig, SHA256 hash, boolean block, PubKey signer, SHA256 spends) {
     }
 
     private static final ConcurrentHashMap<Key, Optional<PubKey>> READY = new ConcurrentHashMap<>();
     /** Keys recovered before, by their address. */
     private static final ConcurrentHashMap<Address, PubKey> KNOWN = new ConcurrentHashMap<>();
+    /** The key the last prefetched block signature recovered to: the candidate for blocks without a hint. */
+    private static volatile PubKey lastBlockSigner;
     /** Owners of outputs created by prefetched blocks. */
     private static final ConcurrentHashMap<SHA256, Address> OWNERS = new ConcurrentHashMap<>();
 
@@ -118,12 +121,12 @@ public final class Recoveries {
             OWNERS.clear();
         }
         for (SignedBlock b : blocks) {
-            jobs.add(new Job(b.sig(), b.hash(), hints.blockSigner(), null));
+            jobs.add(new Job(b.sig(), b.hash(), true, hints.blockSigner(), null));
             for (Transaction t : b.block().body().transactions()) {
                 int n = Math.min(t.sigs().size(), t.inputs().size());
                 for (int i = 0; i < n; i++) {
                     if (!t.sigs().get(i).isNull()) {
-                        jobs.add(new Job(t.sigs().get(i), t.signingHash(i), null, t.inputs().get(i)));
+                        jobs.add(new Job(t.sigs().get(i), t.signingHash(i), false, null, t.inputs().get(i)));
                     }
                 }
                 if (b.header().seq() != 0) {
@@ -140,12 +143,17 @@ public final class Recoveries {
     }
 
     private static Optional<PubKey> answer(Job j, Hints hints) {
-        PubKey candidate = j.signer() != null ? j.signer() : candidateFor(j.spends(), hints);
+        PubKey candidate = j.block() ? (j.signer() != null ? j.signer() : lastBlockSigner)
+                : candidateFor(j.spends(), hints);
         if (candidate != null && Cipher.recoversTo(j.sig(), j.hash(), candidate)) {
             return Optional.of(candidate);
         }
         Optional<PubKey> recovered = Cipher.pubKeyFromSig(j.sig(), j.hash());
-        recovered.ifPresent(Recoveries::remember);
+        if (j.block()) {
+            recovered.ifPresent(k -> lastBlockSigner = k);
+        } else {
+            recovered.ifPresent(Recoveries::remember);
+        }
         return recovered;
     }
 
@@ -176,5 +184,6 @@ public final class Recoveries {
         READY.clear();
         KNOWN.clear();
         OWNERS.clear();
+        lastBlockSigner = null;
     }
 }
