@@ -5,12 +5,14 @@ import io.skyx.node.cipher.PubKey;
 import io.skyx.node.cipher.SHA256;
 import io.skyx.node.cipher.Sig;
 import io.skyx.node.cipher.VerifyResult;
+import io.skyx.node.coin.Recoveries;
 import io.skyx.node.coin.SignedBlock;
 
 /**
- * The block publisher's signature, {@code VerifyPubKeySignedHash(blockchainPubKey, sig, blockHash)}, with one key
- * recovery: Skycoin's check recovers, compares with the key, applies the validity rule and then recovers again to
- * re-verify, which can only repeat the first answer.
+ * The block publisher's signature, {@code VerifyPubKeySignedHash(blockchainPubKey, sig, blockHash)}: Skycoin's
+ * check recovers, compares with the key, applies the validity rule and then recovers again to re-verify, which can
+ * only repeat the first answer. Here "recovery gives the blockchain key" is answered by one verification against
+ * that key ({@link io.skyx.node.cipher.Cipher#recoversTo}), or by a prefetched recovery.
  */
 final class BlockSignatures {
     private BlockSignatures() {
@@ -24,6 +26,6 @@ final class BlockSignatures {
         if (Cipher.verifySignatureValidity(sig) != VerifyResult.OK) {
             return false;
         }
-        return io.skyx.node.coin.Recoveries.recover(sig, hash).map(publisher::equals).orElse(false);
+        return Recoveries.recoversTo(sig, hash, publisher);
     }
 }

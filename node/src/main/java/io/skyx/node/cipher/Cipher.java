@@ -94,6 +94,37 @@ public final class Cipher {
     }
 
     /**
+     * Whether recovering the key from {@code sig} over {@code hash} gives exactly {@code candidate}, decided by one
+     * ECDSA-style verification against the known key instead of a recovery: {@code pubKeyFromSig(sig, hash)} is
+     * {@code Q = r⁻¹(s·R − e·G)} with {@code R} the point of x = r (+ n if recid&amp;2) and y parity recid&amp;1, so
+     * {@code Q = P} exactly when {@code X = s⁻¹e·G + s⁻¹r·P} is that {@code R}: same x (not just x mod n) and same y
+     * parity. The range checks are recovery's (0 &lt; r, s &lt; n, x &lt; p); a point with that x exists whenever X
+     * has it, and P is never infinity. Cheaper than a recovery (no square root for R, and the candidate's point
+     * keeps its multiplication table from one check to the next); a false answer says nothing about which key
+     * recovery would give, or whether it fails.
+     */
+    public static boolean recoversTo(Sig sig, SHA256 hash, PubKey candidate) {
+        int recid = sig.recid();
+        BigInteger n = Secp256k1.N;
+        BigInteger r = sig.r();
+        BigInteger s = sig.s();
+        if (r.signum() == 0 || s.signum() == 0 || r.compareTo(n) >= 0 || s.compareTo(n) >= 0) {
+            return false;
+        }
+        BigInteger x = (recid & 2) != 0 ? r.add(n) : r;
+        if (x.compareTo(Secp256k1.P) >= 0) {
+            return false;
+        }
+        BigInteger sInv = BigIntegers.modOddInverseVar(n, s);
+        BigInteger e = new BigInteger(1, hash.bytes());
+        BigInteger u1 = e.multiply(sInv).mod(n);
+        BigInteger u2 = r.multiply(sInv).mod(n);
+        ECPoint bigX = Secp256k1.sumOfTwoMultiplies(u1, candidate.point(), u2);
+        return !bigX.isInfinity() && bigX.getAffineXCoord().toBigInteger().equals(x)
+                && bigX.getAffineYCoord().testBitZero() == ((recid & 1) != 0);
+    }
+
+    /**
      * {@code VerifySignatureValidity}: rejects a signature whose S has its top bit set, or whose recid is &ge; 4.
      * This is weaker than strict low-S on purpose: it accepts exactly what Skycoin accepts.
      */

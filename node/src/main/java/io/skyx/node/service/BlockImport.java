@@ -46,44 +46,56 @@ public final class BlockImport {
 
     /**
      * Imports in chunks of {@link #AHEAD} blocks: while one chunk is applied in order through the chain rules,
-     * the signatures of the next are recovered in parallel ({@link Recoveries}).
+     * the signatures of the next are recovered in parallel ({@link Recoveries}, with the blockchain key and the
+     * stored outputs' owners as candidates). A chunk's blocks are stored in one atomic write
+     * ({@link SkycoinNode#applyBlocks}); {@code onApplied} hears of a block only once it is stored.
      *
      * @param onApplied called with each applied block's seq (progress reporting)
      */
     public static Result run(SkycoinNode node, Path file, LongConsumer onApplied) throws IOException, StoreException {
         JsonMapper json = JsonMapper.builder().build();
+        Recoveries.Hints hints = node.recoveryHints();
         long applied = 0;
         long skipped = 0;
         long[] lineNo = {0};
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<Parsed> chunk = readChunk(r, json, lineNo);
-            CompletableFuture<Void> ready = prefetchAsync(chunk);
+            CompletableFuture<Void> ready = prefetchAsync(chunk, hints);
             while (!chunk.isEmpty()) {
                 List<Parsed> current = chunk;
                 ready.join();
                 // the next chunk's signatures are recovered on the other cores while this one is applied
                 chunk = readChunk(r, json, lineNo);
-                ready = prefetchAsync(chunk);
+                ready = prefetchAsync(chunk, hints);
+                List<Parsed> pending = new ArrayList<>(current.size());
                 for (Parsed p : current) {
+                    if (p.block() != null && Long.compareUnsigned(p.block().header().seq(),
+                            node.head().seq() + pending.size()) > 0) {
+                        pending.add(p);
+                        continue;
+                    }
+                    // a bad line or a block at or below the head: what is pending is applied first, as before it
+                    Outcome o = applyAll(node, pending, onApplied);
+                    applied += o.applied();
+                    if (!o.error().isEmpty()) {
+                        return fail(node, applied, skipped, o.error());
+                    }
+                    pending.clear();
                     if (p.block() == null) {
                         return fail(node, applied, skipped, "line " + p.lineNo() + ": " + p.error());
                     }
                     SignedBlock b = p.block();
                     long seq = b.header().seq();
-                    if (Long.compareUnsigned(seq, node.head().seq()) <= 0) {
-                        if (node.store().blockBySeq(seq).map(SignedBlock::hash).filter(b.hash()::equals).isEmpty()) {
-                            return fail(node, applied, skipped, "line " + p.lineNo() + ": block " + seq
-                                    + " differs from the stored one");
-                        }
-                        skipped++;
-                        continue;
+                    if (node.store().blockBySeq(seq).map(SignedBlock::hash).filter(b.hash()::equals).isEmpty()) {
+                        return fail(node, applied, skipped, "line " + p.lineNo() + ": block " + seq
+                                + " differs from the stored one");
                     }
-                    ApplyResult res = node.applyBlock(b);
-                    if (!res.ok()) {
-                        return fail(node, applied, skipped, "line " + p.lineNo() + ": " + res.describe());
-                    }
-                    applied++;
-                    onApplied.accept(seq);
+                    skipped++;
+                }
+                Outcome o = applyAll(node, pending, onApplied);
+                applied += o.applied();
+                if (!o.error().isEmpty()) {
+                    return fail(node, applied, skipped, o.error());
                 }
             }
         } finally {
@@ -92,8 +104,34 @@ public final class BlockImport {
         return new Result(applied, skipped, node.head().seq(), "");
     }
 
-    private static CompletableFuture<Void> prefetchAsync(List<Parsed> chunk) {
-        return Recoveries.prefetchAsync(chunk.stream().filter(p -> p.block() != null).map(Parsed::block).toList());
+    /**
+     * Applies {@code pending} (consecutive blocks above the head) in one store write; on a refusal the blocks
+     * before it stay applied and stored.
+     *
+     * @return how many were applied, and "" or the error of the refused block (the last one tried)
+     */
+    private static Outcome applyAll(SkycoinNode node, List<Parsed> pending, LongConsumer onApplied)
+            throws StoreException {
+        if (pending.isEmpty()) {
+            return new Outcome(0, "");
+        }
+        List<ApplyResult> results = node.applyBlocks(pending.stream().map(Parsed::block).toList());
+        for (int i = 0; i < results.size(); i++) {
+            ApplyResult res = results.get(i);
+            if (!res.ok()) {
+                return new Outcome(i, "line " + pending.get(i).lineNo() + ": " + res.describe());
+            }
+            onApplied.accept(pending.get(i).block().header().seq());
+        }
+        return new Outcome(results.size(), "");
+    }
+
+    private record Outcome(int applied, String error) {
+    }
+
+    private static CompletableFuture<Void> prefetchAsync(List<Parsed> chunk, Recoveries.Hints hints) {
+        return Recoveries.prefetchAsync(chunk.stream().filter(p -> p.block() != null).map(Parsed::block).toList(),
+                hints);
     }
 
     /** Up to {@link #AHEAD} blocks; a bad line ends the chunk (and the import, when it is reached). */

@@ -12,7 +12,6 @@ import io.skyx.node.coin.TransactionRules;
 import io.skyx.node.coin.TxnResult;
 import io.skyx.node.coin.UxOut;
 import io.skyx.node.daemon.Daemon;
-import io.skyx.node.daemon.DaemonBackend;
 import io.skyx.node.daemon.DaemonConfig;
 import io.skyx.node.daemon.PeerBook;
 import io.skyx.node.pool.UnconfirmedPool;
@@ -126,7 +125,7 @@ public final class SkycoinNode implements AutoCloseable {
         }
         PeerBook book = new PeerBook(Optional.of(config.dataDir().resolve("peers.json")), config.peerExchange(),
                 config.blacklistFor(), Clock.systemUTC());
-        daemon = new Daemon(dc, new Backend(), book);
+        daemon = new Daemon(dc, new NodeBackend(this, store, pool, persisted), book);
         if (config.publisher()) {
             publisher = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("block-publisher").factory());
@@ -171,6 +170,15 @@ public final class SkycoinNode implements AutoCloseable {
         return soft;
     }
 
+    /**
+     * Candidate keys for {@link io.skyx.node.coin.Recoveries}: the blockchain key for block signatures, and the
+     * owner of a stored output (read from the store, which is safe beside the applying thread).
+     */
+    public io.skyx.node.coin.Recoveries.Hints recoveryHints() {
+        return new io.skyx.node.coin.Recoveries.Hints(config.genesis().blockchainPubKey(),
+                uxid -> store.output(uxid).map(o -> o.out().body().address()));
+    }
+
     /** A status summary for health checks and metrics. */
     public record Status(long headSeq, long highestSeq, int peers, int poolSize) {
     }
@@ -204,6 +212,41 @@ public final class SkycoinNode implements AutoCloseable {
         pool.onBlock(confirmed);
         persisted.sync();
         return r;
+    }
+
+    /**
+     * Verifies blocks in order against the chain rules, stopping at the first refused one, and stores every
+     * accepted block in one atomic write before any of them is visible in the store or returned (import applies
+     * its chunks this way: one RocksDB write per chunk instead of one per block).
+     *
+     * @return the verdict of each block tried, in order: all ok, or ok ones then one refusal
+     */
+    public List<ApplyResult> applyBlocks(List<SignedBlock> blocks) throws StoreException {
+        List<ApplyResult> results = new ArrayList<>(blocks.size());
+        List<SignedBlock> accepted = new ArrayList<>(blocks.size());
+        synchronized (lock) {
+            for (SignedBlock b : blocks) {
+                ApplyResult r = chain.apply(b);
+                results.add(r);
+                if (!r.ok()) {
+                    io.skyx.node.coin.Recoveries.clear();
+                    break;
+                }
+                accepted.add(b);
+            }
+            store.append(accepted);
+        }
+        if (!accepted.isEmpty()) {
+            Set<SHA256> confirmed = new HashSet<>();
+            for (SignedBlock b : accepted) {
+                for (Transaction t : b.block().body().transactions()) {
+                    confirmed.add(t.txid());
+                }
+            }
+            pool.onBlock(confirmed);
+            persisted.sync();
+        }
+        return results;
     }
 
     /** Checks a transaction against the head: hard, soft and user rules, with its fee. */
@@ -312,65 +355,6 @@ public final class SkycoinNode implements AutoCloseable {
             createBlock();
         } catch (StoreException | RuntimeException e) {
             LOG.log(Level.SEVERE, "block creation failed", e);
-        }
-    }
-
-    /** The daemon's view of this node. */
-    private final class Backend implements DaemonBackend {
-        @Override
-        public long headSeq() {
-            return head().seq();
-        }
-
-        @Override
-        public List<SignedBlock> blocksAfter(long afterSeq, int max) {
-            List<SignedBlock> out = new ArrayList<>();
-            for (long s = afterSeq + 1; out.size() < max; s++) {
-                Optional<SignedBlock> b = store.blockBySeq(s);
-                if (b.isEmpty()) {
-                    break;
-                }
-                out.add(b.get());
-            }
-            return out;
-        }
-
-        @Override
-        public boolean applyBlock(SignedBlock block) {
-            try {
-                ApplyResult r = SkycoinNode.this.applyBlock(block);
-                if (!r.ok()) {
-                    LOG.warning(() -> "refused a block from a peer: " + r.describe());
-                }
-                return r.ok();
-            } catch (StoreException e) {
-                LOG.log(Level.SEVERE, "cannot store a block", e);
-                return false;
-            }
-        }
-
-        @Override
-        public Optional<Transaction> unconfirmed(SHA256 txid) {
-            return pool.get(txid).map(e -> e.transaction());
-        }
-
-        @Override
-        public boolean knows(SHA256 txid) {
-            return pool.contains(txid) || store.transaction(txid).isPresent();
-        }
-
-        @Override
-        public boolean offer(Transaction txn) {
-            boolean added = pool.offer(txn).admission() == UnconfirmedPool.Admission.ADDED;
-            if (added) {
-                persisted.save(txn);
-            }
-            return added;
-        }
-
-        @Override
-        public List<SHA256> announceableTxids() {
-            return pool.all().stream().filter(e -> e.valid()).map(e -> e.transaction().txid()).toList();
         }
     }
 

@@ -212,53 +212,80 @@ public final class ChainStore implements AutoCloseable {
      * @throws StoreException if the block does not extend the head or spends an output that is not unspent
      */
     public synchronized void append(SignedBlock b) throws StoreException {
-        Head h = head;
-        long seq = b.header().seq();
-        long expected = h == null ? 0 : h.seq() + 1;
-        if (seq != expected) {
-            throw new StoreException("block seq " + Long.toUnsignedString(seq) + " does not extend head "
-                    + (h == null ? "(empty)" : Long.toUnsignedString(h.seq())));
+        append(List.of(b));
+    }
+
+    /**
+     * Appends validated blocks, in order, in one atomic write (as {@link #append(SignedBlock)} each, with the head
+     * pointer, UxHash and count of the last): after a crash the store holds all of them or none. Fewer, larger
+     * writes cost RocksDB much less per block than one write each.
+     *
+     * @throws StoreException if a block does not extend the one before or spends an output that is not unspent;
+     *                        then nothing is written
+     */
+    public synchronized void append(List<SignedBlock> blocks) throws StoreException {
+        if (blocks.isEmpty()) {
+            return;
         }
+        Head h = head;
+        long expected = h == null ? 0 : h.seq() + 1;
         byte[] ux = h == null ? new byte[32] : h.uxHash().bytes();
         long count = h == null ? 0 : h.unspentCount();
         Map<SHA256, StoredOutput> touched = new HashMap<>();
         try (RocksTables.Batch batch = db.batch()) {
-            batch.put(Table.BLOCKS, u64(seq), SignedBlockCodec.INSTANCE.encode(b));
-            batch.put(Table.BLOCK_HASHES, b.hash().bytes(), u64(seq));
-            List<Transaction> txns = b.block().body().transactions();
-            for (int i = 0; i < txns.size(); i++) {
-                Transaction t = txns.get(i);
-                SHA256 txid = t.txid();
-                batch.put(Table.TRANSACTIONS, txid.bytes(), ByteBuffer.allocate(12).putLong(seq).putInt(i).array());
-                for (SHA256 in : t.inputs()) {
-                    StoredOutput spent = touched.containsKey(in) ? touched.get(in) : output(in).orElse(null);
-                    if (spent == null || spent.spent()) {
-                        throw new StoreException("block " + seq + " spends " + in + " which is not unspent");
-                    }
-                    StoredOutput now = spent.spentAt(seq, txid);
-                    touched.put(in, now);
-                    batch.put(Table.OUTPUTS, in.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(now));
-                    batch.delete(Table.UNSPENT, in.bytes());
-                    xor(ux, spent.out().snapshotHash().bytes());
-                    count--;
+            for (SignedBlock b : blocks) {
+                long seq = b.header().seq();
+                if (seq != expected) {
+                    throw new StoreException("block seq " + Long.toUnsignedString(seq) + " does not extend head "
+                            + (expected == 0 ? "(empty)" : Long.toUnsignedString(expected - 1)));
                 }
-                for (UxOut o : createdOutputs(b, t)) {
-                    SHA256 id = o.id();
-                    StoredOutput fresh = new StoredOutput(o, Optional.empty(), Optional.empty());
-                    touched.put(id, fresh);
-                    batch.put(Table.OUTPUTS, id.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(fresh));
-                    batch.put(Table.UNSPENT, id.bytes(), new byte[0]);
-                    batch.put(Table.ADDRESS_OUTPUTS, concat(addressKey(o.body().address()), id.bytes()), new byte[0]);
-                    xor(ux, o.snapshotHash().bytes());
-                    count++;
-                }
+                expected++;
+                count = put(batch, b, touched, ux, count);
             }
             batch.put(Table.META, UX_HASH_KEY, ux);
             batch.put(Table.META, UNSPENT_COUNT_KEY, u64(count));
-            batch.put(Table.META, HEAD_KEY, u64(seq));
+            batch.put(Table.META, HEAD_KEY, u64(expected - 1));
             db.commit(batch);
         }
-        head = new Head(b, SHA256.of(ux), count);
+        head = new Head(blocks.getLast(), SHA256.of(ux), count);
+    }
+
+    /** Adds one block's writes to {@code batch}, updating {@code ux} in place; @return the new unspent count */
+    private long put(RocksTables.Batch batch, SignedBlock b, Map<SHA256, StoredOutput> touched, byte[] ux,
+                     long unspents) throws StoreException {
+        long seq = b.header().seq();
+        long count = unspents;
+        batch.put(Table.BLOCKS, u64(seq), SignedBlockCodec.INSTANCE.encode(b));
+        batch.put(Table.BLOCK_HASHES, b.hash().bytes(), u64(seq));
+        List<Transaction> txns = b.block().body().transactions();
+        for (int i = 0; i < txns.size(); i++) {
+            Transaction t = txns.get(i);
+            SHA256 txid = t.txid();
+            batch.put(Table.TRANSACTIONS, txid.bytes(), ByteBuffer.allocate(12).putLong(seq).putInt(i).array());
+            for (SHA256 in : t.inputs()) {
+                StoredOutput spent = touched.containsKey(in) ? touched.get(in) : output(in).orElse(null);
+                if (spent == null || spent.spent()) {
+                    throw new StoreException("block " + seq + " spends " + in + " which is not unspent");
+                }
+                StoredOutput now = spent.spentAt(seq, txid);
+                touched.put(in, now);
+                batch.put(Table.OUTPUTS, in.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(now));
+                batch.delete(Table.UNSPENT, in.bytes());
+                xor(ux, spent.out().snapshotHash().bytes());
+                count--;
+            }
+            for (UxOut o : createdOutputs(b, t)) {
+                SHA256 id = o.id();
+                StoredOutput fresh = new StoredOutput(o, Optional.empty(), Optional.empty());
+                touched.put(id, fresh);
+                batch.put(Table.OUTPUTS, id.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(fresh));
+                batch.put(Table.UNSPENT, id.bytes(), new byte[0]);
+                batch.put(Table.ADDRESS_OUTPUTS, concat(addressKey(o.body().address()), id.bytes()), new byte[0]);
+                xor(ux, o.snapshotHash().bytes());
+                count++;
+            }
+        }
+        return count;
     }
 
     private static void xor(byte[] acc, byte[] h) {

@@ -4,6 +4,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -183,6 +184,12 @@ final class RocksTables implements AutoCloseable {
     }
 
     private void release() {
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            // the next open then reads tables instead of replaying the whole write-ahead log
+            db.flush(flush, handles);
+        } catch (RocksDBException e) {
+            // nothing is lost: the write-ahead log still holds every committed batch and is replayed on open
+        }
         for (ColumnFamilyHandle h : handles) {
             h.close();
         }

@@ -87,4 +87,31 @@ class MainnetImportTest {
             assertThat(before.seq()).isZero();
         }
     }
+
+    @Test
+    void aRefusedBlockInsideAChunkKeepsTheBlocksBeforeItAndReportsOnlyStoredOnes(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(mainnetFile());
+        Path file = dir.resolve("skip.jsonl");
+        List<String> out = new java.util.ArrayList<>(lines.subList(0, 11));
+        out.add(lines.get(12));
+        out.addAll(lines.subList(13, 20));
+        Files.write(file, out);
+        List<Long> reported = new java.util.ArrayList<>();
+        try (SkycoinNode node = SkycoinNode.open(config(dir.resolve("db")))) {
+            BlockImport.Result r = BlockImport.run(node, file, reported::add);
+            assertThat(r.ok()).isFalse();
+            assertThat(r.error()).contains("line 12").contains("BAD_SEQ");
+            assertThat(r.applied()).isEqualTo(10);
+            assertThat(node.head().seq()).isEqualTo(10);
+            assertThat(node.storedHead().seq()).isEqualTo(10);
+        }
+        assertThat(reported).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        try (SkycoinNode node = SkycoinNode.open(config(dir.resolve("db")))) {
+            assertThat(node.head().seq()).isEqualTo(10);
+            BlockImport.Result again = BlockImport.run(node, mainnetFile(), s -> { });
+            assertThat(again.ok()).as(again.error()).isTrue();
+            assertThat(again.skipped()).isEqualTo(11);
+            assertThat(node.head().seq()).isEqualTo(120);
+        }
+    }
 }

@@ -93,4 +93,32 @@ class ChainStoreTest {
         assertThatThrownBy(() -> s.blockBySeq(0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         assertThatThrownBy(s::allUnspents).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void severalBlocksInOneWriteEqualOneWriteEachAndAreAllOrNothing(@TempDir Path dir) throws Exception {
+        ChainGenerator gen = new ChainGenerator("store-group");
+        for (int i = 0; i < 6; i++) {
+            gen.nextBlock(3);
+        }
+        List<SignedBlock> blocks = gen.blocks();
+        try (ChainStore one = ChainStore.open(dir.resolve("one")); ChainStore grouped = ChainStore.open(dir.resolve("g"))) {
+            for (SignedBlock b : blocks) {
+                one.append(b);
+            }
+            grouped.append(blocks.subList(0, 1));
+            grouped.append(blocks.subList(1, 5));
+            List<SignedBlock> brokenGroup = List.of(blocks.get(5), blocks.get(5));
+            assertThatThrownBy(() -> grouped.append(brokenGroup)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("does not extend");
+            assertThat(grouped.head().orElseThrow().seq()).isEqualTo(4);
+            assertThat(grouped.blockBySeq(5)).isEmpty();
+            grouped.append(blocks.subList(5, blocks.size()));
+            check(grouped, blocks);
+            assertThat(grouped.head()).isEqualTo(one.head());
+            assertThat(grouped.allUnspents()).containsExactlyInAnyOrderElementsOf(one.allUnspents());
+        }
+        try (ChainStore reopened = ChainStore.open(dir.resolve("g"))) {
+            check(reopened, blocks);
+        }
+    }
 }

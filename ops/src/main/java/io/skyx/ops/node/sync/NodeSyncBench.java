@@ -15,19 +15,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Harness for the embedded node's throughput: generates a valid private chain (N blocks × T transactions), then
- * measures (1) import-and-verify of its JSONL block file into a fresh RocksDB store, every block and signature
- * checked, and (2) a follower syncing the whole chain from a publisher over the P2P protocol on loopback. Each
- * figure also comes per CPU-second of the whole process (for the sync: publisher and follower together), which a
- * loaded machine changes far less than the wall-clock rate.
+ * Harness for the embedded node's throughput, in one run beside the raw Bouncy Castle verify rate of the same
+ * machine: generates a valid private chain (N blocks × T transactions), then measures
+ * <ol>
+ * <li>import-and-verify of its JSONL block file into a fresh RocksDB store, every block and signature checked: a
+ * warm-up pass, then the measured pass into another fresh store;</li>
+ * <li>reopening the imported store (chain state restored and checked without replay);</li>
+ * <li>a follower syncing the whole chain from a publisher over the P2P protocol on loopback (warm-up follower,
+ * then measured follower);</li>
+ * <li>mainnet blocks 0–120 (../shared, or {@code -Dskyx.shared.dir}) imported into a fresh store, after warm-up.</li>
+ * </ol>
+ * Each throughput also comes per CPU-second of the whole process (for the sync: publisher and follower together),
+ * which a loaded machine changes far less than the wall-clock rate; and as a share of (raw verifies/s × cores).
  *
- * <pre>java -cp ops/target/skyx-benchmarks.jar io.skyx.ops.node.sync.NodeSyncBench [blocks] [txnsPerBlock] [dir]</pre>
+ * <pre>java --enable-native-access=ALL-UNNAMED -cp ops/target/skyx-benchmarks.jar io.skyx.ops.node.sync.NodeSyncBench [blocks] [txnsPerBlock] [dir]</pre>
  */
 public final class NodeSyncBench {
     private NodeSyncBench() {
@@ -37,6 +47,7 @@ public final class NodeSyncBench {
         int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int txns = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("skyx-node-bench");
+        int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "generating %d blocks x %d txns (seed node-sync-bench) in %s%n", blocks, txns, dir);
         long t0 = System.nanoTime();
         ChainGenerator gen = new ChainGenerator("node-sync-bench");
@@ -53,49 +64,119 @@ public final class NodeSyncBench {
         System.out.printf(Locale.ROOT, "generated %d txns in %.1f s (%.1f MB)%n", txnCount, secs(t0),
                 Files.size(file) / 1e6);
 
+        double raw = RawVerifyRate.perCpuSecond(20_000, 20_000);
+        double budget = raw * cores;
+        System.out.printf(Locale.ROOT, "raw BC verify: %.0f verifies per CPU-s of one thread; x %d cores = %.0f/s%n",
+                raw, cores, budget);
+
+        Figure warm = importInto(dir.resolve("import-warmup"), gen, file, blocks, txnCount);
+        print("import+verify (warm-up)", warm, budget, raw);
         Path pubDir = dir.resolve("publisher");
-        long t1 = System.nanoTime();
-        long cpu1 = processCpuNanos();
-        try (SkycoinNode node = SkycoinNode.open(NodeConfig.publisher(pubDir, gen.params(), gen.publisherKey(),
+        Figure imp = importInto(pubDir, gen, file, blocks, txnCount);
+        print("import+verify (measured)", imp, budget, raw);
+
+        reopen(pubDir, gen, blocks);
+
+        print("p2p sync over loopback (warm-up)", sync(pubDir, dir.resolve("follower-warmup"), gen, blocks, txnCount),
+                budget, raw);
+        print("p2p sync over loopback (measured)", sync(pubDir, dir.resolve("follower"), gen, blocks, txnCount),
+                budget, raw);
+
+        MainnetRun.run(dir.resolve("mainnet"), 20, 10);
+        if (args.length <= 2) {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * Blocks and transactions done in a wall time and process CPU time, of which {@code applierCpu} on the
+     * applying thread and {@code verifyCpu} on the recovery pool (the rest: GC, JIT, RocksDB's own threads, I/O).
+     */
+    record Figure(long blocks, long txns, double secs, double cpuSecs, double applierCpu, double verifyCpu,
+                  String threads) {
+    }
+
+    /** CPU seconds so far of the live threads whose name starts with {@code prefix}. */
+    static double threadCpu(String prefix) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (ti != null && ti.getThreadName().startsWith(prefix)) {
+                sum += Math.max(0, mx.getThreadCpuTime(ti.getThreadId()));
+            }
+        }
+        return sum / 1e9;
+    }
+
+    private static Figure importInto(Path store, ChainGenerator gen, Path file, long blocks, long txns)
+            throws Exception {
+        long t = System.nanoTime();
+        long cpu = processCpuNanos();
+        double main = threadCpu("main");
+        double verify = threadCpu("skyx-verify-");
+        Map<String, Long> tasks = ProcThreads.snapshot();
+        try (SkycoinNode node = SkycoinNode.open(NodeConfig.publisher(store, gen.params(), gen.publisherKey(),
                 new InetSocketAddress("127.0.0.1", 0), List.of()))) {
             BlockImport.Result r = BlockImport.run(node, file, s -> { });
             if (!r.ok()) {
                 throw new IllegalStateException(r.error());
             }
         }
-        double importSecs = secs(t1);
-        double importCpu = (processCpuNanos() - cpu1) / 1e9;
-        System.out.printf(Locale.ROOT, "import+verify: %d blocks, %d txns in %.2f s = %.0f blocks/s, %.0f txns/s;"
-                + " %.2f CPU-s = %.0f txns per CPU-s%n", blocks, txnCount, importSecs, blocks / importSecs,
-                txnCount / importSecs, importCpu, txnCount / importCpu);
+        return new Figure(blocks, txns, secs(t), (processCpuNanos() - cpu) / 1e9, threadCpu("main") - main,
+                threadCpu("skyx-verify-") - verify, ProcThreads.between(tasks, ProcThreads.snapshot()));
+    }
 
+    private static void reopen(Path store, ChainGenerator gen, int blocks) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            try (SkycoinNode node = SkycoinNode.open(NodeConfig.publisher(store, gen.params(), gen.publisherKey(),
+                    new InetSocketAddress("127.0.0.1", 0), List.of()))) {
+                ms.add(secs(t) * 1000);
+                if (node.head().seq() != blocks) {
+                    throw new IllegalStateException("reopened at " + node.head().seq());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "reopen of the %d-block store (restore + checksum, no replay): %s ms%n",
+                blocks, ms.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+    }
+
+    private static Figure sync(Path pubDir, Path followerDir, ChainGenerator gen, int blocks, long txns)
+            throws Exception {
         try (SkycoinNode publisher = SkycoinNode.open(NodeConfig.publisher(pubDir, gen.params(), gen.publisherKey(),
                 new InetSocketAddress("127.0.0.1", 0), List.of()).withFastTimers(Duration.ofMillis(500)))) {
             publisher.start();
             int port = publisher.daemon().orElseThrow().port();
-            long t2 = System.nanoTime();
-            long cpu2 = processCpuNanos();
-            try (SkycoinNode follower = SkycoinNode.open(NodeConfig.follower(dir.resolve("follower"), gen.params(),
+            long t = System.nanoTime();
+            long cpu = processCpuNanos();
+            double verify = threadCpu("skyx-verify-");
+            Map<String, Long> tasks = ProcThreads.snapshot();
+            try (SkycoinNode follower = SkycoinNode.open(NodeConfig.follower(followerDir, gen.params(),
                     new InetSocketAddress("127.0.0.1", 0), List.of(new InetSocketAddress("127.0.0.1", port)))
                     .withFastTimers(Duration.ofMillis(500)))) {
                 follower.start();
                 while (follower.head().seq() < blocks) {
-                    Thread.sleep(20);
+                    Thread.sleep(5);
                 }
-                double syncSecs = secs(t2);
-                double syncCpu = (processCpuNanos() - cpu2) / 1e9;
+                Figure f = new Figure(blocks, txns, secs(t), (processCpuNanos() - cpu) / 1e9, Double.NaN,
+                        threadCpu("skyx-verify-") - verify, ProcThreads.between(tasks, ProcThreads.snapshot()));
                 if (!follower.storedHead().uxHash().equals(publisher.storedHead().uxHash())) {
                     throw new IllegalStateException("follower and publisher disagree on the unspent set");
                 }
-                System.out.printf(Locale.ROOT,
-                        "p2p sync over loopback: %d blocks, %d txns in %.2f s = %.0f blocks/s, %.0f txns/s;"
-                        + " %.2f CPU-s = %.0f txns per CPU-s%n", blocks, txnCount, syncSecs, blocks / syncSecs,
-                        txnCount / syncSecs, syncCpu, txnCount / syncCpu);
+                return f;
             }
         }
-        if (args.length <= 2) {
-            deleteTree(dir);
-        }
+    }
+
+    private static void print(String what, Figure f, double budget, double rawPerCore) {
+        double txs = f.txns() / f.secs();
+        double perCpu = f.txns() / f.cpuSecs();
+        System.out.printf(Locale.ROOT, "%s: %d blocks, %d txns in %.2f s = %.0f blocks/s, %.0f txns/s (%.0f %% of"
+                + " raw x cores); %.2f CPU-s = %.0f txns per CPU-s (%.0f %% of raw per core); CPU-s on the"
+                + " applier %.2f, the verify pool %.2f%n  CPU-s by thread: %s%n", what, f.blocks(), f.txns(), f.secs(),
+                f.blocks() / f.secs(), txs, 100 * txs / budget, f.cpuSecs(), perCpu, 100 * perCpu / rawPerCore,
+                f.applierCpu(), f.verifyCpu(), f.threads());
     }
 
     private static void write(BufferedWriter w, SignedBlock b) throws IOException {
@@ -103,18 +184,21 @@ public final class NodeSyncBench {
                 + HexFormat.of().formatHex(SignedBlockCodec.INSTANCE.encode(b)) + "\"}\n");
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
-    private static double secs(long start) {
+    static double secs(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
