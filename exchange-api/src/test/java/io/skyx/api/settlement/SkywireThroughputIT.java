@@ -79,6 +79,11 @@ class SkywireThroughputIT {
                         + " reports/s (%.1f%% of one thread, %.1f%% of all cores)%n", steady,
                         100 * steady / verifyRate, 100 * steady / parallelRate);
                 assertThat(consumer.refused()).isZero();
+                UsageConsumer.Timings t = consumer.timings();
+                System.out.printf("[skywire bench] consumer thread: %d batches; poll %.0f ms, waiting for the checks"
+                        + " %.0f ms, stateful checks and writes %.0f ms, commit %.0f ms (wall %.0f ms)%n", t.batches(),
+                        t.pollNanos() / 1e6, t.checkWaitNanos() / 1e6, t.storeNanos() / 1e6, t.commitNanos() / 1e6,
+                        (tEnd - t1) / 1e6);
                 System.out.printf("[skywire bench] %d reports from %d relays: end-to-end %.0f reports/s; raw"
                         + " decode+verify (warm) %.0f/s on one thread (ratio %.1f%%), %.0f/s on all %d cores"
                         + " (ratio %.1f%%)%n", total, relays, e2e, verifyRate, 100 * e2e / verifyRate, parallelRate,
