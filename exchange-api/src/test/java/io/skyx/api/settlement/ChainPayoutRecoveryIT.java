@@ -192,18 +192,19 @@ class ChainPayoutRecoveryIT {
         long e4 = epoch + 3;
         settleTwoRelays(e4, "transient");
         FlakyWallet flaky = new FlakyWallet(custody.wallet(), 2);
-        ChainPayouts flakyChain = chain(flaky);
+        SettlementPayouts flakyPayouts = new SettlementPayouts(db, sequencer, catalog.asset("SKY", "asset").id(),
+                chain(flaky));
         for (int i = 0; i < 2; i++) {
-            ChainPayouts.Result fr = flakyChain.pay(e4);
-            assertThat(fr.undone()).isZero();
-            assertThat(fr.broadcast()).isZero();
+            SettlementPayouts.Result fr = flakyPayouts.pay(e4);
+            assertThat(fr.undoneBatches()).isZero();
+            assertThat(fr.pendingOnChain()).isEqualTo(2);
         }
         String signed = txid(e4 + ":0");
         assertThat(count(db, "select count(*) from skywire_chain_batch where epoch = " + e4
                 + " and state = 'signed' and reason = 'NOT_SENT' and last_error like 'not sent yet, retried%'"))
                 .isEqualTo(1);
         awaitTrue(() -> {
-            flakyChain.pay(e4);
+            flakyPayouts.pay(e4);
             return count(db, "select count(*) from skywire_payout where epoch = " + e4 + " and state <> 'done'")
                     == 0 ? 1 : 0;
         }, "the transient batch confirmed");

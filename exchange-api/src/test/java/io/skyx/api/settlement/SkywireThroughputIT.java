@@ -4,6 +4,8 @@ import static io.skyx.api.settlement.SkywireFixtures.DAY0;
 import static io.skyx.api.settlement.SkywireFixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.skyx.api.kafka.InProcessKafkaBroker;
 import io.skyx.node.cipher.KeyPair;
 import io.skyx.node.encoding.DecodeException;
@@ -50,7 +52,6 @@ class SkywireThroughputIT {
         double verifyRate = rawRate(records, false);
         double parallelRate = rawRate(records, true);
 
-        DataSource ds = SkywireFixtures.migratedDatabase();
         try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(dir.resolve("kafka"), 0)) {
             try (KafkaProducer<byte[], byte[]> p = UsageRefusalIT.producer(broker)) {
                 for (byte[] r : records) {
@@ -58,39 +59,52 @@ class SkywireThroughputIT {
                 }
                 p.flush();
             }
-            UsageIngester ingester = new UsageIngester(() -> DAY0 + 2 * 86_400);
-            long t1 = System.nanoTime();
-            try (UsageConsumer consumer = new UsageConsumer(broker.bootstrapServers(), "bench", "skywire.usage",
-                    "skywire.usage.dlt", ds, ingester)) {
-                long firstSeen = 0;
-                long tFirst = 0;
-                long seen;
-                while ((seen = consumer.accepted() + consumer.refused()) < total) {
-                    if (firstSeen == 0 && seen > 0) {
-                        firstSeen = seen;
-                        tFirst = System.nanoTime();
-                    }
-                    Thread.sleep(5);
-                }
-                long tEnd = System.nanoTime();
-                double e2e = total / ((tEnd - t1) / 1e9);
-                double steady = firstSeen == 0 ? e2e : (total - firstSeen) / ((tEnd - tFirst) / 1e9);
-                System.out.printf("[skywire bench] after the first stored batch (group join excluded): %.0f"
-                        + " reports/s (%.1f%% of one thread, %.1f%% of all cores)%n", steady,
-                        100 * steady / verifyRate, 100 * steady / parallelRate);
-                assertThat(consumer.refused()).isZero();
-                UsageConsumer.Timings t = consumer.timings();
-                System.out.printf("[skywire bench] consumer thread: %d batches; poll %.0f ms, waiting for the checks"
-                        + " %.0f ms, stateful checks and writes %.0f ms, commit %.0f ms (wall %.0f ms)%n", t.batches(),
-                        t.pollNanos() / 1e6, t.checkWaitNanos() / 1e6, t.storeNanos() / 1e6, t.commitNanos() / 1e6,
-                        (tEnd - t1) / 1e6);
-                System.out.printf("[skywire bench] %d reports from %d relays: end-to-end %.0f reports/s; raw"
-                        + " decode+verify (warm) %.0f/s on one thread (ratio %.1f%%), %.0f/s on all %d cores"
-                        + " (ratio %.1f%%)%n", total, relays, e2e, verifyRate, 100 * e2e / verifyRate, parallelRate,
-                        Runtime.getRuntime().availableProcessors(), 100 * e2e / parallelRate);
+            // as before (a new connection per poll) and as the app runs it (a connection pool, as Spring Boot's
+            // Hikari): each from the start of the topic into a fresh database
+            endToEnd(broker, SkywireFixtures.migratedDatabase(), "unpooled", total, relays, verifyRate, parallelRate);
+            HikariConfig pool = new HikariConfig();
+            pool.setDataSource(SkywireFixtures.migratedDatabase());
+            pool.setMaximumPoolSize(4);
+            try (HikariDataSource ds = new HikariDataSource(pool)) {
+                endToEnd(broker, ds, "pooled", total, relays, verifyRate, parallelRate);
             }
-            assertThat(count(ds, "select count(*) from skywire_usage")).isEqualTo(total);
         }
+    }
+
+    private static void endToEnd(InProcessKafkaBroker broker, DataSource ds, String label, int total, int relays,
+                                 double verifyRate, double parallelRate) throws Exception {
+        UsageIngester ingester = new UsageIngester(() -> DAY0 + 2 * 86_400);
+        long t1 = System.nanoTime();
+        try (UsageConsumer consumer = new UsageConsumer(broker.bootstrapServers(), "bench-" + label, "skywire.usage",
+                "skywire.usage.dlt", ds, ingester)) {
+            long firstSeen = 0;
+            long tFirst = 0;
+            long seen;
+            while ((seen = consumer.accepted() + consumer.refused()) < total) {
+                if (firstSeen == 0 && seen > 0) {
+                    firstSeen = seen;
+                    tFirst = System.nanoTime();
+                }
+                Thread.sleep(5);
+            }
+            long tEnd = System.nanoTime();
+            double e2e = total / ((tEnd - t1) / 1e9);
+            double steady = firstSeen == 0 ? e2e : (total - firstSeen) / ((tEnd - tFirst) / 1e9);
+            System.out.printf("[skywire bench] %s: after the first stored batch (group join excluded): %.0f"
+                    + " reports/s (%.1f%% of one thread, %.1f%% of all cores)%n", label, steady,
+                    100 * steady / verifyRate, 100 * steady / parallelRate);
+            assertThat(consumer.refused()).isZero();
+            UsageConsumer.Timings t = consumer.timings();
+            System.out.printf("[skywire bench] %s: consumer thread: %d batches; poll %.0f ms, waiting for the checks"
+                    + " %.0f ms, stateful checks and writes %.0f ms, commit %.0f ms (wall %.0f ms)%n", label,
+                    t.batches(), t.pollNanos() / 1e6, t.checkWaitNanos() / 1e6, t.storeNanos() / 1e6,
+                    t.commitNanos() / 1e6, (tEnd - t1) / 1e6);
+            System.out.printf("[skywire bench] %s: %d reports from %d relays: end-to-end %.0f reports/s; raw"
+                    + " decode+verify (warm) %.0f/s on one thread (ratio %.1f%%), %.0f/s on all %d cores"
+                    + " (ratio %.1f%%)%n", label, total, relays, e2e, verifyRate, 100 * e2e / verifyRate,
+                    parallelRate, Runtime.getRuntime().availableProcessors(), 100 * e2e / parallelRate);
+        }
+        assertThat(count(ds, "select count(*) from skywire_usage")).isEqualTo(total);
     }
 
     /** Decodes and verifies every record (all must pass) and returns the rate per second. */
