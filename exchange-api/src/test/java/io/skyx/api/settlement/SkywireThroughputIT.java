@@ -11,6 +11,7 @@ import io.skyx.node.cipher.KeyPair;
 import io.skyx.node.encoding.DecodeException;
 import io.skyx.skywire.SignedRecord;
 import io.skyx.skywire.agent.Simulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * second (Kafka → decode → verify → checks → PostgreSQL with the offset, exactly once) from 1000 relays, beside
  * the raw decode+verify rate of the same records on the same machine in the same run, measured warm (after a
  * warm-up pass), on one thread and on all cores. Prints the rates and the ratios.
- * Size: {@code -Dskyx.bench.records} (default 20000).
+ * The end-to-end pass runs twice, each from the start of the topic into a fresh database: with a new connection per
+ * poll (as this benchmark did first) and through a connection pool (as the app runs, Hikari). Size:
+ * {@code -Dskyx.bench.records} (default 20000); {@code -Dskyx.bench.runs} repeats the raw and end-to-end passes
+ * (default 1), each printed with the load average.
  */
 @EnabledIfSystemProperty(named = "skyx.bench", matches = "true", disabledReason = "benchmark: -Dskyx.bench=true")
 class SkywireThroughputIT {
@@ -49,10 +53,19 @@ class SkywireThroughputIT {
                     DAY0 + round * 60L + 60, 1000L * (round + 1), 900L * (round + 1), round + 1).encode());
         }
         rawRate(records.subList(0, Math.min(2000, total)), false);
+        int runs = Integer.getInteger("skyx.bench.runs", 1);
+        for (int run = 1; run <= runs; run++) {
+            System.out.printf("[skywire bench] run %d of %d, load average %s%n", run, runs,
+                    Files.readString(Path.of("/proc/loadavg")).trim());
+            measure(records, total, relays, run);
+        }
+    }
+
+    private void measure(List<byte[]> records, int total, int relays, int run) throws Exception {
         double verifyRate = rawRate(records, false);
         double parallelRate = rawRate(records, true);
 
-        try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(dir.resolve("kafka"), 0)) {
+        try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(dir.resolve("kafka" + run), 0)) {
             try (KafkaProducer<byte[], byte[]> p = UsageRefusalIT.producer(broker)) {
                 for (byte[] r : records) {
                     p.send(new ProducerRecord<>("skywire.usage", SignedRecord.decode(r).parsed().signer().bytes(), r));
