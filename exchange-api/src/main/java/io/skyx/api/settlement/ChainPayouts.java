@@ -296,6 +296,11 @@ final class ChainPayouts {
         }
         int n = 0;
         for (Signed s : signed) {
+            if (undo.refuse(s.id())) {
+                undo.finish(s.id());
+                undone[0]++;
+                continue;
+            }
             if (!s.moved()) {
                 CommandResult r = submit.apply(new Command.PaySettlementOnChain(skyAssetId, s.total(), s.id()));
                 if (!r.ok()) {
