@@ -123,7 +123,7 @@ final class ChainPayouts {
         int n = 0;
         for (String id : batches(epoch, "signed")) {
             try {
-                wallet.broadcast(raw(id));
+                wallet.broadcast(undo.raw(id));
             } catch (HotWallet.BroadcastException e) {
                 n += undo.refuse(id) ? 1 : 0;
             }
@@ -370,17 +370,6 @@ final class ChainPayouts {
             }
         }
         return n;
-    }
-
-    private byte[] raw(String batchId) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select raw from skywire_chain_batch where batch_id = ?")) {
-            ps.setString(1, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBytes(1);
-            }
-        }
     }
 
     private String txid(String batchId) throws SQLException {

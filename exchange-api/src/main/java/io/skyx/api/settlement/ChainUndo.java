@@ -163,7 +163,8 @@ final class ChainUndo {
         wallet.release(raw);
     }
 
-    private byte[] raw(String batchId) throws SQLException {
+    /** The stored raw transaction of a batch, or null. */
+    byte[] raw(String batchId) throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select raw from skywire_chain_batch where batch_id = ?")) {
             ps.setString(1, batchId);
