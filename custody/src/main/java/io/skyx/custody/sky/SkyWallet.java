@@ -185,6 +185,31 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
     }
 
     @Override
+    public Optional<String> conflict(byte[] raw) {
+        Transaction t = decode(raw);
+        if (node.store().transaction(t.txid()).isPresent()) {
+            return Optional.empty();
+        }
+        for (SHA256 in : t.inputs()) {
+            Optional<StoredOutput> o = node.store().output(in);
+            if (o.isPresent() && o.get().spent() && !o.get().spentTxid().orElseThrow().equals(t.txid())) {
+                return Optional.of("input " + in.hex() + " is spent by the confirmed transaction "
+                        + o.get().spentTxid().orElseThrow().hex());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void release(byte[] raw) {
+        Transaction t = decode(raw);
+        if (conflict(raw).isEmpty()) {
+            throw new IllegalStateException("transaction " + t.txid() + " can still confirm: not released");
+        }
+        adopted.remove(t.txid().hex());
+    }
+
+    @Override
     public int confirmations(String txid) {
         SHA256 id;
         try {

@@ -47,6 +47,22 @@ public interface HotWallet {
      */
     void broadcast(byte[] raw) throws BroadcastException;
 
+    /**
+     * Why a stored signed transaction can never confirm, or empty while it still can (or is confirmed): for SKY, an
+     * input spent by another confirmed transaction (the chain does not reorganise, so this is final). A node that
+     * is down or slow is never a reason. The settlement payouts undo a batch only on this answer.
+     */
+    default java.util.Optional<String> conflict(byte[] raw) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Forgets a stored transaction that {@link #conflict} says can never confirm, so its other inputs can be spent
+     * again (idempotent; a no-op for a transaction the wallet does not hold).
+     */
+    default void release(byte[] raw) {
+    }
+
     /** Confirmations of a transaction of this wallet: 0 while pending, -1 once a conflicting one is confirmed. */
     int confirmations(String txid);
 

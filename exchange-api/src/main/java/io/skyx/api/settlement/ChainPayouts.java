@@ -27,13 +27,18 @@ import javax.sql.DataSource;
  * re-signed: a crash between signing and injecting re-injects the same transaction.</li>
  * <li>{@code confirmed} after {@code confirmations} blocks: each payout {@code done} with the txid.</li>
  * </ol>
- * A definite refusal or a confirmed conflict is recorded in {@code last_error} and the batch stays where it is
- * for the operator (the compensating reversal of the design is not built).
+ * A short wallet leaves the batch {@code built} with reason {@code WALLET_SHORT} (and what it needs and can spend):
+ * nothing is signed or moved, and a later run signs it once the wallet is topped up. A transient broadcast error
+ * (node down, timeout, any refusal while the inputs are not spent elsewhere) leaves it {@code signed} with reason
+ * {@code NOT_SENT}, retried by every run. Only a transaction that can never confirm ({@link HotWallet#conflict}) is
+ * undone ({@link ChainUndo}): its payouts go back to {@code pending} and are paid by a new batch in the same run.
  */
 final class ChainPayouts {
+    static final String WALLET_SHORT = "WALLET_SHORT";
+    static final String NOT_SENT = "NOT_SENT";
 
     /** What one run did for an epoch. */
-    record Result(int batched, int signed, int broadcast, int confirmed, int waiting) {
+    record Result(int batched, int signed, int broadcast, int confirmed, int waiting, int undone) {
     }
 
     private final DataSource db;
@@ -42,9 +47,16 @@ final class ChainPayouts {
     private final HotWallet wallet;
     private final int maxBatch;
     private final int confirmations;
+    private final ChainUndo undo;
+    private final Runnable onUndone;
 
     ChainPayouts(DataSource db, Function<Command, CommandResult> submit, int skyAssetId, HotWallet wallet, int maxBatch,
                  int confirmations) {
+        this(db, submit, skyAssetId, wallet, maxBatch, confirmations, () -> { });
+    }
+
+    ChainPayouts(DataSource db, Function<Command, CommandResult> submit, int skyAssetId, HotWallet wallet, int maxBatch,
+                 int confirmations, Runnable onUndone) {
         if (maxBatch < 1 || confirmations < 1) {
             throw new IllegalArgumentException("chain payouts: max batch and confirmations must be >= 1");
         }
@@ -54,10 +66,36 @@ final class ChainPayouts {
         this.wallet = wallet;
         this.maxBatch = maxBatch;
         this.confirmations = confirmations;
+        this.undo = new ChainUndo(db, submit, skyAssetId, wallet);
+        this.onUndone = onUndone;
     }
 
-    /** Moves every chain payout of {@code epoch} as far as it can go now; a no-op once all are confirmed. */
+    /**
+     * Moves every chain payout of {@code epoch} as far as it can go now; a no-op once all are confirmed. A batch
+     * found refused is undone and its payouts batched again at once.
+     */
     Result pay(long epoch) throws SQLException {
+        int undone = 0;
+        for (String id : batches(epoch, "refused")) {
+            undo.finish(id);
+            undone++;
+        }
+        Result r = advance(epoch);
+        undone += r.undone();
+        if (r.undone() > 0) {
+            Result again = advance(epoch);
+            r = new Result(r.batched() + again.batched(), r.signed() + again.signed(),
+                    r.broadcast() + again.broadcast(), r.confirmed() + again.confirmed(), again.waiting(),
+                    again.undone());
+            undone += again.undone();
+        }
+        for (int i = 0; i < undone; i++) {
+            onUndone.run();
+        }
+        return new Result(r.batched(), r.signed(), r.broadcast(), r.confirmed(), r.waiting(), undone);
+    }
+
+    private Result advance(long epoch) throws SQLException {
         int batched = 0;
         while (batchOne(epoch)) {
             batched++;
@@ -71,7 +109,31 @@ final class ChainPayouts {
                 waiting++;
             }
         }
-        return new Result(batched, signed, broadcastSigned(epoch), confirm(epoch), waiting);
+        int[] undone = new int[1];
+        int broadcast = broadcastSigned(epoch, undone);
+        int confirmed = confirm(epoch, undone);
+        return new Result(batched, signed, broadcast, confirmed, waiting, undone[0]);
+    }
+
+    /**
+     * Tries to broadcast every {@code signed} batch of {@code epoch} and marks the refused ones, and stops there
+     * (the first undo step, the one a crash cuts); returns how many were marked.
+     */
+    int refuseOnly(long epoch) throws SQLException {
+        int n = 0;
+        for (String id : batches(epoch, "signed")) {
+            try {
+                wallet.broadcast(undo.raw(id));
+            } catch (HotWallet.BroadcastException e) {
+                n += undo.refuse(id) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** The undo steps, for tests that cut them. */
+    ChainUndo undo() {
+        return undo;
     }
 
     /** Signs every {@code built} batch of {@code epoch} and stores it, and stops there (the step a crash cuts). */
@@ -118,10 +180,11 @@ final class ChainPayouts {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("insert into skywire_chain_batch (batch_id, epoch,"
-                        + " total) values (?, ?, ?)")) {
+                        + " total, payouts) values (?, ?, ?, ?)")) {
                     ps.setString(1, id);
                     ps.setLong(2, epoch);
                     ps.setLong(3, total);
+                    ps.setInt(4, keys.size());
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("update skywire_payout set state = 'batched',"
@@ -172,15 +235,14 @@ final class ChainPayouts {
         }
         HotWallet.Build b = wallet.buildAndSign(payments);
         if (b instanceof HotWallet.Short s) {
-            update("update skywire_chain_batch set last_error = ? where batch_id = ?",
-                    "hot wallet short: can spend " + s.spendable() + " of " + s.needed()
-                            + (s.reason() == null ? "" : " (" + s.reason() + ")"), batchId);
+            waitForWallet(batchId, s);
             return false;
         }
         HotWallet.Signed signed = (HotWallet.Signed) b;
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("update skywire_chain_batch set state = 'signed', txid = ?,"
-                     + " raw = ?, last_error = null where batch_id = ? and state = 'built'")) {
+                     + " raw = ?, last_error = null, reason = null, needed = null, spendable = null,"
+                     + " updated_at = now() where batch_id = ? and state = 'built'")) {
             ps.setString(1, signed.txid());
             ps.setBytes(2, signed.raw());
             ps.setString(3, batchId);
@@ -191,7 +253,34 @@ final class ChainPayouts {
         return true;
     }
 
-    private int broadcastSigned(long epoch) throws SQLException {
+    private void waitForWallet(String batchId, HotWallet.Short s) throws SQLException {
+        String text = "waiting for the hot wallet (" + WALLET_SHORT + "): can spend " + s.spendable() + " of "
+                + s.needed() + " droplets" + (s.reason() == null ? "" : " (" + s.reason() + ")");
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement b = c.prepareStatement("update skywire_chain_batch set reason = ?, needed = ?,"
+                    + " spendable = ?, last_error = ?, updated_at = now() where batch_id = ? and state = 'built'");
+                 PreparedStatement p = c.prepareStatement("update skywire_payout set reason = ?, result = ?"
+                         + " where batch_id = ? and state = 'batched'")) {
+                b.setString(1, WALLET_SHORT);
+                b.setLong(2, s.needed());
+                b.setLong(3, s.spendable());
+                b.setString(4, text);
+                b.setString(5, batchId);
+                b.executeUpdate();
+                p.setString(1, WALLET_SHORT);
+                p.setString(2, text);
+                p.setString(3, batchId);
+                p.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int broadcastSigned(long epoch, int[] undone) throws SQLException {
         record Signed(String id, long total, byte[] raw, boolean moved) {
         }
         List<Signed> signed = new ArrayList<>();
@@ -207,6 +296,11 @@ final class ChainPayouts {
         }
         int n = 0;
         for (Signed s : signed) {
+            if (undo.refuse(s.id())) {
+                undo.finish(s.id());
+                undone[0]++;
+                continue;
+            }
             if (!s.moved()) {
                 CommandResult r = submit.apply(new Command.PaySettlementOnChain(skyAssetId, s.total(), s.id()));
                 if (!r.ok()) {
@@ -226,32 +320,40 @@ final class ChainPayouts {
             try {
                 wallet.broadcast(s.raw());
             } catch (HotWallet.BroadcastException e) {
-                update("update skywire_chain_batch set last_error = ? where batch_id = ?",
-                        (e.definite() ? "refused: " : "not sent yet: ") + e.getMessage(), s.id());
+                if (undo.refuse(s.id())) {
+                    undo.finish(s.id());
+                    undone[0]++;
+                } else {
+                    update("update skywire_chain_batch set reason = '" + NOT_SENT + "', last_error = ?,"
+                            + " updated_at = now() where batch_id = ?", "not sent yet, retried: " + e.getMessage(),
+                            s.id());
+                }
                 continue;
             }
-            update("update skywire_chain_batch set state = 'broadcast', last_error = null where batch_id = ?"
-                    + " and state = ?", s.id(), "signed");
+            update("update skywire_chain_batch set state = 'broadcast', last_error = null, reason = null,"
+                    + " updated_at = now() where batch_id = ? and state = ?", s.id(), "signed");
             n++;
         }
         return n;
     }
 
-    private int confirm(long epoch) throws SQLException {
+    private int confirm(long epoch, int[] undone) throws SQLException {
         int n = 0;
         for (String id : batches(epoch, "broadcast")) {
             String txid = txid(id);
             int depth = wallet.confirmations(txid);
-            if (depth < 0) {
-                update("update skywire_chain_batch set last_error = ? where batch_id = ?",
-                        "a conflicting transaction is confirmed", id);
+            if (depth < confirmations && undo.refuse(id)) {
+                undo.finish(id);
+                undone[0]++;
             } else if (depth >= confirmations) {
                 try (Connection c = db.getConnection()) {
                     c.setAutoCommit(false);
                     try (PreparedStatement b = c.prepareStatement("update skywire_chain_batch set state = 'confirmed'"
                             + " where batch_id = ? and state = 'broadcast'");
                          PreparedStatement p = c.prepareStatement("update skywire_payout set state = 'done',"
-                                 + " txid = ?, result = ? where batch_id = ? and state = 'batched'")) {
+                                 + " txid = ?, reason = null, result = cast(? as text) || case when undone > 0 then '; repaid after '"
+                                 + " || undone || ' undone batch(es)' else '' end where batch_id = ?"
+                                 + " and state = 'batched'")) {
                         b.setString(1, id);
                         b.executeUpdate();
                         p.setString(1, txid);

@@ -53,6 +53,7 @@ final class IngestState {
         Set<PubKey> reporters = new LinkedHashSet<>();
         Set<TransportDay> days = new LinkedHashSet<>();
         Set<RelayEpoch> claimKeys = new LinkedHashSet<>();
+        KeyCache known = new KeyCache();
         for (CheckedRecord r : batch) {
             if (!r.verified()) {
                 continue;
@@ -62,9 +63,13 @@ final class IngestState {
             switch (r.record().parsed()) {
                 case UsageReport u -> {
                     reporters.add(u.reporter());
+                    known.add(u.reporter());
                     days.add(new TransportDay(u.reporter(), u.transportId(), RecordChecks.epochOf(u.windowStart())));
                 }
-                case EpochClaim cl -> claimKeys.add(new RelayEpoch(cl.relay(), cl.epoch()));
+                case EpochClaim cl -> {
+                    claimKeys.add(new RelayEpoch(cl.relay(), cl.epoch()));
+                    known.add(cl.relay());
+                }
             }
         }
         if (ids.isEmpty()) {
@@ -87,7 +92,7 @@ final class IngestState {
             }
         }
         if (!reporters.isEmpty()) {
-            loadReports(c, s, reporters, days);
+            loadReports(c, s, reporters, days, known);
         }
         if (!claimKeys.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("select c.relay, c.epoch from skywire_claim c"
@@ -97,7 +102,7 @@ final class IngestState {
                 ps.setArray(2, c.createArrayOf("bigint", claimKeys.stream().map(RelayEpoch::epoch).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        s.claims.add(new RelayEpoch(SettlementJob.key(rs.getBytes(1)), rs.getLong(2)));
+                        s.claims.add(new RelayEpoch(known.of(rs.getBytes(1)), rs.getLong(2)));
                     }
                 }
             }
@@ -105,15 +110,15 @@ final class IngestState {
         return s;
     }
 
-    private static void loadReports(Connection c, IngestState s, Set<PubKey> reporters, Set<TransportDay> days)
-            throws SQLException {
+    private static void loadReports(Connection c, IngestState s, Set<PubKey> reporters, Set<TransportDay> days,
+                                    KeyCache known) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select k.r, m.seq from unnest(?::bytea[]) as k(r)"
                 + " cross join lateral (select max(seq) as seq from skywire_usage u where u.reporter = k.r) m"
                 + " where m.seq is not null")) {
             ps.setArray(1, bytes(c, reporters.stream().map(PubKey::bytes).toList()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    s.lastSeq.put(SettlementJob.key(rs.getBytes(1)), rs.getLong(2));
+                    s.lastSeq.put(known.of(rs.getBytes(1)), rs.getLong(2));
                 }
             }
         }
@@ -126,7 +131,7 @@ final class IngestState {
             ps.setArray(3, c.createArrayOf("bigint", days.stream().map(TransportDay::epoch).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    s.last.put(new TransportDay(SettlementJob.key(rs.getBytes(1)), rs.getObject(2, UUID.class),
+                    s.last.put(new TransportDay(known.of(rs.getBytes(1)), rs.getObject(2, UUID.class),
                             rs.getLong(3)), new Last(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
                 }
             }

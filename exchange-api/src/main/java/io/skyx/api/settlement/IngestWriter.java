@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a batch's accepted records with one multi-row insert per table ({@code unnest} of one array per column,
- * a single round trip however many rows), and its refusals, each keyed by the wire hash so that a record refused
+ * Writes a batch's accepted records with one binary {@code COPY} per table for the records and reports (one round
+ * trip however many rows, nothing hex-encoded or parsed as text, {@link BinaryCopy}), a batched insert for claims,
+ * and its refusals, each keyed by the wire hash so that a record refused
  * again adds nothing.
  */
 final class IngestWriter {
@@ -27,34 +28,15 @@ final class IngestWriter {
         if (accepted.isEmpty()) {
             return;
         }
-        List<byte[]> ids = new ArrayList<>();
-        List<Object> kinds = new ArrayList<>();
-        List<byte[]> relays = new ArrayList<>();
-        List<Object> epochs = new ArrayList<>();
-        List<byte[]> wires = new ArrayList<>();
-        List<Object> sources = new ArrayList<>();
         List<CheckedRecord> reports = new ArrayList<>();
         List<CheckedRecord> claims = new ArrayList<>();
+        BinaryCopy rows = new BinaryCopy(accepted.size() * 400);
         for (CheckedRecord r : accepted) {
-            ids.add(r.record().id().bytes());
-            kinds.add(r.record().parsed().kind().code());
-            relays.add(r.relay());
-            epochs.add(r.epoch());
-            wires.add(r.wire());
-            sources.add(r.source());
+            rows.row(6).bytea(r.record().id().bytes()).int2(r.record().parsed().kind().code()).bytea(r.relay())
+                    .int8(r.epoch()).bytea(r.wire()).text(r.source());
             (r.record().parsed() instanceof UsageReport ? reports : claims).add(r);
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into skywire_record (id, kind, relay, epoch, wire,"
-                + " source) select id, kind::smallint, relay, epoch, wire, source from unnest(?::bytea[], ?::int[],"
-                + " ?::bytea[], ?::bigint[], ?::bytea[], ?::text[]) as r(id, kind, relay, epoch, wire, source)")) {
-            ps.setArray(1, IngestState.bytes(c, ids));
-            ps.setArray(2, c.createArrayOf("int4", kinds.toArray()));
-            ps.setArray(3, IngestState.bytes(c, relays));
-            ps.setArray(4, c.createArrayOf("bigint", epochs.toArray()));
-            ps.setArray(5, IngestState.bytes(c, wires));
-            ps.setArray(6, c.createArrayOf("text", sources.toArray()));
-            ps.executeUpdate();
-        }
+        rows.copy(c, "copy skywire_record (id, kind, relay, epoch, wire, source) from stdin (format binary)");
         if (!reports.isEmpty()) {
             insertReports(c, reports);
         }
@@ -64,45 +46,15 @@ final class IngestWriter {
     }
 
     private static void insertReports(Connection c, List<CheckedRecord> reports) throws SQLException {
-        int n = reports.size();
-        List<byte[]> ids = new ArrayList<>(n);
-        List<byte[]> reporters = new ArrayList<>(n);
-        List<byte[]> edge0 = new ArrayList<>(n);
-        List<byte[]> edge1 = new ArrayList<>(n);
-        Object[] transports = new Object[n];
-        Object[] types = new Object[n];
-        Object[][] longs = new Object[6][n];
-        for (int i = 0; i < n; i++) {
-            CheckedRecord cr = reports.get(i);
+        BinaryCopy rows = new BinaryCopy(reports.size() * 250);
+        for (CheckedRecord cr : reports) {
             UsageReport r = (UsageReport) cr.record().parsed();
-            ids.add(cr.record().id().bytes());
-            reporters.add(r.reporter().bytes());
-            edge0.add(r.edge0().bytes());
-            edge1.add(r.edge1().bytes());
-            transports[i] = r.transportId();
-            types[i] = r.type();
-            longs[0][i] = cr.epoch();
-            longs[1][i] = r.windowStart();
-            longs[2][i] = r.windowEnd();
-            longs[3][i] = r.sent();
-            longs[4][i] = r.recv();
-            longs[5][i] = r.seq();
+            rows.row(12).bytea(cr.record().id().bytes()).bytea(r.reporter().bytes()).uuid(r.transportId())
+                    .bytea(r.edge0().bytes()).bytea(r.edge1().bytes()).text(r.type()).int8(cr.epoch())
+                    .int8(r.windowStart()).int8(r.windowEnd()).int8(r.sent()).int8(r.recv()).int8(r.seq());
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into skywire_usage (record_id, reporter, transport_id,"
-                + " edge0, edge1, type, epoch, window_start, window_end, sent, recv, seq) select * from"
-                + " unnest(?::bytea[], ?::bytea[], ?::uuid[], ?::bytea[], ?::bytea[], ?::text[], ?::bigint[],"
-                + " ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])")) {
-            ps.setArray(1, IngestState.bytes(c, ids));
-            ps.setArray(2, IngestState.bytes(c, reporters));
-            ps.setArray(3, c.createArrayOf("uuid", transports));
-            ps.setArray(4, IngestState.bytes(c, edge0));
-            ps.setArray(5, IngestState.bytes(c, edge1));
-            ps.setArray(6, c.createArrayOf("text", types));
-            for (int k = 0; k < 6; k++) {
-                ps.setArray(7 + k, c.createArrayOf("bigint", longs[k]));
-            }
-            ps.executeUpdate();
-        }
+        rows.copy(c, "copy skywire_usage (record_id, reporter, transport_id, edge0, edge1, type, epoch, window_start,"
+                + " window_end, sent, recv, seq) from stdin (format binary)");
     }
 
     private static void insertClaims(Connection c, List<CheckedRecord> claims) throws SQLException {

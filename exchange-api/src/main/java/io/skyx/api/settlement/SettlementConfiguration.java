@@ -1,5 +1,6 @@
 package io.skyx.api.settlement;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.kafka.InProcessKafkaBroker;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.security.OperatorAudit;
@@ -42,14 +43,20 @@ class SettlementConfiguration {
     }
 
     @Bean
+    ChainBatches chainBatches(DataSource db, MeterRegistry meters) {
+        return new ChainBatches(db, meters);
+    }
+
+    @Bean
     SettlementPayouts settlementPayouts(DataSource db, Sequencer sequencer, MarketCatalog catalog,
-                                        ObjectProvider<SkyCustody> skyCustody,
+                                        ObjectProvider<SkyCustody> skyCustody, ChainBatches batches,
                                         @Value("${skyx.skywire.chain.max-batch:50}") int maxBatch,
                                         @Value("${skyx.custody.sky.confirmations:1}") int confirmations) {
         int sky = catalog.asset("SKY", "asset").id();
         SkyCustody custody = skyCustody.getIfAvailable();
         ChainPayouts chain = custody == null ? null : new ChainPayouts(db,
-                c -> SettlementPayouts.submit(sequencer, c), sky, custody.wallet(), maxBatch, confirmations);
+                c -> SettlementPayouts.submit(sequencer, c), sky, custody.wallet(), maxBatch, confirmations,
+                batches::undone);
         return new SettlementPayouts(db, sequencer, sky, chain);
     }
 

@@ -33,9 +33,11 @@ class SettlementController {
     private final SettlementJob job;
     private final RelayDirectory relays;
     private final SettlementRunner runner;
+    private final ChainBatches batches;
 
     SettlementController(DataSource db, UsageIngester ingester, SettlementJob job, RelayDirectory relays,
-                         SettlementRunner runner) {
+                         SettlementRunner runner, ChainBatches batches) {
+        this.batches = batches;
         this.db = db;
         this.ingester = ingester;
         this.job = job;
@@ -99,6 +101,13 @@ class SettlementController {
         }
         return ResponseEntity.ok().contentType(csv ? MediaType.parseMediaType("text/csv") : MediaType.APPLICATION_JSON)
                 .body(text);
+    }
+
+    @GetMapping("/api/v1/admin/settlement/{epoch}/chain")
+    @Operation(summary = "Operators: the on-chain payout batches of an epoch, their states and reason codes",
+            description = "waiting is true while a batch waits for the SKY hot wallet (reason WALLET_SHORT).")
+    ChainBatches.View chain(@PathVariable long epoch) throws SQLException {
+        return batches.of(epoch);
     }
 
     @PutMapping("/api/v1/admin/skywire/relays/{key}")

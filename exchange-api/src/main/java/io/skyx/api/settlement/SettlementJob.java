@@ -119,15 +119,16 @@ public final class SettlementJob {
                 }
             }
         }
+        KeyCache keys = new KeyCache();
         List<Report> reports = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select record_id, reporter, edge0, edge1, transport_id, type,"
                 + " sent, recv, seq from skywire_usage where epoch = ?")) {
             ps.setLong(1, epoch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    PubKey reporter = key(rs.getBytes(2));
-                    PubKey e0 = key(rs.getBytes(3));
-                    PubKey peer = reporter.equals(e0) ? key(rs.getBytes(4)) : e0;
+                    PubKey reporter = keys.of(rs.getBytes(2));
+                    PubKey e0 = keys.of(rs.getBytes(3));
+                    PubKey peer = reporter.equals(e0) ? keys.of(rs.getBytes(4)) : e0;
                     reports.add(new Report(SHA256.of(rs.getBytes(1)), reporter, peer, rs.getObject(5, UUID.class),
                             rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
                 }
@@ -144,7 +145,7 @@ public final class SettlementJob {
                     for (int i = 0; i < ids.length; i += SHA256.SIZE) {
                         list.add(SHA256.of(Arrays.copyOfRange(ids, i, i + SHA256.SIZE)));
                     }
-                    claims.add(new Claim(SHA256.of(rs.getBytes(1)), key(rs.getBytes(2)), rs.getString(3), list));
+                    claims.add(new Claim(SHA256.of(rs.getBytes(1)), keys.of(rs.getBytes(2)), rs.getString(3), list));
                 }
             }
         }
@@ -153,7 +154,7 @@ public final class SettlementJob {
                 + " where external_ip is not null");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                ips.put(key(rs.getBytes(1)), rs.getString(2));
+                ips.put(keys.of(rs.getBytes(1)), rs.getString(2));
             }
         }
         return new SettlementInput(epoch, reports, claims, ips,

@@ -29,9 +29,12 @@ public final class SettlementPayouts {
 
     /**
      * What a payout run did; {@code paidOnChain} chain payouts became confirmed in this run, {@code pendingOnChain}
-     * are not confirmed yet.
+     * are not confirmed yet, {@code waitingForWallet} of them are in batches waiting for the hot wallet
+     * ({@code WALLET_SHORT}), {@code undoneBatches} batches the network definitely refused were undone in this run
+     * (their payouts batched again).
      */
-    public record Result(long epoch, boolean funded, int credited, int refused, int paidOnChain, int pendingOnChain) {
+    public record Result(long epoch, boolean funded, int credited, int refused, int paidOnChain, int pendingOnChain,
+                         int waitingForWallet, int undoneBatches) {
     }
 
     public SettlementPayouts(DataSource db, Sequencer sequencer, int skyAssetId) {
@@ -109,17 +112,22 @@ public final class SettlementPayouts {
             }
         }
         long before = chainUnpaid(epoch);
-        if (chain != null) {
-            chain.pay(epoch);
-        }
+        int undone = chain == null ? 0 : chain.pay(epoch).undone();
         long after = chainUnpaid(epoch);
-        return new Result(epoch, true, credited, refused, (int) (before - after), (int) after);
+        return new Result(epoch, true, credited, refused, (int) (before - after), (int) after,
+                (int) count("select count(*) from skywire_payout p join skywire_chain_batch b using (batch_id)"
+                        + " where p.epoch = ? and p.state = 'batched' and b.state = 'built' and b.reason = '"
+                        + ChainPayouts.WALLET_SHORT + "'", epoch), undone);
     }
 
     private long chainUnpaid(long epoch) throws SQLException {
+        return count("select count(*) from skywire_payout where epoch = ? and method = 'chain'"
+                + " and state in ('pending', 'batched')", epoch);
+    }
+
+    private long count(String sql, long epoch) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from skywire_payout where epoch = ?"
-                     + " and method = 'chain' and state in ('pending', 'batched')")) {
+             PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, epoch);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

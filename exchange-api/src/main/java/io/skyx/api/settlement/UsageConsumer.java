@@ -65,6 +65,18 @@ public final class UsageConsumer implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong pollNanos = new AtomicLong();
+    private final AtomicLong checkWaitNanos = new AtomicLong();
+    private final AtomicLong storeNanos = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
+
+    /**
+     * Where the consumer thread's time went (nanoseconds, summed over all batches): in {@code poll}, waiting for the
+     * signature checks of the batch it is about to store, in the stateful checks and writes, and in the commit.
+     */
+    public record Timings(long batches, long pollNanos, long checkWaitNanos, long storeNanos, long commitNanos) {
+    }
 
     /** Creates and starts the consumer thread. */
     public UsageConsumer(String bootstrapServers, String groupId, String topic, String deadLetterTopic,
@@ -105,6 +117,11 @@ public final class UsageConsumer implements AutoCloseable {
         return refused.get();
     }
 
+    /** Where the consumer thread's time went so far. */
+    public Timings timings() {
+        return new Timings(batches.get(), pollNanos.get(), checkWaitNanos.get(), storeNanos.get(), commitNanos.get());
+    }
+
     /** Batches rolled back because of a database or Kafka failure. */
     public long failures() {
         return failures.get();
@@ -135,7 +152,9 @@ public final class UsageConsumer implements AutoCloseable {
                         reseek = false;
                     }
                     rebalanced = false;
+                    long t0 = System.nanoTime();
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pending == null ? 200 : 0));
+                    pollNanos.addAndGet(System.nanoTime() - t0);
                     if (rebalanced && pending != null) {
                         reseek = true;
                         continue;
@@ -190,6 +209,7 @@ public final class UsageConsumer implements AutoCloseable {
 
     private void ingestBatch(Batch batch) throws SQLException {
         List<CheckedRecord> checked;
+        long t0 = System.nanoTime();
         try {
             checked = batch.checked.get();
         } catch (InterruptedException e) {
@@ -204,6 +224,9 @@ public final class UsageConsumer implements AutoCloseable {
         long acc = 0;
         long dup = 0;
         long ref = 0;
+        long t1 = System.nanoTime();
+        checkWaitNanos.addAndGet(t1 - t0);
+        long t2;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -226,6 +249,7 @@ public final class UsageConsumer implements AutoCloseable {
                 for (Future<RecordMetadata> d : dead) {
                     d.get();
                 }
+                t2 = System.nanoTime();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -235,6 +259,10 @@ public final class UsageConsumer implements AutoCloseable {
                 throw new IllegalStateException("dead-letter publish failed", e);
             }
         }
+        long t3 = System.nanoTime();
+        storeNanos.addAndGet(t2 - t1);
+        commitNanos.addAndGet(t3 - t2);
+        batches.incrementAndGet();
         accepted.addAndGet(acc);
         duplicates.addAndGet(dup);
         refused.addAndGet(ref);

@@ -4,11 +4,14 @@ import static io.skyx.api.settlement.SkywireFixtures.DAY0;
 import static io.skyx.api.settlement.SkywireFixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.skyx.api.kafka.InProcessKafkaBroker;
 import io.skyx.node.cipher.KeyPair;
 import io.skyx.node.encoding.DecodeException;
 import io.skyx.skywire.SignedRecord;
 import io.skyx.skywire.agent.Simulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * second (Kafka → decode → verify → checks → PostgreSQL with the offset, exactly once) from 1000 relays, beside
  * the raw decode+verify rate of the same records on the same machine in the same run, measured warm (after a
  * warm-up pass), on one thread and on all cores. Prints the rates and the ratios.
- * Size: {@code -Dskyx.bench.records} (default 20000).
+ * The end-to-end pass runs twice, each from the start of the topic into a fresh database: with a new connection per
+ * poll (as this benchmark did first) and through a connection pool (as the app runs, Hikari). Size:
+ * {@code -Dskyx.bench.records} (default 20000); {@code -Dskyx.bench.runs} repeats the raw and end-to-end passes
+ * (default 1), each printed with the load average.
  */
 @EnabledIfSystemProperty(named = "skyx.bench", matches = "true", disabledReason = "benchmark: -Dskyx.bench=true")
 class SkywireThroughputIT {
@@ -47,45 +53,71 @@ class SkywireThroughputIT {
                     DAY0 + round * 60L + 60, 1000L * (round + 1), 900L * (round + 1), round + 1).encode());
         }
         rawRate(records.subList(0, Math.min(2000, total)), false);
+        int runs = Integer.getInteger("skyx.bench.runs", 1);
+        for (int run = 1; run <= runs; run++) {
+            System.out.printf("[skywire bench] run %d of %d, load average %s%n", run, runs,
+                    Files.readString(Path.of("/proc/loadavg")).trim());
+            measure(records, total, relays, run);
+        }
+    }
+
+    private void measure(List<byte[]> records, int total, int relays, int run) throws Exception {
         double verifyRate = rawRate(records, false);
         double parallelRate = rawRate(records, true);
 
-        DataSource ds = SkywireFixtures.migratedDatabase();
-        try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(dir.resolve("kafka"), 0)) {
+        try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(dir.resolve("kafka" + run), 0)) {
             try (KafkaProducer<byte[], byte[]> p = UsageRefusalIT.producer(broker)) {
                 for (byte[] r : records) {
                     p.send(new ProducerRecord<>("skywire.usage", SignedRecord.decode(r).parsed().signer().bytes(), r));
                 }
                 p.flush();
             }
-            UsageIngester ingester = new UsageIngester(() -> DAY0 + 2 * 86_400);
-            long t1 = System.nanoTime();
-            try (UsageConsumer consumer = new UsageConsumer(broker.bootstrapServers(), "bench", "skywire.usage",
-                    "skywire.usage.dlt", ds, ingester)) {
-                long firstSeen = 0;
-                long tFirst = 0;
-                long seen;
-                while ((seen = consumer.accepted() + consumer.refused()) < total) {
-                    if (firstSeen == 0 && seen > 0) {
-                        firstSeen = seen;
-                        tFirst = System.nanoTime();
-                    }
-                    Thread.sleep(5);
-                }
-                long tEnd = System.nanoTime();
-                double e2e = total / ((tEnd - t1) / 1e9);
-                double steady = firstSeen == 0 ? e2e : (total - firstSeen) / ((tEnd - tFirst) / 1e9);
-                System.out.printf("[skywire bench] after the first stored batch (group join excluded): %.0f"
-                        + " reports/s (%.1f%% of one thread, %.1f%% of all cores)%n", steady,
-                        100 * steady / verifyRate, 100 * steady / parallelRate);
-                assertThat(consumer.refused()).isZero();
-                System.out.printf("[skywire bench] %d reports from %d relays: end-to-end %.0f reports/s; raw"
-                        + " decode+verify (warm) %.0f/s on one thread (ratio %.1f%%), %.0f/s on all %d cores"
-                        + " (ratio %.1f%%)%n", total, relays, e2e, verifyRate, 100 * e2e / verifyRate, parallelRate,
-                        Runtime.getRuntime().availableProcessors(), 100 * e2e / parallelRate);
+            // as before (a new connection per poll) and as the app runs it (a connection pool, as Spring Boot's
+            // Hikari): each from the start of the topic into a fresh database
+            endToEnd(broker, SkywireFixtures.migratedDatabase(), "unpooled", total, relays, verifyRate, parallelRate);
+            HikariConfig pool = new HikariConfig();
+            pool.setDataSource(SkywireFixtures.migratedDatabase());
+            pool.setMaximumPoolSize(4);
+            try (HikariDataSource ds = new HikariDataSource(pool)) {
+                endToEnd(broker, ds, "pooled", total, relays, verifyRate, parallelRate);
             }
-            assertThat(count(ds, "select count(*) from skywire_usage")).isEqualTo(total);
         }
+    }
+
+    private static void endToEnd(InProcessKafkaBroker broker, DataSource ds, String label, int total, int relays,
+                                 double verifyRate, double parallelRate) throws Exception {
+        UsageIngester ingester = new UsageIngester(() -> DAY0 + 2 * 86_400);
+        long t1 = System.nanoTime();
+        try (UsageConsumer consumer = new UsageConsumer(broker.bootstrapServers(), "bench-" + label, "skywire.usage",
+                "skywire.usage.dlt", ds, ingester)) {
+            long firstSeen = 0;
+            long tFirst = 0;
+            long seen;
+            while ((seen = consumer.accepted() + consumer.refused()) < total) {
+                if (firstSeen == 0 && seen > 0) {
+                    firstSeen = seen;
+                    tFirst = System.nanoTime();
+                }
+                Thread.sleep(5);
+            }
+            long tEnd = System.nanoTime();
+            double e2e = total / ((tEnd - t1) / 1e9);
+            double steady = firstSeen == 0 ? e2e : (total - firstSeen) / ((tEnd - tFirst) / 1e9);
+            System.out.printf("[skywire bench] %s: after the first stored batch (group join excluded): %.0f"
+                    + " reports/s (%.1f%% of one thread, %.1f%% of all cores)%n", label, steady,
+                    100 * steady / verifyRate, 100 * steady / parallelRate);
+            assertThat(consumer.refused()).isZero();
+            UsageConsumer.Timings t = consumer.timings();
+            System.out.printf("[skywire bench] %s: consumer thread: %d batches; poll %.0f ms, waiting for the checks"
+                    + " %.0f ms, stateful checks and writes %.0f ms, commit %.0f ms (wall %.0f ms)%n", label,
+                    t.batches(), t.pollNanos() / 1e6, t.checkWaitNanos() / 1e6, t.storeNanos() / 1e6,
+                    t.commitNanos() / 1e6, (tEnd - t1) / 1e6);
+            System.out.printf("[skywire bench] %s: %d reports from %d relays: end-to-end %.0f reports/s; raw"
+                    + " decode+verify (warm) %.0f/s on one thread (ratio %.1f%%), %.0f/s on all %d cores"
+                    + " (ratio %.1f%%)%n", label, total, relays, e2e, verifyRate, 100 * e2e / verifyRate,
+                    parallelRate, Runtime.getRuntime().availableProcessors(), 100 * e2e / parallelRate);
+        }
+        assertThat(count(ds, "select count(*) from skywire_usage")).isEqualTo(total);
     }
 
     /** Decodes and verifies every record (all must pass) and returns the rate per second. */
