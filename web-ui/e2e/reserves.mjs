@@ -6,7 +6,7 @@
 // Usage: node web-ui/e2e/reserves.mjs <baseUrl> <outDir>   (exit code 0 = pass; output explains failures)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiUser, assertNoProblems, expectText, launch, log, openUser, shot, signUp, text, waitFor } from './lib.mjs';
+import { apiUser, assertNoProblems, expectText, launch, log, openUser, shot, signUp, testFunds, text, waitFor } from './lib.mjs';
 
 const base = process.argv[2];
 const outDir = process.argv[3];
@@ -24,7 +24,7 @@ async function main() {
     users.push(alice);
     const { page } = alice;
     await signUp(alice, `por-${Date.now()}@example.com`);
-    await page.locator('#faucet-btn').click();
+    await testFunds(alice);
     await expectText(page, 'alice', '[data-testid="bal-SKY-free"]', '1000.000000');
     // two more funded users, so alice's proof has a path to walk (leaves are sorted by hash, padded to 4)
     for (const who of ['bob', 'carol']) {

@@ -2,7 +2,7 @@
 // from the faucet, place crossing limit orders, and the page must show the trade and the exact new balances.
 // Usage: node web-ui/e2e/trade.mjs <baseUrl> [screenshotDir]   (exit code 0 = pass; output explains failures)
 // Drives Debian's /usr/bin/chromium through playwright-core; no browser is downloaded.
-import { assertNoProblems, expectProblem, expectText, launch, log, openUser, shot, signUp, text, waitFor } from './lib.mjs';
+import { assertNoProblems, expectProblem, expectText, launch, log, openUser, shot, signUp, testFunds, text, waitFor } from './lib.mjs';
 
 const base = process.argv[2];
 const shotDir = process.argv[3] ?? null;
@@ -92,9 +92,9 @@ async function main() {
     if (!market) throw new Error('GET /api/v1/markets has no SKY-BTC');
     log(`market fees: maker ${market.makerFee}, taker ${market.takerFee}`);
 
-    // Funds from the faucet button, shown in the page.
+    // Test funds (the ITs' test-only credit; the faucet button against the product), shown in the page.
     for (const u of users) {
-      await u.page.locator('#faucet-btn').click();
+      await testFunds(u);
       await expectText(u.page, u.who, '[data-testid="bal-SKY-free"]', '1000.000000');
       await expectText(u.page, u.who, '[data-testid="bal-BTC-free"]', '0.01000000');
     }

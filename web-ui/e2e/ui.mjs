@@ -3,7 +3,7 @@
 // switch intervals; order errors sit beside their field; keyboard use; cancel-all feedback; a phone shows every
 // My-trades column; logging out stops private requests. Reports the time to interactive.
 // Usage: node web-ui/e2e/ui.mjs <baseUrl> [screenshotDir]   (exit code 0 = pass)
-import { apiUser, assertNoProblems, expectProblem, expectText, launch, log, openUser, PASSWORD, shot, signUp, text, waitFor } from './lib.mjs';
+import { apiUser, assertNoProblems, expectProblem, expectText, launch, log, openUser, PASSWORD, shot, signUp, testFunds, text, waitFor } from './lib.mjs';
 
 const base = process.argv[2];
 const shotDir = process.argv[3] ?? null;
@@ -206,7 +206,7 @@ async function main() {
     await anon.page.locator('#auth-email').fill('');
     await signUp(anon, email);
     anon.who = 'trader';
-    await anon.page.locator('#faucet-btn').click();
+    await testFunds(anon);
     await expectText(anon.page, anon.who, '[data-testid="bal-SKY-free"]', '1000.000000');
     await chartIntervals(anon);
     await orderErrors(anon);

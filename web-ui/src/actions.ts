@@ -74,7 +74,7 @@ export class Actions {
   async faucet(): Promise<void> {
     try {
       const balances = await api.faucet();
-      this.store.update({ notice: { kind: 'info', text: 'Test funds credited' } });
+      this.store.update({ notice: { kind: 'info', text: 'Test funds paid on chain and credited' } });
       if (balances && typeof balances === 'object') this.store.update({ balances });
       await Promise.all([this.feed.loadBalances(), this.feed.loadLedger()]);
     } catch (e) {

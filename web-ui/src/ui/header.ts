@@ -54,7 +54,7 @@ export function renderAccount(root: HTMLElement, s: AppState): void {
     root.innerHTML = `<div class="signed-in">
         <span class="dim">Signed in as</span> <strong id="account-email">${esc(s.me.email)}</strong>
         <div class="row">
-          <button type="button" id="faucet-btn" class="btn secondary" title="Local demo: credits test SKY and BTC">Get test funds</button>
+          <button type="button" id="faucet-btn" class="btn secondary" title="Local demo: pays test SKY and BTC on chain to your deposit addresses">Get test funds</button>
           <button type="button" id="logout-btn" class="btn ghost">Log out</button>
         </div></div>`;
     return;

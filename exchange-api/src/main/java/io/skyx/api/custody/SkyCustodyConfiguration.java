@@ -1,6 +1,7 @@
 package io.skyx.api.custody;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.skyx.api.faucet.FaucetPayments;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.node.GenesisWallet;
 import io.skyx.api.node.NodeProperties;
@@ -58,10 +59,10 @@ class SkyCustodyConfiguration {
     @Profile("local")
     @ConditionalOnProperty(name = "skyx.node.mode", havingValue = "publisher", matchIfMissing = true)
     LocalSkyFaucet localSkyFaucet(SkyCustodyProperties p, NodeProperties nodeProps, SkycoinNode node,
-                                  SkyCustody custody) {
+                                  SkyCustody custody, FaucetPayments payments) {
         KeyPayer genesis = new KeyPayer(node, GenesisWallet.key(nodeProps).orElseThrow(() -> new IllegalStateException(
                 "the local SKY faucet needs the private chain's genesis wallet in " + nodeProps.dataDir())));
-        LocalSkyFaucet f = new LocalSkyFaucet(genesis, custody);
+        LocalSkyFaucet f = new LocalSkyFaucet(genesis, custody, payments);
         f.fundHotWallet(p.localFunding());
         return f;
     }

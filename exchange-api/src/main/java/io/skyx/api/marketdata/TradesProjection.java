@@ -8,7 +8,9 @@ import io.skyx.engine.Side;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,7 +56,9 @@ class TradesProjection implements Projection {
     @Override
     public void project(JdbcTemplate jdbc, List<AppliedCommand> batch) {
         List<Object[]> trades = new ArrayList<>();
-        List<Object[]> candles = new ArrayList<>();
+        // one row per candle: with reWriteBatchedInserts the batch is one multi-row insert, and PostgreSQL refuses
+        // an ON CONFLICT DO UPDATE that meets the same row twice in one command
+        Map<String, Object[]> candles = new LinkedHashMap<>();
         for (AppliedCommand a : batch) {
             for (EngineEvent e : a.events()) {
                 if (e instanceof EngineEvent.Trade t) {
@@ -64,8 +68,8 @@ class TradesProjection implements Projection {
                         t.takerOrderId(), t.takerUserId(), t.makerFee(), t.takerFee(),
                         catalog.asset(t.feeAssetId()).code(), Timestamp.from(Instant.ofEpochMilli(a.tsMs()))});
                     long open = a.tsMs() / 1000 / TIMEFRAME_SECONDS * TIMEFRAME_SECONDS;
-                    candles.add(new Object[] {market, TIMEFRAME, open, t.price(), t.price(), t.price(), t.price(),
-                        t.size(), t.notional()});
+                    candles.merge(market + "@" + open, new Object[] {market, TIMEFRAME, open, t.price(), t.price(),
+                        t.price(), t.price(), t.size(), t.notional()}, TradesProjection::sameCandle);
                 }
             }
         }
@@ -79,6 +83,13 @@ class TradesProjection implements Projection {
                 + "quote_volume) values (?,?,?,?,?,?,?,?,?) on conflict (market, timeframe, open_time) do update set "
                 + "high = greatest(candles.high, excluded.high), low = least(candles.low, excluded.low), "
                 + "close = excluded.close, volume = candles.volume + excluded.volume, "
-                + "quote_volume = candles.quote_volume + excluded.quote_volume", candles);
+                + "quote_volume = candles.quote_volume + excluded.quote_volume", new ArrayList<>(candles.values()));
+    }
+
+    /** Two trades of one candle in one batch, in order: the first's open, the later's close, high, low, sums. */
+    private static Object[] sameCandle(Object[] earlier, Object[] later) {
+        return new Object[] {earlier[0], earlier[1], earlier[2], earlier[3],
+            Math.max((long) earlier[4], (long) later[4]), Math.min((long) earlier[5], (long) later[5]), later[6],
+            (long) earlier[7] + (long) later[7], (long) earlier[8] + (long) later[8]};
     }
 }

@@ -23,7 +23,8 @@ public sealed interface Command {
 
     /**
      * Credits a deposit: the asset's RESERVE account to the user's available balance. {@code key}:
-     * "chain:txid:output" for on-chain deposits, "faucet:…" for test funds.
+     * "chain:txid:output" for on-chain BTC deposits, "sky:txid:index" for SKY ones; the integration tests' funding
+     * (test classpath only) uses "test-funds:…".
      */
     record CreditDeposit(long userId, int assetId, long amount, String key) implements Command {
         /** Checks the fields. */

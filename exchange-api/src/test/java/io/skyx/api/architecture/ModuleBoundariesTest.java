@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.skyx.api.sequencer.Command;
 import io.skyx.api.testing.ProjectRoot;
 import io.skyx.api.web.ErrorTranslator;
 import java.io.IOException;
@@ -136,5 +137,27 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.skyx.api.web..", "org.springframework.http..", "jakarta.servlet..")
                 .check(classes);
+    }
+
+    /**
+     * Issues 9 and 11: no credit without a confirmed deposit. In the product's classes only the deposit watchers'
+     * port ({@code SequencerLedger}) builds a CreditDeposit (and the journal's codec, decoding one); the test
+     * funding path of the integration tests ({@code io.skyx.testfunds}) is no class of the product, and no
+     * product resource registers it.
+     */
+    @Test
+    void onlyTheDepositWatchersCreditAndTheTestFundingIsNotInTheProduct() throws IOException {
+        noClasses().that().doNotHaveFullyQualifiedName("io.skyx.api.custody.SequencerLedger")
+                .and().doNotHaveFullyQualifiedName("io.skyx.api.sequencer.CommandCodec")
+                .should().callConstructor(Command.CreditDeposit.class, long.class, int.class, long.class, String.class)
+                .check(classes);
+        noClasses().should().resideInAPackage("io.skyx.testfunds..").check(classes);
+        assertThat(classes.containPackage("io.skyx.testfunds")).as("test funding among the main classes").isFalse();
+        Path resources = ProjectRoot.find().resolve("exchange-api/src/main/resources");
+        try (var files = Files.walk(resources)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("static")).toList()) {
+                assertThat(Files.readString(f)).as("%s registers the test funding", f).doesNotContain("testfunds");
+            }
+        }
     }
 }

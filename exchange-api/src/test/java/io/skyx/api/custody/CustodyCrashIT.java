@@ -79,7 +79,7 @@ class CustodyCrashIT {
         try {
             first.awaitHealthy();
             alice = new TestBrowser(first.base()).signUp();
-            HttpResponse<String> paid = alice.post(btc ? "/api/v1/faucet/btc" : "/api/v1/faucet", null);
+            HttpResponse<String> paid = alice.post(btc ? "/api/v1/faucet/btc" : "/api/v1/faucet?asset=SKY", null);
             assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
             await("the deposit credited", () -> units(free(alice, asset), asset) > 0);
             deposit = units(free(alice, asset), asset);

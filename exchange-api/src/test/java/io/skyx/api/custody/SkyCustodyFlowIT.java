@@ -107,7 +107,7 @@ class SkyCustodyFlowIT {
         Address.parse(address);
         assertThat(TestBrowser.json(addr.body()).path("network").asString()).isEqualTo("skycoin");
 
-        HttpResponse<String> faucet = alice.post("/api/v1/faucet", null);
+        HttpResponse<String> faucet = alice.post("/api/v1/faucet?asset=SKY", null);
         assertThat(faucet.statusCode()).as(faucet.body()).isEqualTo(200);
         await("the on-chain SKY credited", () -> "1000".equals(skyFree(alice)));
         JsonNode deposits = TestBrowser.json(alice.get("/api/v1/deposits?asset=SKY").body());

@@ -136,7 +136,7 @@ class SkyReconciliationIT {
         String deposit = TestBrowser.json(alice.get("/api/v1/deposit-address?asset=SKY").body()).path("address")
                 .asString();
 
-        assertThat(alice.post("/api/v1/faucet", null).statusCode()).isEqualTo(200);
+        assertThat(alice.post("/api/v1/faucet?asset=SKY", null).statusCode()).isEqualTo(200);
         await("the on-chain SKY credited", () -> "1000".equals(skyFree(alice)));
         String outside = Address.fromSecKey(SecKey.random()).toString();
         HttpResponse<String> w = alice.post("/api/v1/withdrawals", "{\"asset\":\"SKY\",\"address\":\"" + outside

@@ -33,7 +33,7 @@ class ReservesIT extends IntegrationTestBase {
     void everyUserProvesTheirBalanceAgainstThePublishedRoot() throws Exception {
         TestBrowser alice = new TestBrowser(url("")).signUp();
         TestBrowser bob = new TestBrowser(url("")).signUp();
-        assertThat(alice.post("/api/v1/faucet", null).statusCode()).isEqualTo(200);
+        assertThat(alice.post("/api/v1/test-funds", null).statusCode()).isEqualTo(200);
 
         HttpResponse<String> taken = alice.post("/api/v1/admin/reserves/snapshots", null);
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);

@@ -71,7 +71,7 @@ class UnavailableIT extends IntegrationTestBase {
     @Test
     void readsAndTheLiabilitiesSnapshotAnswer503WhileTheReadModelsAreBehind() throws Exception {
         TestBrowser operator = new TestBrowser(url("")).signUp();
-        assertThat(operator.post("/api/v1/faucet", null).statusCode()).isEqualTo(200);
+        assertThat(operator.post("/api/v1/test-funds", null).statusCode()).isEqualTo(200);
         HttpResponse<String> ok = operator.post("/api/v1/admin/reserves/snapshots", null);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         Integer snapshots = jdbc.queryForObject("select count(*) from reserve_snapshots", Integer.class);
@@ -80,7 +80,7 @@ class UnavailableIT extends IntegrationTestBase {
         stalling.stall = release;
         try {
             // acknowledged (journaled) but not projected: the faucet's own read-back waits and gives up
-            unavailable(operator.post("/api/v1/faucet", null));
+            unavailable(operator.post("/api/v1/test-funds", null));
             unavailable(operator.post("/api/v1/admin/reserves/snapshots", null));
             unavailable(operator.get("/api/v1/balances"));
             unavailable(operator.get("/api/v1/orders?status=open"));

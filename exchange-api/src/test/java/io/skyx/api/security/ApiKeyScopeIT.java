@@ -34,7 +34,7 @@ class ApiKeyScopeIT extends IntegrationTestBase {
     @Test
     void aKeyDoesOnlyWhatItsPermissionsAllowAndIsListedWithThem() throws Exception {
         BrowserClient b = signedUpBrowser();
-        b.send("POST", "/api/v1/faucet", "{}");
+        b.send("POST", "/api/v1/test-funds", "{}");
         SignedClient reader = newKey(b, "{\"label\":\"reader\",\"permissions\":[\"read\"]}");
         SignedClient trader = newKey(b, "{\"label\":\"trader\"}");
 

@@ -32,7 +32,7 @@ final class Attacker {
 
     /** Faucet funds for the browser's user. */
     static void fund(BrowserClient b) throws Exception {
-        HttpResponse<String> r = b.send("POST", "/api/v1/faucet", null);
+        HttpResponse<String> r = b.send("POST", "/api/v1/test-funds", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 

@@ -25,7 +25,7 @@ class IsolationIT extends IntegrationTestBase {
         BrowserClient b = new BrowserClient(url(""));
         String email = "i" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";
         assertThat(b.signup(email, PASSWORD).statusCode()).isEqualTo(201);
-        HttpResponse<String> faucet = b.send("POST", "/api/v1/faucet", "{}");
+        HttpResponse<String> faucet = b.send("POST", "/api/v1/test-funds", "{}");
         assertThat(faucet.statusCode()).as(faucet.body()).isEqualTo(200);
         return b;
     }

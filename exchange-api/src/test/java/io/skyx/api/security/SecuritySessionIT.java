@@ -43,13 +43,13 @@ class SecuritySessionIT extends IntegrationTestBase {
         BrowserClient victim = Attacker.signedUp(url(""));
         Attacker.State before = Attacker.state(jdbc);
         victim.plantCookie("XSRF-TOKEN", "attacker-chosen-value");
-        HttpResponse<String> forged = victim.sendWithCsrfToken("POST", "/api/v1/faucet", null, "attacker-chosen-value");
+        HttpResponse<String> forged = victim.sendWithCsrfToken("POST", "/api/v1/test-funds", null, "attacker-chosen-value");
         assertError(forged, 403, "CSRF");
         assertThat(Attacker.state(jdbc)).as("nothing credited").isEqualTo(before);
 
         HttpResponse<String> csrf = victim.get("/api/v1/auth/csrf");
         String token = Json.parse(csrf.body()).path("token").asString();
-        HttpResponse<String> real = victim.sendWithCsrfToken("POST", "/api/v1/faucet", null, token);
+        HttpResponse<String> real = victim.sendWithCsrfToken("POST", "/api/v1/test-funds", null, token);
         assertThat(real.statusCode()).as("the session's own token works: " + real.body()).isEqualTo(200);
     }
 

@@ -28,7 +28,7 @@ class WebSocketAuthIT extends IntegrationTestBase {
         BrowserClient b = new BrowserClient(url(""));
         String email = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";
         assertThat(b.signup(email, PASSWORD).statusCode()).isEqualTo(201);
-        assertThat(b.send("POST", "/api/v1/faucet", "{}").statusCode()).isEqualTo(200);
+        assertThat(b.send("POST", "/api/v1/test-funds", "{}").statusCode()).isEqualTo(200);
         JsonNode created = Json.parse(b.send("POST", "/api/v1/api-keys", "{}").body());
         return new Bot(b, new SignedClient(url(""), created.path("key").asString(), created.path("secret").asString()));
     }

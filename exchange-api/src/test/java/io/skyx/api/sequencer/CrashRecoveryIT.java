@@ -56,7 +56,7 @@ class CrashRecoveryIT {
             awaitHealthy(port, app);
             for (int i = 0; i < CLIENTS; i++) {
                 TestBrowser u = new TestBrowser("http://localhost:" + port).signUp();
-                assertThat(u.post("/api/v1/faucet", null).statusCode()).isEqualTo(200);
+                assertThat(u.post("/api/v1/test-funds", null).statusCode()).isEqualTo(200);
                 users.add(u);
             }
             AtomicBoolean stop = new AtomicBoolean();

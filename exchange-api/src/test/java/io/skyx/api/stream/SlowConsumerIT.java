@@ -31,8 +31,8 @@ class SlowConsumerIT extends IntegrationTestBase {
     void aClientThatNeverReadsIsDroppedWithItsCloseCodeAndSlowsNobodyElse() throws Exception {
         TestBrowser alice = new TestBrowser(url("")).signUp();
         TestBrowser bob = new TestBrowser(url("")).signUp();
-        alice.post("/api/v1/faucet", null);
-        bob.post("/api/v1/faucet", null);
+        alice.post("/api/v1/test-funds", null);
+        bob.post("/api/v1/test-funds", null);
         for (int i = 0; i < 150; i++) {
             StreamResumeIT.order(alice, "sell", String.format("0.0001%04d", i), "1");
         }

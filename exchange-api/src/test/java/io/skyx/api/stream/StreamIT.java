@@ -35,7 +35,7 @@ class StreamIT extends IntegrationTestBase {
     @Test
     void bookSnapshotThenDeltasAndResumeSinceN() throws Exception {
         TestBrowser trader = browser();
-        trader.post("/api/v1/faucet", null);
+        trader.post("/api/v1/test-funds", null);
         try (TestSocket ws = new TestSocket(port, null)) {
             ws.send(SUB_BOOK);
             JsonNode snap = ws.await(m -> "snapshot".equals(m.path("type").asString()));
@@ -61,8 +61,8 @@ class StreamIT extends IntegrationTestBase {
     void privateChannelsCarryOnlyTheSessionUsersOwnOrdersAndBalances() throws Exception {
         TestBrowser alice = browser();
         TestBrowser bob = browser();
-        alice.post("/api/v1/faucet", null);
-        bob.post("/api/v1/faucet", null);
+        alice.post("/api/v1/test-funds", null);
+        bob.post("/api/v1/test-funds", null);
         try (TestSocket a = new TestSocket(port, alice.cookieHeader());
              TestSocket b = new TestSocket(port, bob.cookieHeader())) {
             for (TestSocket s : new TestSocket[] {a, b}) {

@@ -45,8 +45,8 @@ class StreamRestartIT {
             String base = "http://localhost:" + port(app);
             alice = new TestBrowser(base).signUp();
             bob = new TestBrowser(base).signUp();
-            alice.post("/api/v1/faucet", null);
-            bob.post("/api/v1/faucet", null);
+            alice.post("/api/v1/test-funds", null);
+            bob.post("/api/v1/test-funds", null);
             Recorder early = new Recorder(port(app), alice.cookieHeader());
             try (Recorder ref = new Recorder(port(app), alice.cookieHeader())) {
                 ref.subscribeAll(null);

@@ -25,7 +25,7 @@ class StreamResumeIT extends IntegrationTestBase {
     private TestBrowser funded() throws Exception {
         TestBrowser b = new TestBrowser(url("")).signUp();
         browsers.add(b);
-        assertThat(b.post("/api/v1/faucet", null).statusCode()).isEqualTo(200);
+        assertThat(b.post("/api/v1/test-funds", null).statusCode()).isEqualTo(200);
         return b;
     }
 

@@ -32,7 +32,7 @@ class StreamRetentionIT extends IntegrationTestBase {
 
     private TestBrowser funded() throws Exception {
         TestBrowser b = new TestBrowser(url("")).signUp();
-        assertThat(b.post("/api/v1/faucet", null).statusCode()).isEqualTo(200);
+        assertThat(b.post("/api/v1/test-funds", null).statusCode()).isEqualTo(200);
         return b;
     }
 

@@ -30,7 +30,7 @@ class BadInputIT extends IntegrationTestBase {
     @BeforeEach
     void fundedUser() throws Exception {
         user = new TestBrowser(url("")).signUp();
-        assertThat(user.post("/api/v1/faucet", null).statusCode()).isEqualTo(200);
+        assertThat(user.post("/api/v1/test-funds", null).statusCode()).isEqualTo(200);
     }
 
     private long journalSeq() {

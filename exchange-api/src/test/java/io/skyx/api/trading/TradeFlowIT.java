@@ -46,7 +46,7 @@ class TradeFlowIT extends IntegrationTestBase {
         TestBrowser alice = browser();
         TestBrowser bob = browser();
         for (TestBrowser b : new TestBrowser[] {alice, bob}) {
-            HttpResponse<String> f = b.post("/api/v1/faucet", null);
+            HttpResponse<String> f = b.post("/api/v1/test-funds", null);
             assertThat(f.statusCode()).as(f.body()).isEqualTo(200);
             assertThat(TestBrowser.json(f.body()).path("SKY").path("free").asString()).isEqualTo("1000");
             assertThat(TestBrowser.json(f.body()).path("BTC").path("free").asString()).isEqualTo("0.01");
@@ -115,7 +115,7 @@ class TradeFlowIT extends IntegrationTestBase {
     @Test
     void aRepeatedClientOrderIdReturnsTheOriginalOrder() throws Exception {
         TestBrowser u = browser();
-        u.post("/api/v1/faucet", null);
+        u.post("/api/v1/test-funds", null);
         String body = "{\"market\":\"SKY-BTC\",\"side\":\"sell\",\"type\":\"limit\",\"price\":\"0.001\","
                 + "\"amount\":\"5\",\"clientOrderId\":\"once\"}";
         HttpResponse<String> first = u.post("/api/v1/orders", body);
@@ -132,7 +132,7 @@ class TradeFlowIT extends IntegrationTestBase {
     void aUserCannotSeeOrCancelAnotherUsersOrders() throws Exception {
         TestBrowser alice = browser();
         TestBrowser bob = browser();
-        alice.post("/api/v1/faucet", null);
+        alice.post("/api/v1/test-funds", null);
         String id = TestBrowser.json(alice.post("/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"sell\","
                 + "\"type\":\"limit\",\"price\":\"0.002\",\"amount\":\"4\"}").body()).path("id").asString();
         assertThat(bob.get("/api/v1/orders/" + id).statusCode()).isEqualTo(404);
@@ -148,7 +148,7 @@ class TradeFlowIT extends IntegrationTestBase {
     @Test
     void cancelAndCancelAllReleaseTheLock() throws Exception {
         TestBrowser u = browser();
-        u.post("/api/v1/faucet", null);
+        u.post("/api/v1/test-funds", null);
         String id = TestBrowser.json(u.post("/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"buy\","
                 + "\"type\":\"limit\",\"price\":\"0.00000001\",\"amount\":\"10\"}").body()).path("id").asString();
         u.post("/api/v1/orders", "{\"market\":\"SKY-BTC\",\"side\":\"buy\",\"type\":\"limit\","

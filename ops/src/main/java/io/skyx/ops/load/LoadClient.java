@@ -1,6 +1,7 @@
 package io.skyx.ops.load;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -12,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One simulated bot: signs up in a browser-like session, creates an API key and takes faucet funds, then sends
- * signed requests over its own keep-alive HTTP/1.1 connection. Used by one thread at a time.
+ * One simulated bot: signs up in a browser-like session, creates an API key and takes faucet funds (paid on chain,
+ * waited for until credited), then sends signed requests over its own keep-alive HTTP/1.1 connection. Used by one
+ * thread at a time.
  */
 final class LoadClient {
 
@@ -41,6 +45,10 @@ final class LoadClient {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long a client waits for the faucet's on-chain funds to be credited (blocks, confirmations). */
+    private static final Duration FUNDING_WAIT = Duration.ofMinutes(3);
+    private static final BigDecimal SKY_GRANT = new BigDecimal("1000");
+    private static final BigDecimal BTC_GRANT = new BigDecimal("0.01");
     private static final HexFormat HEX = HexFormat.of();
 
     private final URI base;
@@ -54,7 +62,7 @@ final class LoadClient {
         this.api = new RawHttp(base);
     }
 
-    /** Signs up a new user, creates its API key and funds it through the faucet. */
+    /** Signs up a new user, creates its API key and funds it through the faucet (on chain, until credited). */
     static LoadClient create(URI base, String runId, int index) throws IOException, InterruptedException {
         LoadClient c = new LoadClient(base);
         c.setUp(runId, index);
@@ -88,21 +96,66 @@ final class LoadClient {
             throw new IOException("POST /api/v1/api-keys answered without key and secret");
         }
         signer = new ApiSigner(secret);
-        Answer faucet = browserPost(browser, cookies, "/api/v1/faucet", "{}");
+        fund(browser, cookies, "load-" + runId + "-" + index);
+    }
+
+    /**
+     * Test funds through the local faucet, which pays on chain (1000 SKY on the private chain, 0.01 BTC on
+     * regtest) to the user's deposit addresses, then waits until both deposits are credited. The key makes a
+     * retried request pay nothing more.
+     */
+    private void fund(HttpClient browser, CookieManager cookies, String idempotencyKey)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + FUNDING_WAIT.toNanos();
+        Answer faucet = browserPost(browser, cookies, "/api/v1/faucet", "{}", idempotencyKey);
         if (faucet.status() == 404) {
             throw new IOException("the faucet is off: run the app with the local profile");
         }
+        if ("FAUCET_UNAVAILABLE".equals(faucet.errorCode())) {
+            throw new IOException("the faucet pays only on chain: run the app with the embedded node and the BTC "
+                    + "regtest node on (the ./ops/run-local.sh defaults): " + faucet.body());
+        }
         require(faucet, "POST /api/v1/faucet");
+        Answer balances = faucet;
+        while (!funded(balances.body())) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the faucet's on-chain funds were not credited within " + FUNDING_WAIT
+                        + ": " + balances.body());
+            }
+            Thread.sleep(500);
+            balances = toAnswer(browser.send(HttpRequest.newBuilder(base.resolve("/api/v1/balances"))
+                    .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            require(balances, "GET /api/v1/balances");
+        }
+    }
+
+    /** Whether a balances answer shows the faucet's grant of each asset as free. */
+    static boolean funded(String balances) {
+        return atLeast(balances, "SKY", SKY_GRANT) && atLeast(balances, "BTC", BTC_GRANT);
+    }
+
+    private static boolean atLeast(String balances, String asset, BigDecimal grant) {
+        Matcher m = Pattern.compile("\"" + asset + "\"\\s*:\\s*\\{[^}]*\"free\"\\s*:\\s*\"([0-9.]+)\"")
+                .matcher(balances == null ? "" : balances);
+        return m.find() && new BigDecimal(m.group(1)).compareTo(grant) >= 0;
     }
 
     private Answer browserPost(HttpClient browser, CookieManager cookies, String path, String json)
             throws IOException, InterruptedException {
+        return browserPost(browser, cookies, path, json, null);
+    }
+
+    private Answer browserPost(HttpClient browser, CookieManager cookies, String path, String json,
+                               String idempotencyKey) throws IOException, InterruptedException {
         String token = cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(FUNDING_WAIT)
                 .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return toAnswer(browser.send(request, HttpResponse.BodyHandlers.ofString()));
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return toAnswer(browser.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /**

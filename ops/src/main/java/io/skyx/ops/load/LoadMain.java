@@ -1,14 +1,18 @@
 package io.skyx.ops.load;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * API load generator. Creates users with API keys against a running SkyX app on this machine (faucet-funded,
- * local profile), then for each number of clients runs two phases of the same signed load for a bounded time:
- * IOC orders against the trading endpoint, then the same signed requests against the app's authenticated no-op
+ * API load generator. Creates users with API keys against a running SkyX app on this machine (local profile,
+ * funded through the faucet on chain: the embedded node and the BTC regtest node must run), then for each number
+ * of clients runs two phases of the same signed load for a bounded time: IOC orders against the trading endpoint, then the same signed requests against the app's authenticated no-op
  * endpoint. Prints acknowledged requests/s, p50/p99 latency, the ratio of the two, the CPU per request of the app
  * and of its PostgreSQL (from /proc, with {@code --app-pid} and {@code --pg-data-dir}) and the sequencer's batch
  * sizes and commits/s (from /actuator/prometheus).
@@ -17,6 +21,8 @@ import java.util.Locale;
  * --app-pid 1234 --pg-data-dir data/pg}
  */
 public final class LoadMain {
+
+    private static final int SETUP_THREADS = 16;
 
     private LoadMain() {
     }
@@ -45,18 +51,10 @@ public final class LoadMain {
                 cfg.duration().toSeconds(),
                 cfg.maxOrders() == 0 ? "unbounded" : Long.toString(cfg.maxOrders()), cfg.market(), cfg.seed(),
                 cfg.seed());
-        String runId = Long.toString(System.currentTimeMillis(), 36);
-        List<LoadClient> clients = new ArrayList<>();
-        try {
-            for (int i = 0; i < cfg.clients(); i++) {
-                clients.add(LoadClient.create(cfg.baseUrl(), runId, i));
-            }
-        } catch (IOException e) {
-            System.err.println("error: setting up client " + clients.size() + ": " + e.getMessage());
-            clients.forEach(LoadClient::close);
+        List<LoadClient> clients = setUp(cfg);
+        if (clients == null) {
             return 1;
         }
-        System.out.printf("set up %d users with API keys and faucet funds%n", clients.size());
         ProcCpu cpu = new ProcCpu(cfg.appPid(), cfg.pgDataDir());
         AppMetrics metrics = new AppMetrics(cfg.baseUrl());
         boolean ok = true;
@@ -87,6 +85,45 @@ public final class LoadMain {
         } finally {
             clients.forEach(LoadClient::close);
         }
+    }
+
+    /**
+     * Signs up the users, {@value #SETUP_THREADS} at a time, each with an API key and faucet funds paid on chain
+     * (the faucet pays concurrent SKY requests in one transaction, so parallel set-up takes a few blocks, not one
+     * block per user); prints how long it took. Null (after printing why) when a client could not be set up.
+     */
+    private static List<LoadClient> setUp(LoadConfig cfg) throws InterruptedException {
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        long t0 = System.nanoTime();
+        List<Future<LoadClient>> pending = new ArrayList<>();
+        List<LoadClient> clients = new ArrayList<>();
+        String failure = null;
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(SETUP_THREADS, cfg.clients()))) {
+            for (int i = 0; i < cfg.clients(); i++) {
+                int index = i;
+                pending.add(pool.submit(() -> LoadClient.create(cfg.baseUrl(), runId, index)));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                try {
+                    clients.add(pending.get(i).get());
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = "setting up client " + i + ": " + e.getCause().getMessage();
+                        pending.forEach(f -> f.cancel(true));
+                    }
+                } catch (CancellationException e) {
+                    // cancelled after an earlier client failed
+                }
+            }
+        }
+        if (failure != null) {
+            System.err.println("error: " + failure);
+            clients.forEach(LoadClient::close);
+            return null;
+        }
+        System.out.printf(Locale.ROOT, "set up %d users with API keys and on-chain faucet funds (credited) in %.1f s%n",
+                clients.size(), (System.nanoTime() - t0) / 1e9);
+        return clients;
     }
 
     /** A phase with the CPU and commits it cost. */
