@@ -92,7 +92,10 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
 
     @Override
     public void committed(List<AppliedCommand> batch) {
-        dirty.set(true);
+        // already dirty: the thread refreshes once its interval is over, no need to wake it on every commit
+        if (dirty.getAndSet(true)) {
+            return;
+        }
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
