@@ -46,7 +46,7 @@ public class Projections implements CommitListener, SmartLifecycle {
 
     Projections(ObjectProvider<Projection> provider, Journal journal, JdbcTemplate jdbc, TransactionTemplate tx,
                 MeterRegistry meters, @Value("${skyx.projection.read-wait-ms:10000}") long readWaitMs,
-                @Value("${skyx.projection.linger-ms:10}") long lingerMs,
+                @Value("${skyx.projection.linger-ms:3}") long lingerMs,
                 @Value("${skyx.projection.min-chunk:256}") int minChunk) {
         this.provider = provider;
         this.journal = journal;
