@@ -96,7 +96,10 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
 
     @Override
     public void committed(List<AppliedCommand> batch) {
-        dirty.set(true);
+        // already dirty: the thread refreshes once its interval is over, no need to wake it on every commit
+        if (dirty.getAndSet(true)) {
+            return;
+        }
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
@@ -174,10 +177,12 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
     }
 
     private void run() {
-        long lastRun = 0;
+        long lastRun = System.nanoTime() - minInterval.toNanos();
         while (thread == Thread.currentThread()) {
-            long wait = Math.max(0, lastRun + minInterval.toNanos() - System.nanoTime());
-            if (wait > 0) {
+            // every commit unparks this thread: wait out the whole interval, not just until the next commit
+            long wait;
+            while ((wait = lastRun + minInterval.toNanos() - System.nanoTime()) > 0
+                    && thread == Thread.currentThread()) {
                 LockSupport.parkNanos(wait);
             }
             if (!dirty.getAndSet(false)) {

@@ -6,20 +6,31 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One projection following the journal on its own thread: fed by committed batches (a bounded in-memory inbox),
- * and reading the journal itself whenever the inbox does not continue exactly where it stopped (after a start, a
- * full inbox, a failure). Each chunk is projected in one transaction together with the new position. That
- * transaction does not wait for its WAL flush (synchronous_commit off): a projection is derived from the durable
- * journal, so one lost in a crash is simply projected again from the position that was stored with it. A chunk
- * the projection has nothing to write for ({@link Projection#writes}) opens no transaction: the position moves on
- * in memory and is stored with the next chunk that writes, or once the runner is idle and the last store is
- * {@link #LAZY_STORE_NANOS} old (a crash before that only projects those chunks again, which writes nothing).
+ * The projections following the journal together on one thread: fed by committed batches (a bounded in-memory
+ * inbox), and reading the journal itself whenever the inbox does not continue exactly where it stopped (after a
+ * start, a full inbox, a failure). Each chunk is projected by every projection in ONE transaction together with
+ * all their new positions (one statement), so each projection's rows and position still commit together, and a
+ * chunk costs one transaction however many projections there are. That transaction does not wait for its WAL
+ * flush (synchronous_commit off): a projection is derived from the durable journal, so one lost in a crash is
+ * simply projected again from the position stored with it. A chunk no projection has anything to write for
+ * ({@link Projection#writes}) opens no transaction: the positions move on in memory and are stored with the next
+ * chunk that writes, or once the runner is idle and the last store is {@link #LAZY_STORE_NANOS} old.
+ *
+ * <p>While the journal is busy the runner coalesces commits: it starts a chunk at most every {@code lingerNanos}
+ * unless {@code minChunk} commands are waiting or a read waits for the projections ({@code hurry}), so a burst
+ * of small group commits costs a few transactions. After a quiet spell the next commit is projected at once.
+ *
+ * <p>Projections may start at different stored positions (one added later, a rebuild): each is given only the
+ * entries after its own position; once a chunk is stored they are all at its end.
  */
 final class ProjectionRunner {
 
@@ -28,49 +39,80 @@ final class ProjectionRunner {
     private static final int INBOX = 1024;
     private static final long LAZY_STORE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final Projection projection;
+    private final List<Projection> projections;
     private final Journal journal;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Runnable progressed;
+    private final BooleanSupplier hurry;
+    private final IntConsumer transactions;
+    private final long lingerNanos;
+    private final int minChunk;
+    private final String inNames;
     private final BlockingQueue<List<AppliedCommand>> inbox = new ArrayBlockingQueue<>(INBOX);
+    /** The lowest position over the projections: every entry up to it is projected by all. */
     private volatile long position;
+    /** Per projection, its position when last loaded (it is at least {@link #position} too). */
+    private volatile long[] loaded;
     private long stored;
     private long storedAt;
+    private long chunkAt;
     private volatile long latest;
+    private volatile boolean lingering;
     private volatile boolean running;
     private Thread thread;
 
-    ProjectionRunner(Projection projection, Journal journal, JdbcTemplate jdbc, TransactionTemplate tx,
-                     Runnable progressed) {
-        if (!projection.name().matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("a projection's name must be lower case letters, digits and _: "
-                    + projection.name());
+    ProjectionRunner(List<Projection> projections, Journal journal, JdbcTemplate jdbc, TransactionTemplate tx,
+                     Runnable progressed, BooleanSupplier hurry, IntConsumer transactions, long lingerMs,
+                     int minChunk) {
+        if (projections.isEmpty() || lingerMs < 0 || minChunk < 1) {
+            throw new IllegalArgumentException("a runner needs projections, a linger >= 0 and a min chunk >= 1");
         }
-        this.projection = projection;
+        for (Projection p : projections) {
+            if (!p.name().matches("[a-z][a-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("a projection's name must be lower case letters, digits and _: "
+                        + p.name());
+            }
+        }
+        this.projections = List.copyOf(projections);
         this.journal = journal;
         this.jdbc = jdbc;
         this.tx = tx;
         this.progressed = progressed;
+        this.hurry = hurry;
+        this.transactions = transactions;
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
+        this.minChunk = minChunk;
+        this.inNames = this.projections.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(","));
+        this.loaded = new long[this.projections.size()];
     }
 
-    String name() {
-        return projection.name();
+    List<Projection> projections() {
+        return projections;
     }
 
-    Projection projection() {
-        return projection;
-    }
-
+    /** The lowest position over the runner's projections. */
     long position() {
         return position;
     }
 
+    /** The position of the projection of that name, -1 when it is not one of this runner's. */
+    long position(String name) {
+        long[] at = loaded;
+        for (int i = 0; i < projections.size(); i++) {
+            if (projections.get(i).name().equals(name)) {
+                return Math.max(at[i], position);
+            }
+        }
+        return -1;
+    }
+
     void start(long durable) {
         latest = durable;
-        position = loadPosition();
+        position = loadPositions();
+        chunkAt = System.nanoTime() - lingerNanos;
         running = true;
-        thread = new Thread(this::run, "projection-" + name());
+        thread = new Thread(this::run, "projections");
         thread.setDaemon(true);
         thread.start();
     }
@@ -91,10 +133,12 @@ final class ProjectionRunner {
     void offer(List<AppliedCommand> batch) {
         latest = batch.getLast().seq();
         inbox.offer(batch);
-        LockSupport.unpark(thread);
+        if (!lingering || latest - position >= minChunk) {
+            LockSupport.unpark(thread);
+        }
     }
 
-    /** The journal is durable up to {@code seq}. */
+    /** The journal is durable up to {@code seq}, or a read waits: project without lingering. */
     void nudge(long seq) {
         latest = Math.max(latest, seq);
         LockSupport.unpark(thread);
@@ -102,29 +146,42 @@ final class ProjectionRunner {
 
     /**
      * The new position and no wait for the WAL flush at commit, in one round trip (two statements, so no
-     * parameters: the name is checked to be plain lower case at construction, the position is a number).
+     * parameters: the names are checked to be plain lower case at construction, the position is a number). A
+     * projection already past {@code seq} (it was stored further before a restart) keeps its own position.
      */
     private String positionSql(long seq) {
-        return "set local synchronous_commit to off; update projection_position set seq = " + seq + " where name = '"
-                + name() + "'";
+        return "set local synchronous_commit to off; update projection_position set seq = greatest(seq, " + seq
+                + ") where name in (" + inNames + ")";
     }
 
-    private long loadPosition() {
+    /** Loads every projection's position (and state); returns the lowest. */
+    private long loadPositions() {
         return tx.execute(s -> {
-            jdbc.update("insert into projection_position (name, seq) values (?, 0) on conflict (name) do nothing",
-                    name());
-            Long seq = jdbc.queryForObject("select seq from projection_position where name = ?", Long.class, name());
-            projection.load(jdbc);
-            long at = seq == null ? 0L : seq;
-            stored = at;
-            return at;
+            long[] at = new long[projections.size()];
+            long min = Long.MAX_VALUE;
+            for (int i = 0; i < at.length; i++) {
+                Projection p = projections.get(i);
+                jdbc.update("insert into projection_position (name, seq) values (?, 0) on conflict (name) do nothing",
+                        p.name());
+                Long seq = jdbc.queryForObject("select seq from projection_position where name = ?", Long.class,
+                        p.name());
+                p.load(jdbc);
+                at[i] = seq == null ? 0L : seq;
+                min = Math.min(min, at[i]);
+            }
+            loaded = at;
+            stored = min;
+            return min;
         });
     }
 
-    private void store(List<AppliedCommand> chunk, long last) {
+    /** Projects {@code parts} (per projection, null when it writes nothing) and stores every position as last. */
+    private void store(List<List<AppliedCommand>> parts, long last) {
         tx.executeWithoutResult(s -> {
-            if (!chunk.isEmpty()) {
-                projection.project(jdbc, chunk);
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i) != null) {
+                    projections.get(i).project(jdbc, parts.get(i));
+                }
             }
             jdbc.execute(positionSql(last));
         });
@@ -135,6 +192,7 @@ final class ProjectionRunner {
     private void run() {
         while (running) {
             try {
+                linger();
                 List<AppliedCommand> chunk = next();
                 if (!running) {
                     return;
@@ -146,24 +204,64 @@ final class ProjectionRunner {
                     LockSupport.parkNanos(LAZY_STORE_NANOS);
                     continue;
                 }
+                chunkAt = System.nanoTime();
                 long last = chunk.getLast().seq();
-                if (projection.writes(chunk)) {
-                    store(chunk, last);
+                List<List<AppliedCommand>> parts = parts(chunk);
+                if (parts.stream().anyMatch(p -> p != null)) {
+                    store(parts, last);
+                    transactions.accept(chunk.size());
                 }
                 position = last;
                 progressed.run();
             } catch (RuntimeException e) {
-                log.error("Projection {} failed after seq {}; retrying from its stored position in 1 s", name(),
-                        position, e);
+                log.error("Projections failed after seq {}; retrying from their stored positions in 1 s", position,
+                        e);
                 inbox.clear();
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
                 try {
-                    position = loadPosition();
+                    position = loadPositions();
                 } catch (RuntimeException again) {
-                    log.error("Projection {} cannot reload its position", name(), again);
+                    log.error("Projections cannot reload their positions", again);
                 }
             }
         }
+    }
+
+    /**
+     * While the journal is busy (the last chunk began less than the linger ago) and fewer than {@code minChunk}
+     * commands wait and no read waits, waits for the linger to pass: the next chunk then takes several commits.
+     */
+    private void linger() {
+        while (running && lingerNanos > 0) {
+            long wait = chunkAt + lingerNanos - System.nanoTime();
+            if (wait <= 0 || latest <= position || latest - position >= minChunk || hurry.getAsBoolean()) {
+                return;
+            }
+            lingering = true;
+            try {
+                LockSupport.parkNanos(wait);
+            } finally {
+                lingering = false;
+            }
+        }
+    }
+
+    /** Per projection the entries of the chunk after its own position, or null when it writes nothing for them. */
+    private List<List<AppliedCommand>> parts(List<AppliedCommand> chunk) {
+        long[] at = loaded;
+        List<List<AppliedCommand>> parts = new ArrayList<>(projections.size());
+        for (int i = 0; i < projections.size(); i++) {
+            List<AppliedCommand> part = chunk;
+            if (at[i] >= chunk.getFirst().seq()) {
+                int from = 0;
+                while (from < chunk.size() && chunk.get(from).seq() <= at[i]) {
+                    from++;
+                }
+                part = chunk.subList(from, chunk.size());
+            }
+            parts.add(!part.isEmpty() && projections.get(i).writes(part) ? part : null);
+        }
+        return parts;
     }
 
     /** The next consecutive entries after the position: from the inbox, else from the journal. */

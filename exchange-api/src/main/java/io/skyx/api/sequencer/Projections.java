@@ -1,5 +1,6 @@
 package io.skyx.api.sequencer;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.engine.L2Book;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs every {@link Projection} as a reader of the journal, each on its own thread, and lets reads wait for
- * them: {@link #reach(long)} completes once every projection has stored the command {@code seq}, and
+ * Runs every {@link Projection} as a reader of the journal, all together on one {@link ProjectionRunner} thread
+ * (one transaction per chunk for all of them; while the journal is busy a chunk coalesces the commits of up to
+ * {@code skyx.projection.linger-ms}, cut short by {@code skyx.projection.min-chunk} commands waiting or by a read
+ * waiting here), and lets reads wait for them: {@link #reach(long)} completes once every projection has stored the command {@code seq}, and
  * {@link #caughtUp()} once they have stored everything durable at the time of the call (a read that must see the
  * caller's own acknowledged write). Both fail after {@code skyx.projection.read-wait-ms} with
  * {@link SequencerUnavailableException}.
@@ -33,19 +36,29 @@ public class Projections implements CommitListener, SmartLifecycle {
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final long readWaitMs;
+    private final long lingerMs;
+    private final int minChunk;
+    private final DistributionSummary chunkSize;
     private final ConcurrentSkipListMap<Long, List<CompletableFuture<Long>>> waiters = new ConcurrentSkipListMap<>();
     private final java.util.Set<String> gauges = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile long durable;
     private volatile boolean running;
 
     Projections(ObjectProvider<Projection> provider, Journal journal, JdbcTemplate jdbc, TransactionTemplate tx,
-                MeterRegistry meters, @Value("${skyx.projection.read-wait-ms:10000}") long readWaitMs) {
+                MeterRegistry meters, @Value("${skyx.projection.read-wait-ms:10000}") long readWaitMs,
+                @Value("${skyx.projection.linger-ms:3}") long lingerMs,
+                @Value("${skyx.projection.min-chunk:256}") int minChunk) {
         this.provider = provider;
         this.journal = journal;
         this.jdbc = jdbc;
         this.tx = tx;
         this.meters = meters;
         this.readWaitMs = readWaitMs;
+        this.lingerMs = lingerMs;
+        this.minChunk = minChunk;
+        this.chunkSize = DistributionSummary.builder("skyx.projection.chunk.size")
+                .description("journal entries per projection transaction (all projections together)")
+                .register(meters);
     }
 
     /** Completes (with the lowest position) once every projection has stored command {@code seq}. */
@@ -60,6 +73,7 @@ public class Projections implements CommitListener, SmartLifecycle {
         }
         CompletableFuture.delayedExecutor(readWaitMs, TimeUnit.MILLISECONDS).execute(() -> f.completeExceptionally(
                 new SequencerUnavailableException("the read models are behind the journal, retry")));
+        runners.forEach(r -> r.nudge(durable));
         progressed();
         return f;
     }
@@ -81,8 +95,9 @@ public class Projections implements CommitListener, SmartLifecycle {
     /** The position of one projection by name, or -1 when there is none of that name. */
     public long position(String name) {
         for (ProjectionRunner r : runners) {
-            if (r.name().equals(name)) {
-                return r.position();
+            long at = r.position(name);
+            if (at >= 0) {
+                return at;
             }
         }
         return -1;
@@ -101,12 +116,14 @@ public class Projections implements CommitListener, SmartLifecycle {
         List<ProjectionRunner> old = List.copyOf(runners);
         tx.executeWithoutResult(s -> {
             for (ProjectionRunner r : old) {
-                r.projection().reset(jdbc);
-                jdbc.update("update projection_position set seq = 0 where name = ?", r.name());
+                for (Projection p : r.projections()) {
+                    p.reset(jdbc);
+                    jdbc.update("update projection_position set seq = 0 where name = ?", p.name());
+                }
             }
         });
         for (ProjectionRunner r : old) {
-            fresh.add(new ProjectionRunner(r.projection(), journal, jdbc, tx, this::progressed));
+            fresh.add(runner(r.projections()));
         }
         fresh.forEach(r -> r.start(durable));
         runners.clear();
@@ -128,6 +145,11 @@ public class Projections implements CommitListener, SmartLifecycle {
         }
     }
 
+    private ProjectionRunner runner(List<Projection> projections) {
+        return new ProjectionRunner(projections, journal, jdbc, tx, this::progressed, () -> !waiters.isEmpty(),
+                chunkSize::record, lingerMs, minChunk);
+    }
+
     void progressed() {
         long pos = position();
         if (waiters.isEmpty() || waiters.firstKey() > pos) {
@@ -145,8 +167,11 @@ public class Projections implements CommitListener, SmartLifecycle {
     public void start() {
         runners.forEach(ProjectionRunner::stopAndJoin);
         runners.clear();
-        for (Projection p : provider.orderedStream().toList()) {
-            runners.add(new ProjectionRunner(p, journal, jdbc, tx, this::progressed));
+        List<Projection> all = provider.orderedStream().toList();
+        if (!all.isEmpty()) {
+            runners.add(runner(all));
+        }
+        for (Projection p : all) {
             if (gauges.add(p.name())) {
                 meters.gauge("skyx.projection.position", List.of(io.micrometer.core.instrument.Tag.of("projection",
                         p.name())), this, me -> me.position(p.name()));

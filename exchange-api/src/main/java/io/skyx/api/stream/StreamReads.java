@@ -2,11 +2,13 @@ package io.skyx.api.stream;
 
 import io.skyx.api.market.Asset;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.sequencer.Projections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,12 +20,27 @@ class StreamReads {
     private final JdbcTemplate jdbc;
     private final SnapshotReads snapshots;
     private final MarketCatalog catalog;
+    private final Projections projections;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    StreamReads(JdbcTemplate jdbc, SnapshotReads snapshots, MarketCatalog catalog) {
+    StreamReads(JdbcTemplate jdbc, SnapshotReads snapshots, MarketCatalog catalog, Projections projections) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
         this.catalog = catalog;
+        this.projections = projections;
+    }
+
+    /**
+     * A private snapshot shows the user's own acknowledged writes, as the REST reads do: first wait (bounded by
+     * {@code skyx.projection.read-wait-ms}) for the projections to store everything durable now. Past the bound
+     * the snapshot is still the state of the seq it carries, and the live messages after it follow.
+     */
+    private void awaitOwnWrites() {
+        try {
+            projections.caughtUp().join();
+        } catch (CompletionException e) {
+            // bounded wait over: the snapshot below is consistent with its seq all the same
+        }
     }
 
     /**
@@ -52,6 +69,7 @@ class StreamReads {
 
     /** The user's open orders as a snapshot message of the orders channel, and its seq. */
     SnapshotReads.AtSeq<String> orders(long userId) {
+        awaitOwnWrites();
         SnapshotReads.AtSeq<List<Map<String, Object>>> open = snapshots.read("orders", () -> jdbc.query(
                 "select " + OrderState.COLUMNS + " from orders where user_id = ? and status = 'open' order by id",
                 (rs, i) -> OrderState.read(rs, catalog).fields(), userId));
@@ -65,6 +83,7 @@ class StreamReads {
 
     /** The user's balances of every asset as a snapshot message of the balances channel, and its seq. */
     SnapshotReads.AtSeq<String> balances(long userId) {
+        awaitOwnWrites();
         SnapshotReads.AtSeq<Map<String, long[]>> units = snapshots.read("ledger", () -> {
             Map<String, long[]> u = new HashMap<>();
             jdbc.query("select asset, available, locked from accounts where user_id = ?", rs -> {

@@ -26,14 +26,18 @@ class ProjectionRunnerTest {
         };
     }
 
+    private static ProjectionRunner runner(Projection... projections) {
+        return new ProjectionRunner(List.of(projections), null, null, null, () -> { }, () -> false, n -> { }, 10, 256);
+    }
+
     /** The name goes into the position statement as a literal: only plain lower-case names are accepted. */
     @Test
     void refusesNamesThatAreNotPlainLowerCase() {
         for (String bad : List.of("", "Orders", "a'b", "x; drop table journal", "1st", "a-b", "a".repeat(64))) {
-            assertThatThrownBy(() -> new ProjectionRunner(named(bad), null, null, null, () -> { }))
+            assertThatThrownBy(() -> runner(named("orders"), named(bad)))
                     .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
         }
-        assertThat(new ProjectionRunner(named("stream_log2"), null, null, null, () -> { }).name())
-                .isEqualTo("stream_log2");
+        assertThat(runner(named("orders"), named("stream_log2")).position("stream_log2")).isZero();
+        assertThat(runner(named("orders")).position("stream_log2")).isEqualTo(-1);
     }
 }

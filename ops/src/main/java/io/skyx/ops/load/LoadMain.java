@@ -144,7 +144,10 @@ public final class LoadMain {
         String commitLine() {
             double s = result.seconds();
             return String.format(Locale.ROOT, "       group commits: %.0f (%.1f/s), mean batch %.1f commands%n",
-                    commits.commits(), commits.commits() / s, commits.commands() / Math.max(1, commits.commits()));
+                    commits.commits(), commits.commits() / s, commits.commands() / Math.max(1, commits.commits()))
+                    + String.format(Locale.ROOT, "       projection transactions: %.0f (%.1f/s), mean chunk %.1f "
+                    + "entries%n", commits.projectionTransactions(), commits.projectionTransactions() / s,
+                    commits.projected() / Math.max(1, commits.projectionTransactions()));
         }
     }
 
