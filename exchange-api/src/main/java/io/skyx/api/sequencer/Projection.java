@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A read model of the journal kept in PostgreSQL. {@link Projections} runs each projection on its own thread off
+ * A read model of the journal kept in PostgreSQL. {@link Projections} runs the projections on a few threads off
  * the commit path: it follows the journal (fed by committed batches, catching up with {@link Journal#read}) and
  * calls {@link #project} inside a transaction that also stores the projection's position, so after a crash it
  * resumes exactly after the last batch it stored. Projecting the journal from sequence 0 gives the same rows.

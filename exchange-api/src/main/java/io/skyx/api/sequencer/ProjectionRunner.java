@@ -112,7 +112,7 @@ final class ProjectionRunner {
         position = loadPositions();
         chunkAt = System.nanoTime() - lingerNanos;
         running = true;
-        thread = new Thread(this::run, "projections");
+        thread = new Thread(this::run, "projections-" + projections.getFirst().name());
         thread.setDaemon(true);
         thread.start();
     }

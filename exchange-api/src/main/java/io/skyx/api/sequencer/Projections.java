@@ -38,6 +38,7 @@ public class Projections implements CommitListener, SmartLifecycle {
     private final long readWaitMs;
     private final long lingerMs;
     private final int minChunk;
+    private final int runnerCount;
     private final DistributionSummary chunkSize;
     private final ConcurrentSkipListMap<Long, List<CompletableFuture<Long>>> waiters = new ConcurrentSkipListMap<>();
     private final java.util.Set<String> gauges = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -47,7 +48,11 @@ public class Projections implements CommitListener, SmartLifecycle {
     Projections(ObjectProvider<Projection> provider, Journal journal, JdbcTemplate jdbc, TransactionTemplate tx,
                 MeterRegistry meters, @Value("${skyx.projection.read-wait-ms:10000}") long readWaitMs,
                 @Value("${skyx.projection.linger-ms:3}") long lingerMs,
-                @Value("${skyx.projection.min-chunk:256}") int minChunk) {
+                @Value("${skyx.projection.min-chunk:256}") int minChunk,
+                @Value("${skyx.projection.runners:2}") int runnerCount) {
+        if (runnerCount < 1) {
+            throw new IllegalArgumentException("skyx.projection.runners must be at least 1, was " + runnerCount);
+        }
         this.provider = provider;
         this.journal = journal;
         this.jdbc = jdbc;
@@ -56,6 +61,7 @@ public class Projections implements CommitListener, SmartLifecycle {
         this.readWaitMs = readWaitMs;
         this.lingerMs = lingerMs;
         this.minChunk = minChunk;
+        this.runnerCount = runnerCount;
         this.chunkSize = DistributionSummary.builder("skyx.projection.chunk.size")
                 .description("journal entries per projection transaction (all projections together)")
                 .register(meters);
@@ -145,6 +151,23 @@ public class Projections implements CommitListener, SmartLifecycle {
         }
     }
 
+    /**
+     * The projections dealt, by name, over at most {@code count} runners: each runner is one thread and one
+     * transaction per chunk, so a second one lets the database work on two chunks at once when one runner alone
+     * falls behind the journal.
+     */
+    static List<List<Projection>> groups(List<Projection> all, int count) {
+        List<Projection> byName = all.stream().sorted(java.util.Comparator.comparing(Projection::name)).toList();
+        List<List<Projection>> groups = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, byName.size()); i++) {
+            groups.add(new ArrayList<>());
+        }
+        for (int i = 0; i < byName.size(); i++) {
+            groups.get(i % groups.size()).add(byName.get(i));
+        }
+        return groups;
+    }
+
     private ProjectionRunner runner(List<Projection> projections) {
         return new ProjectionRunner(projections, journal, jdbc, tx, this::progressed, () -> !waiters.isEmpty(),
                 chunkSize::record, lingerMs, minChunk);
@@ -168,8 +191,8 @@ public class Projections implements CommitListener, SmartLifecycle {
         runners.forEach(ProjectionRunner::stopAndJoin);
         runners.clear();
         List<Projection> all = provider.orderedStream().toList();
-        if (!all.isEmpty()) {
-            runners.add(runner(all));
+        for (List<Projection> group : groups(all, runnerCount)) {
+            runners.add(runner(group));
         }
         for (Projection p : all) {
             if (gauges.add(p.name())) {

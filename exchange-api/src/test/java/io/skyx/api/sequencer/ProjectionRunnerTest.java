@@ -40,4 +40,15 @@ class ProjectionRunnerTest {
         assertThat(runner(named("orders"), named("stream_log2")).position("stream_log2")).isZero();
         assertThat(runner(named("orders")).position("stream_log2")).isEqualTo(-1);
     }
+
+    /** Dealt by name over the runners: every projection in exactly one, never an empty runner. */
+    @Test
+    void projectionsAreDealtByNameOverAtMostTheRunners() {
+        List<Projection> all = List.of(named("trades"), named("ledger"), named("stream_log"), named("orders"));
+        assertThat(Projections.groups(all, 2)).extracting(g -> g.stream().map(Projection::name).toList())
+                .containsExactly(List.of("ledger", "stream_log"), List.of("orders", "trades"));
+        assertThat(Projections.groups(all, 1)).singleElement().extracting(List::size).isEqualTo(4);
+        assertThat(Projections.groups(all, 9)).hasSize(4).allSatisfy(g -> assertThat(g).hasSize(1));
+        assertThat(Projections.groups(List.of(), 2)).isEmpty();
+    }
 }
