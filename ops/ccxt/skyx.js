@@ -30,7 +30,7 @@ export default class skyx extends ccxt.Exchange {
         },
         private: {
           get: ['balances', 'orders', 'orders/{id}', 'my-trades', 'ledger'],
-          post: ['orders', 'faucet'],
+          post: ['orders', 'faucet', 'test-funds'],
           delete: ['orders', 'orders/{id}'],
         },
       },

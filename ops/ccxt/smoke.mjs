@@ -13,8 +13,16 @@ function check(condition, what) {
   console.log('ok  ' + what);
 }
 
+// The local faucet pays on chain. The app of the test suite (CcxtIT) runs without chains: its faucet refuses
+// (FAUCET_UNAVAILABLE) and its test classpath serves a test-only credit instead.
 async function funded(ex) {
-  await ex.privatePostFaucet();
+  try {
+    await ex.privatePostFaucet();
+  } catch (e) {
+    if (!String(e.message).includes('FAUCET_UNAVAILABLE')) throw e;
+    await ex.privatePostTestFunds();
+    console.log('no chain here: test-only credit');
+  }
   for (let i = 0; i < 120; i++) {
     const b = await ex.fetchBalance();
     if ((b.SKY?.free ?? 0) > 0 && (b.BTC?.free ?? 0) > 0) return b;

@@ -24,6 +24,7 @@ export class Feed {
   private poller: ReturnType<typeof setInterval> | null = null;
   /** True when the book state came from the stream (its seq can be resumed with `since`), false after REST. */
   private bookFromStream = false;
+  private balancesFromStream = false;
   /** Counts log-ins and log-outs: a private answer that arrives after the session changed is dropped. */
   private session = 0;
 
@@ -103,6 +104,7 @@ export class Feed {
   }
 
   private onOpen(): void {
+    this.balancesFromStream = false;
     for (const key of ['trades', 'candles', 'orders', 'balances']) this.seqs.reset(streamKey(key, key === 'orders' || key === 'balances' ? undefined : this.market));
     void this.loadPublic();
     void this.loadPrivate();
@@ -127,8 +129,15 @@ export class Feed {
     });
   }
 
+  /**
+   * REST balances, for a start without the stream or while it is down: once the stream's balances snapshot has
+   * arrived on this connection the stream is newer than any REST answer still in flight, which is dropped.
+   */
   async loadBalances(): Promise<void> {
-    await this.loadPrivateSlice('balances', async () => ({ balances: await api.balances() }));
+    await this.loadPrivateSlice('balances', async () => {
+      const balances = await api.balances();
+      return this.balancesFromStream && this.store.state.connection === 'open' ? {} : { balances };
+    });
   }
 
   async loadOpenOrders(): Promise<void> {
@@ -270,6 +279,16 @@ export class Feed {
   }
 
   private onBalance(msg: StreamMessage): void {
+    if (msg.type === 'snapshot') {
+      const all = msg.balances;
+      if (typeof all !== 'object' || all === null || this.store.state.me === null) return;
+      // the state at `seq`: every message of that seq is in it, so the next accepted one is of a later seq
+      this.seqs.reset('balances');
+      if (this.seqs.accept('balances', msg.seq, Number.MAX_SAFE_INTEGER) !== 'ok') return;
+      this.balancesFromStream = true;
+      this.store.update({ balances: all as Record<string, BalanceDto> });
+      return;
+    }
     if (msg.type !== 'balance' || !this.inSequence('balances', msg)) return;
     if (typeof msg.asset !== 'string') return;
     const balance: BalanceDto = { free: String(msg.free), used: String(msg.used), total: String(msg.total) };

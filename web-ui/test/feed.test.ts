@@ -117,4 +117,23 @@ describe('Feed', () => {
     expect(privateCalls()).toBe(before + 2);
     expect(store.state.openOrders).toEqual([]);
   });
+
+  it('takes the balances snapshot of the stream, then later deltas; a REST answer arriving after it is dropped', async () => {
+    const { store, ws } = await started();
+    store.update({ me: { userId: 1, email: 'a@b.io' } });
+    ws.receive({ channel: 'balances', type: 'snapshot', seq: 7, balances: { SKY: { free: '1000', used: '0', total: '1000' } } });
+    expect(store.state.balances.SKY?.free).toBe('1000');
+    ws.receive({ channel: 'balances', type: 'balance', seq: 7, idx: 0, asset: 'SKY', free: '1', used: '0', total: '1' });
+    expect(store.state.balances.SKY?.free).toBe('1000');
+    ws.receive({ channel: 'balances', type: 'balance', seq: 9, idx: 0, asset: 'BTC', free: '0.01', used: '0', total: '0.01' });
+    expect(store.state.balances.BTC?.free).toBe('0.01');
+    vi.mocked(fetch).mockImplementation((url) => String(url).includes('/balances')
+      ? Promise.resolve(new Response(JSON.stringify({ SKY: { free: '0', used: '0', total: '0' } }), { status: 200 }))
+      : fakeFetch(String(url)));
+    const feed = new Feed(store);
+    (feed as unknown as { balancesFromStream: boolean }).balancesFromStream = true;
+    store.update({ connection: 'open' });
+    await feed.loadBalances();
+    expect(store.state.balances.SKY?.free).toBe('1000');
+  });
 });

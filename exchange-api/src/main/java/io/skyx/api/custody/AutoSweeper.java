@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Service;
  * and limits (the pipeline's minimum, the ledger's balance check). No 2FA code is asked per sweep: registering the
  * address required one. A sweep goes only when the amount is at least the asset's sweep minimum
  * ({@code skyx.custody.auto-sweep.btc-minimum} / {@code sky-minimum}), never for more than the free balance (BTC:
- * less the flat fee; SKY: rounded down to 0.001), never while a previous sweep of that user and asset is in
+ * less its current withdrawal fee; SKY: rounded down to 0.001), never while a previous sweep of that user and asset is in
  * flight, and with the request id {@code sweep:<asset>:<journal seq / window>}: one sweep per (user, asset,
  * sequence window), so a repeated run in the same window is the same withdrawal, never a second one.
  */
@@ -53,6 +54,7 @@ class AutoSweeper implements CommitListener, SmartLifecycle {
     private final long window;
     private final Map<CustodyAsset, Long> minimum = new LinkedHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final AtomicLong committedSeq = new AtomicLong();
     private volatile Thread thread;
 
     AutoSweeper(ObjectProvider<AssetCustody> custodies, WithdrawalPolicy policy, Projections projections,
@@ -80,7 +82,10 @@ class AutoSweeper implements CommitListener, SmartLifecycle {
     /** Sweeps every user's free balance above what they keep back, now (on the caller's thread). */
     synchronized List<Swept> runOnce() {
         List<Swept> out = new ArrayList<>();
-        long seq = projections.caughtUp().orTimeout(30, TimeUnit.SECONDS).join();
+        // the projections up to the last batch this sweeper was told of: listeners are called in no set order, so
+        // "caught up" alone could still be the position before that batch
+        long seq = projections.reach(committedSeq.get()).thenCombine(projections.caughtUp(), Math::max)
+                .orTimeout(30, TimeUnit.SECONDS).join();
         for (AssetCustody c : custodies.orderedStream().toList()) {
             CustodyAsset asset = c.asset();
             List<Long> users = jdbc.queryForList("select user_id from account_auto_sweep where asset = ?"
@@ -111,7 +116,7 @@ class AutoSweeper implements CommitListener, SmartLifecycle {
         List<Long> free = jdbc.queryForList("select available from accounts where user_id = ? and asset = ?",
                 Long.class, userId, asset.name());
         long available = free.isEmpty() ? 0 : free.getFirst();
-        long amount = available - setting.get().minimum() - c.policy().fee();
+        long amount = available - setting.get().minimum() - c.withdrawalFee().fee();
         if (asset == CustodyAsset.SKY) {
             amount -= amount % 1_000;
         }
@@ -137,6 +142,7 @@ class AutoSweeper implements CommitListener, SmartLifecycle {
 
     @Override
     public void committed(List<AppliedCommand> batch) {
+        committedSeq.accumulateAndGet(batch.getLast().seq(), Math::max);
         dirty.set(true);
         Thread t = thread;
         if (t != null) {

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Auto-sweep on a real bcoin regtest chain: a user registers their own address (kept back 0.001 BTC), a deposit
- * arrives and is credited, and the free balance above what is kept, less the flat fee, is withdrawn on chain to
+ * arrives and is credited, and the free balance above what is kept, less the fee, is withdrawn on chain to
  * that address through the withdrawal pipeline; the coins are there, the ledger matches to the satoshi, and a
  * second run sweeps nothing.
  */
@@ -58,6 +58,9 @@ class AutoSweepIT {
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         registry.add("skyx.custody.btc.enabled", () -> "true");
+        // bounds 10..10 sat/vB: whatever bcoin's estimate, a withdrawal's fee is 10 × 221 vB = 2210 sat
+        registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
+        registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
         registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
         registry.add("skyx.custody.btc.poll", () -> "200ms");
         registry.add("skyx.custody.btc.local-funding", () -> "50000000");
@@ -118,8 +121,8 @@ class AutoSweepIT {
         await("the sweep requested", () -> withdrawals(bob).size() == 1);
         JsonNode w = withdrawals(bob).get(0);
         assertThat(w.path("address").asString()).isEqualTo(address);
-        assertThat(w.path("amount").asString()).as("0.01 - 0.001 kept - 0.00002 fee").isEqualTo("0.00898");
-        assertThat(w.path("fee").asString()).isEqualTo("0.00002");
+        assertThat(w.path("amount").asString()).as("0.01 - 0.001 kept - 0.0000221 fee").isEqualTo("0.0089779");
+        assertThat(w.path("fee").asString()).isEqualTo("0.0000221");
         long id = w.path("id").asLong();
         long requested = System.nanoTime();
         await("the sweep in the solvency position", () -> "900000".equals(btcStatus(bob).path("pendingWithdrawals")
@@ -147,7 +150,7 @@ class AutoSweepIT {
         });
         String txid = withdrawals(bob).get(0).path("txid").asString();
         assertThat(rpc.walletCoins(own)).singleElement().satisfies(c -> {
-            assertThat(c.value()).isEqualTo(898_000);
+            assertThat(c.value()).isEqualTo(897_790);
             assertThat(c.txid()).isEqualTo(txid);
         });
         assertThat(btc(bob).path("free").asString()).isEqualTo("0.001");

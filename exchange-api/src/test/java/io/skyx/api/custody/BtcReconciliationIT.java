@@ -79,6 +79,9 @@ class BtcReconciliationIT {
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         registry.add("skyx.custody.btc.enabled", () -> "true");
+        // bounds 10..10 sat/vB: whatever bcoin's estimate, a withdrawal's fee is 10 × 221 vB = 2210 sat
+        registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
+        registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
         registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
         registry.add("skyx.custody.btc.poll", () -> "200ms");
         registry.add("skyx.custody.btc.local-funding", () -> Long.toString(FLOAT));
@@ -140,12 +143,12 @@ class BtcReconciliationIT {
 
         JsonNode clean = reconcile(alice);
         assertThat(clean.path("differenceCount").asInt()).as(clean.toString()).isZero();
-        assertThat(clean.path("ledgerOwned").asString()).isEqualTo("0.00698");
+        assertThat(clean.path("ledgerOwned").asString()).isEqualTo("0.0069779");
         assertThat(clean.path("uncredited").asString()).isEqualTo("0");
         long holdings = BtcAmount.units(clean.path("holdings").asString());
         assertThat(holdings).isEqualTo(custody.reserves().holdings().total());
         assertThat(BtcAmount.units(clean.path("surplus").asString())).as("the float less the anchor's fee")
-                .isEqualTo(holdings - 698_000).isLessThan(FLOAT).isGreaterThan(FLOAT - 10_000);
+                .isEqualTo(holdings - 697_790).isLessThan(FLOAT).isGreaterThan(FLOAT - 10_000);
         assertThat(gauge()).isZero();
 
         // a payment to alice's deposit address while the crediter is held off
@@ -180,14 +183,14 @@ class BtcReconciliationIT {
             assertThat(d.path("amount").asString()).isEqualTo("0.0007");
             assertThat(d.path("detail").asString()).contains(deposit);
             assertThat(gauge()).isEqualTo(1.0);
-            assertThat(btcFree(alice)).as("still not credited").isEqualTo("0.00698");
+            assertThat(btcFree(alice)).as("still not credited").isEqualTo("0.0069779");
         } finally {
             release.countDown();
         }
-        await("the late payment credited", () -> "0.00768".equals(btcFree(alice)));
+        await("the late payment credited", () -> "0.0076779".equals(btcFree(alice)));
         JsonNode cleared = reconcile(alice);
         assertThat(cleared.path("differenceCount").asInt()).as(cleared.toString()).isZero();
-        assertThat(cleared.path("ledgerOwned").asString()).isEqualTo("0.00768");
+        assertThat(cleared.path("ledgerOwned").asString()).isEqualTo("0.0076779");
         assertThat(gauge()).isZero();
 
         // a ledger credit for a made-up txid: no such payment on chain

@@ -73,6 +73,9 @@ class ReserveProofsIT {
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         registry.add("skyx.custody.btc.enabled", () -> "true");
+        // bounds 10..10 sat/vB: whatever bcoin's estimate, a withdrawal's fee is 10 × 221 vB = 2210 sat
+        registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
+        registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
         registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
         registry.add("skyx.custody.btc.poll", () -> "200ms");
         // no operator float: the anchor's fee then comes out of users' coins and the alarm must fire
@@ -204,22 +207,22 @@ class ReserveProofsIT {
         HttpResponse<String> w = alice.post("/api/v1/withdrawals", "{\"asset\":\"BTC\",\"address\":\"" + outside
                 + "\",\"amount\":\"0.003\"}");
         assertThat(w.statusCode()).as(w.body()).isEqualTo(201);
-        await("the withdrawal in the position", () -> "302000".equals(status("BTC").path("pendingWithdrawals").asString()));
+        await("the withdrawal in the position", () -> "302210".equals(status("BTC").path("pendingWithdrawals").asString()));
         await("the withdrawal broadcast", () -> {
             JsonNode list = TestBrowser.json(alice.get("/api/v1/withdrawals?asset=BTC").body());
             return list.get(0).hasNonNull("txid") && rpc.mempool().contains(list.get(0).path("txid").asString());
         });
         rpc.mine(1);
-        await("the withdrawal mined", () -> "302000".equals(status("BTC").path("withdrawalsMined").asString()));
+        await("the withdrawal mined", () -> "302210".equals(status("BTC").path("withdrawalsMined").asString()));
         JsonNode mined = status("BTC");
-        assertThat(Long.parseLong(mined.path("reserves").asString())).isEqualTo(afterAnchor - 302_000);
+        assertThat(Long.parseLong(mined.path("reserves").asString())).isEqualTo(afterAnchor - 302_210);
         assertThat(mined.path("liabilities").asString()).as("still withdrawing until confirmed")
                 .isEqualTo(Long.toString(DEPOSIT));
-        assertThat(mined.path("ratioBp").asLong()).isEqualTo((afterAnchor - 302_000) * 10_000 / (DEPOSIT - 302_000));
+        assertThat(mined.path("ratioBp").asLong()).isEqualTo((afterAnchor - 302_210) * 10_000 / (DEPOSIT - 302_210));
         await("the withdrawal completed", () -> {
             rpc.mine(1);
             return "0".equals(status("BTC").path("pendingWithdrawals").asString())
-                    && status("BTC").path("liabilities").asString().equals(Long.toString(DEPOSIT - 302_000));
+                    && status("BTC").path("liabilities").asString().equals(Long.toString(DEPOSIT - 302_210));
         });
 
         // a second snapshot: a fresh challenge; the first snapshot's signature does not prove this one
