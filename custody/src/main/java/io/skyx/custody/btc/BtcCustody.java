@@ -13,12 +13,10 @@ import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
 import io.skyx.custody.platform.CustodyAsset;
-import io.skyx.custody.deposit.Observation;
 import io.skyx.custody.platform.Ledger;
 import io.skyx.custody.platform.LedgerRecords;
 import io.skyx.custody.reconcile.ChainView;
 import io.skyx.custody.reconcile.Reconciler;
-import io.skyx.custody.reserve.ReserveWallet;
 import io.skyx.custody.platform.WithdrawalSettings;
 import io.skyx.custody.withdrawal.HotWallet;
 import io.skyx.custody.withdrawal.Withdrawal;
@@ -169,27 +167,7 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
 
     @Override
     public Reconciler reconciler(LedgerRecords ledger, Supplier<Set<String>> platformSpends, int graceBlocks) {
-        ChainView view = new ChainView() {
-            @Override
-            public List<Observation> observe(Set<String> addresses) {
-                return wallet.observe(addresses);
-            }
-
-            @Override
-            public int confirmations(String txid) {
-                return wallet.confirmations(txid);
-            }
-
-            @Override
-            public Set<String> spends() {
-                return wallet.spends();
-            }
-
-            @Override
-            public ReserveWallet.Holdings holdings() {
-                return reserves.holdings();
-            }
-        };
+        ChainView view = ChainView.of(wallet::observe, wallet::confirmations, wallet::spends, reserves::holdings);
         return new Reconciler(BTC, ledger, view, deposits, withdrawals, platformSpends, config.confirmations(), graceBlocks);
     }
 

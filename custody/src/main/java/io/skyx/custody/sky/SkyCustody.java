@@ -12,12 +12,10 @@ import io.skyx.custody.deposit.Deposit;
 import io.skyx.custody.deposit.DepositCrediter;
 import io.skyx.custody.deposit.DepositStore;
 import io.skyx.custody.platform.CustodyAsset;
-import io.skyx.custody.deposit.Observation;
 import io.skyx.custody.platform.Ledger;
 import io.skyx.custody.platform.LedgerRecords;
 import io.skyx.custody.reconcile.ChainView;
 import io.skyx.custody.reconcile.Reconciler;
-import io.skyx.custody.reserve.ReserveWallet;
 import io.skyx.custody.platform.WithdrawalSettings;
 import io.skyx.custody.withdrawal.Withdrawal;
 import io.skyx.custody.withdrawal.WithdrawalPipeline;
@@ -176,27 +174,7 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
 
     @Override
     public Reconciler reconciler(LedgerRecords ledger, Supplier<Set<String>> platformSpends, int graceBlocks) {
-        ChainView view = new ChainView() {
-            @Override
-            public List<Observation> observe(Set<String> addresses) {
-                return wallet.observe(addresses);
-            }
-
-            @Override
-            public int confirmations(String txid) {
-                return wallet.confirmations(txid);
-            }
-
-            @Override
-            public Set<String> spends() {
-                return wallet.spends();
-            }
-
-            @Override
-            public ReserveWallet.Holdings holdings() {
-                return wallet.holdings();
-            }
-        };
+        ChainView view = ChainView.of(wallet::observe, wallet::confirmations, wallet::spends, wallet::holdings);
         return new Reconciler(SKY, ledger, view, deposits, withdrawals, platformSpends, config.confirmations(), graceBlocks);
     }
 
