@@ -52,6 +52,11 @@ class StreamRestartIT {
                 ref.subscribeAll(null);
                 early.subscribeAll(null);
                 ref.sync();
+                // the private snapshots come after the pong: both clients hold theirs before the first round
+                for (Recorder r : List.of(ref, early)) {
+                    r.syncUntil("orders", 0);
+                    r.syncUntil("balances", 0);
+                }
                 early.syncAll(StreamResumeIT.round(alice, bob, 0));
                 at = early.positions();
                 early.close();
