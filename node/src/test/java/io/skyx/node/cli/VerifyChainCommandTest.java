@@ -40,7 +40,9 @@ class VerifyChainCommandTest {
         assertThat(run("verify-chain", "--blocks", file, "--genesis", "mainnet")).isZero();
         JsonNode j = output();
         Chain expected = Chain.fromGenesis(GenesisParams.MAINNET, true);
-        MainnetBlocks.load().stream().skip(1).forEach(l -> expected.apply(l.block()));
+        // block 0 is the genesis block, which fromGenesis has already applied: the oracle applies blocks 1 to 120
+        var blocks = MainnetBlocks.load();
+        blocks.subList(1, blocks.size()).forEach(l -> expected.apply(l.block()));
         assertThat(j.get("head_seq").asLong()).isEqualTo(120);
         assertThat(j.get("head_hash").asString()).startsWith("644bd4cc");
         assertThat(j.get("unspents").asInt()).isEqualTo(expected.unspentCount());
