@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Turns applied commands into the double-entry ledger: every {@code posted} event of the engine (a movement from
  * one account to another) becomes two entries, minus on the source and plus on the destination; user id null for
- * the system accounts (fees, reserve, settlement_pool). The entries of every command sum to zero per asset, or
+ * the system accounts (fees, reserve, settlement_pool). Within one command, entries of the same account, asset,
+ * type and reference are summed into one, and none is kept where they sum to zero ({@link #netted}). The entries
+ * of every command sum to zero per asset, or
  * posting fails and nothing is returned. Also gives the users' latest available/locked balances (from the
  * engine's balance events) and the change of their withdrawing balances.
  */
@@ -102,9 +104,39 @@ final class LedgerPosting {
                     }
                 }
             }
-            checkBalanced(a.seq(), entries.subList(first, entries.size()));
+            List<Entry> own = entries.subList(first, entries.size());
+            checkBalanced(a.seq(), own);
+            List<Entry> net = netted(own);
+            own.clear();
+            entries.addAll(net);
         }
         return new Posted(entries, touched, touchedSeq, withdrawing);
+    }
+
+    /** Where one command's entries are summed: the same account, asset, type and reference. */
+    private record NetKey(Long userId, String account, int assetId, String type, long ref) {
+    }
+
+    /**
+     * One command's entries with those of the same account, asset, type and reference summed, in the order of
+     * their first occurrence, and the sums that come to zero left out: an IOC order's lock and the release of its
+     * unfilled rest, in the same command, move nothing and leave no entry. What each account holds after the
+     * command, and each command's sum per asset, are unchanged.
+     */
+    static List<Entry> netted(List<Entry> own) {
+        Map<NetKey, Entry> sums = new LinkedHashMap<>();
+        for (Entry e : own) {
+            sums.merge(new NetKey(e.userId(), e.account(), e.assetId(), e.type(), e.ref()), e,
+                    (x, y) -> new Entry(x.seq(), x.userId(), x.account(), x.assetId(),
+                            Math.addExact(x.amount(), y.amount()), x.type(), x.ref(), x.tsMs()));
+        }
+        List<Entry> out = new ArrayList<>(sums.size());
+        for (Entry e : sums.values()) {
+            if (e.amount() != 0) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     private static Entry entry(AppliedCommand a, AccountKind kind, long userId, int assetId, long amount,
