@@ -8,8 +8,10 @@ import io.skyx.api.market.Asset;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.sequencer.AppliedCommand;
 import io.skyx.api.sequencer.CommitListener;
+import io.skyx.api.sequencer.EngineEvent;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.custody.reserve.ReserveWallet;
+import io.skyx.engine.AccountKind;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Continuous solvency: per asset, the wallet's reserves at its best block against what users are owed now (the
- * engine's system accounts: no tree, no scan), recomputed on every committed batch of commands (withdrawals,
- * deposits, trades' fees) and at least every {@code skyx.reserves.solvency-poll} (new blocks). Exported as
+ * engine's system accounts: no tree, no scan), recomputed after every committed batch that posts to or from a
+ * system account or a withdrawing balance (withdrawals, deposits, trades' fees; not orders that only lock and
+ * release a user's own money) and at least every {@code skyx.reserves.solvency-poll} (new blocks). Exported as
  * Micrometer gauges; below 100 % an alarm fires: {@code skyx.solvency.alarm} = 1, an error in the log, and the
  * status {@code BELOW} on the public status endpoint and page. An asset without a wallet is {@code ABSENT}. A cold
  * address counts only once it is proven in the asset's latest snapshot ({@link ColdProofs}); the rest is shown as
@@ -96,6 +99,9 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
 
     @Override
     public void committed(List<AppliedCommand> batch) {
+        if (!movesWhatIsOwed(batch)) {
+            return;
+        }
         // already dirty: the thread refreshes once its interval is over, no need to wake it on every commit
         if (dirty.getAndSet(true)) {
             return;
@@ -104,6 +110,26 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
         if (t != null) {
             LockSupport.unpark(t);
         }
+    }
+
+    /**
+     * Whether a batch can change a check's journal side: what users are owed is minus the system accounts, and
+     * what is in flight is the users' withdrawing balances, so only a posting to or from one of those can. Orders
+     * and trades between users without a fee move neither (new blocks are the poll's).
+     */
+    static boolean movesWhatIsOwed(List<AppliedCommand> batch) {
+        for (AppliedCommand a : batch) {
+            for (EngineEvent e : a.events()) {
+                if (e instanceof EngineEvent.Posted p && (owedSide(p.from()) || owedSide(p.to()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean owedSide(AccountKind k) {
+        return k.system() || k == AccountKind.WITHDRAWING;
     }
 
     /** Every asset's position as last computed, in catalog order. */
