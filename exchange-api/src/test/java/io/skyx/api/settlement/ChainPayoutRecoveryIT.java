@@ -34,6 +34,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ class ChainPayoutRecoveryIT {
         Address hot = custody.wallet().hotAddress();
         awaitTrue(() -> balance(hot) >= SMALL_FUNDING ? 1 : 0, "the small funding is confirmed");
         // the operator sends 2000 SKY to the hot wallet, the epoch's pool is funded against it (proven surplus),
-        // then moves all but 1 SKY of that output out of the hot wallet again (its key, elsewhere): the pool holds
+        // then moves all but 1 SKY of its largest output out of the hot wallet (its key, elsewhere): the pool holds
         // the epoch while the hot wallet is short
         KeyPayer genesis = new KeyPayer(node, GenesisWallet.key(nodeProps).orElseThrow());
         genesis.pay(Map.of(hot, 2_000_000_000L), WAIT);
@@ -126,9 +127,10 @@ class ChainPayoutRecoveryIT {
         assertThat(fundedOnly.fundingWait()).isNull();
         assertThat(count(db, "select count(*) from skywire_settlement where epoch = " + epoch
                 + " and funded_seq is not null")).isEqualTo(1);
-        moveAway(hot, 2_000_000_000L, 1_000_000L);
-        awaitTrue(() -> balance(hot) == SMALL_FUNDING + 1_000_000L ? 1 : 0, "the hot wallet emptied but 3 SKY");
+        long hotFunded = balance(hot);
+        moveAway(hot, 1_000_000L);
         long hotBefore = balance(hot);
+        assertThat(hotBefore).as("the hot wallet emptied but a few SKY").isLessThan(hotFunded / 100);
 
         SettlementRunner.Result r = runner.run(epoch, "test");
         assertThat(r.payouts().pendingOnChain()).isEqualTo(2);
@@ -261,10 +263,11 @@ class ChainPayoutRecoveryIT {
         return List.of(c, d);
     }
 
-    /** Spends the hot output of {@code coins} with the hot key: all but {@code keep} to an outside address. */
-    private void moveAway(Address hot, long coins, long keep) throws Exception {
-        UxOut out = node.store().unspentsOf(hot).stream().filter(u -> u.body().coins() == coins).findFirst()
-                .orElseThrow();
+    /** Spends the largest hot output with the hot key: all but {@code keep} to an outside address. */
+    private void moveAway(Address hot, long keep) throws Exception {
+        UxOut out = node.store().unspentsOf(hot).stream().max(Comparator.comparingLong(u -> u.body()
+                .coins())).orElseThrow();
+        long coins = out.body().coins();
         SkyKeys keys = new SkyKeys(SEED);
         SkyTransactions.Result built = SkyTransactions.build(List.of(new SkyTransactions.Spendable(out,
                         keys.keyOf(hot).orElseThrow().sec())), Map.of(SkywireFixtures.relay("cold").address(),

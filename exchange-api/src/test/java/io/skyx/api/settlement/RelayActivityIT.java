@@ -2,27 +2,17 @@ package io.skyx.api.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyx.api.testing.IntegrationTestBase;
-import io.skyx.api.testing.LocalSkyChain;
+import io.skyx.api.testing.SkyChainTestBase;
 import io.skyx.api.testing.TestBrowser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** What the Relays page reads: a relay's reports, claims, payouts and refusals; the operators' settlement runs. */
-class RelayActivityIT extends IntegrationTestBase {
-
-    /** The pool is funded only against proven surplus: the operator's SKY in the hot wallet on chain. */
-    @DynamicPropertySource
-    static void skyChain(DynamicPropertyRegistry registry) {
-        LocalSkyChain.register(registry, "relay-activity");
-    }
-
+class RelayActivityIT extends SkyChainTestBase {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> anonymousGet(String path) throws Exception {

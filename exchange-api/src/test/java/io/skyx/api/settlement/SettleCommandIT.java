@@ -2,8 +2,7 @@ package io.skyx.api.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyx.api.testing.IntegrationTestBase;
-import io.skyx.api.testing.LocalSkyChain;
+import io.skyx.api.testing.SkyChainTestBase;
 import io.skyx.api.testing.TestBrowser;
 import io.skyx.node.cipher.KeyPair;
 import io.skyx.skywire.EpochClaim;
@@ -18,8 +17,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -29,13 +26,8 @@ import tools.jackson.databind.JsonNode;
  * repeated run or tick changes nothing; bad usage and a bad key are refused. Its own context (and database).
  */
 @TestPropertySource(properties = "skyx.skywire.pool-droplets=2000000000")
-class SettleCommandIT extends IntegrationTestBase {
+class SettleCommandIT extends SkyChainTestBase {
 
-    /** The pool is funded only against proven surplus: the operator's SKY in the hot wallet on chain. */
-    @DynamicPropertySource
-    static void skyChain(DynamicPropertyRegistry registry) {
-        LocalSkyChain.register(registry, "settle-cli");
-    }
     @Autowired
     SettlementRunner runner;
     @Autowired

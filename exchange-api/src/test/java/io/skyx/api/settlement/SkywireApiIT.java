@@ -2,8 +2,7 @@ package io.skyx.api.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyx.api.testing.IntegrationTestBase;
-import io.skyx.api.testing.LocalSkyChain;
+import io.skyx.api.testing.SkyChainTestBase;
 import io.skyx.api.testing.TestBrowser;
 import io.skyx.node.cipher.KeyPair;
 import io.skyx.skywire.EpochClaim;
@@ -14,18 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The relay and operator API in the running app: signed submissions, refusals, settling, receipts, reports. */
-class SkywireApiIT extends IntegrationTestBase {
+class SkywireApiIT extends SkyChainTestBase {
 
-    /** The pool is funded only against proven surplus: the operator's SKY in the hot wallet on chain. */
-    @DynamicPropertySource
-    static void skyChain(DynamicPropertyRegistry registry) {
-        LocalSkyChain.register(registry, "skywire-api");
-    }
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> submit(byte[] wire) throws Exception {
