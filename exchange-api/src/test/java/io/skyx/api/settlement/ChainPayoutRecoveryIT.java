@@ -269,6 +269,7 @@ class ChainPayoutRecoveryIT {
                 .coins())).orElseThrow();
         long coins = out.body().coins();
         SkyKeys keys = new SkyKeys(SEED);
+        assertThat(keys.hotAddress()).isEqualTo(hot);
         SkyTransactions.Result built = SkyTransactions.build(List.of(new SkyTransactions.Spendable(out,
                         keys.keyOf(hot).orElseThrow().sec())), Map.of(SkywireFixtures.relay("cold").address(),
                         coins - keep), hot, node.head().time(), node.softParams().burnFactor(), 50);
