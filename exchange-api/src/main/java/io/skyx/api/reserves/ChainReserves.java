@@ -39,8 +39,11 @@ class ChainReserves {
     record InFlight(long pending, long mined) {
     }
 
-    /** What users are owed and the withdrawals in flight, at one journal sequence number. */
-    record Position(long sequence, long owed, InFlight inFlight) {
+    /**
+     * What users are owed, the withdrawals in flight and what the settlement pool holds, at one journal sequence
+     * number.
+     */
+    record Position(long sequence, long owed, InFlight inFlight, long pool) {
     }
 
     private record Row(long id, String txid, int confirmations) {
@@ -83,7 +86,7 @@ class ChainReserves {
         Map<Long, Row> rows = openRows(asset.code());
         long[] ids = rows.keySet().stream().mapToLong(Long::longValue).toArray();
         LedgerPositions.Position p = ledger.position(asset.id(), ids).orTimeout(10, TimeUnit.SECONDS).join();
-        return new Position(p.sequence(), p.owed(), inFlight(asset.code(), p.pending(), rows));
+        return new Position(p.sequence(), p.owed(), inFlight(asset.code(), p.pending(), rows), p.pool());
     }
 
     /**

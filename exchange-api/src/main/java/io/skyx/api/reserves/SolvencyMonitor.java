@@ -10,7 +10,6 @@ import io.skyx.api.sequencer.AppliedCommand;
 import io.skyx.api.sequencer.CommitListener;
 import io.skyx.api.sequencer.EngineEvent;
 import io.skyx.api.sequencer.Sequencer;
-import io.skyx.custody.reserve.ReserveWallet;
 import io.skyx.engine.AccountKind;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,8 +53,7 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SolvencyMonitor.class);
 
-    private final ChainReserves chains;
-    private final ColdProofs coldProofs;
+    private final ProvenReserves reserves;
     private final Sequencer sequencer;
     private final MarketCatalog catalog;
     private final Duration poll;
@@ -65,11 +64,10 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private volatile Thread thread;
 
-    SolvencyMonitor(ChainReserves chains, ColdProofs coldProofs, Sequencer sequencer, MarketCatalog catalog, MeterRegistry meters,
+    SolvencyMonitor(ProvenReserves reserves, Sequencer sequencer, MarketCatalog catalog, MeterRegistry meters,
                     @Value("${skyx.reserves.solvency-poll:1s}") Duration poll,
                     @Value("${skyx.reserves.solvency-min-interval:100ms}") Duration minInterval) {
-        this.chains = chains;
-        this.coldProofs = coldProofs;
+        this.reserves = reserves;
         this.sequencer = sequencer;
         this.catalog = catalog;
         this.poll = poll;
@@ -147,44 +145,22 @@ class SolvencyMonitor implements CommitListener, SmartLifecycle {
     /** Recomputes every asset's position now (on the caller's thread). */
     synchronized List<Status> refresh() {
         long started = System.nanoTime();
-        Map<String, ReserveWallet> wallets = chains.wallets();
         Map<String, Status> next = new LinkedHashMap<>();
         for (Asset a : catalog.assets()) {
-            ReserveWallet w = wallets.get(a.code());
-            if (w == null) {
+            // owed and in flight at one journal point, which of them is mined, then the wallet: never counted twice
+            Optional<ProvenReserves.Reading> read = reserves.read(a);
+            if (read.isEmpty()) {
                 BigInteger owed = BigInteger.valueOf(sequencer.owedToUsers(a.id()).orTimeout(10, TimeUnit.SECONDS)
                         .join());
                 next.put(a.code(), new Status(a.code(), State.ABSENT, null, null, null, null, null, owed, null, null,
                         null, Instant.now(), null));
                 continue;
             }
-            // owed and in flight at one journal point, which of them is mined, then the wallet: never counted twice
-            ChainReserves.Position p = chains.position(a);
-            BigInteger owed = BigInteger.valueOf(p.owed());
-            ChainReserves.InFlight f = p.inFlight();
-            ReserveWallet.Holdings h = w.holdings();
-            BigInteger hot = BigInteger.ZERO;
-            BigInteger cold = BigInteger.ZERO;
-            BigInteger unproven = BigInteger.ZERO;
-            java.util.Set<String> proven = null;
-            for (ReserveWallet.Holding x : h.addresses()) {
-                if (x.kind() == ReserveWallet.Kind.HOT) {
-                    hot = hot.add(BigInteger.valueOf(x.balance()));
-                    continue;
-                }
-                // a cold address counts once its offline signature over the latest snapshot's challenge is in
-                proven = proven != null ? proven : coldProofs.proven(a.code());
-                if (proven.contains(x.address())) {
-                    cold = cold.add(BigInteger.valueOf(x.balance()));
-                } else {
-                    unproven = unproven.add(BigInteger.valueOf(x.balance()));
-                }
-            }
-            Coverage c = new Coverage(a.code(), hot, cold, owed, BigInteger.valueOf(f.pending()),
-                    BigInteger.valueOf(f.mined()));
-            next.put(a.code(), new Status(a.code(), c.solvent() ? State.SOLVENT : State.BELOW, h.height(),
-                    h.blockHash(), c.reserves(), hot, cold, owed, c.pendingWithdrawals(), c.withdrawalsMined(),
-                    c.ratioBp(), Instant.now(), unproven));
+            ProvenReserves.Reading r = read.get();
+            Coverage c = r.coverage();
+            next.put(a.code(), new Status(a.code(), c.solvent() ? State.SOLVENT : State.BELOW, r.height(),
+                    r.blockHash(), c.reserves(), c.hot(), c.cold(), c.liabilities(), c.pendingWithdrawals(),
+                    c.withdrawalsMined(), c.ratioBp(), Instant.now(), r.unprovenCold()));
         }
         for (Status s : next.values()) {
             Status before = latest.put(s.asset(), s);

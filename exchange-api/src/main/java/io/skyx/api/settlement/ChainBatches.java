@@ -3,13 +3,16 @@ package io.skyx.api.settlement;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.skyx.api.reserves.PoolOutflows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * (the admin API), and the metrics {@code skyx.skywire.chain.waiting.batches} / {@code .waiting.droplets} (batches
  * waiting for the hot wallet and what they need), {@code skyx.skywire.chain.open.batches} (not confirmed nor
  * undone), and the counter {@code skyx.skywire.chain.undone} (batches undone by this process). The gauges read the
- * database, so they hold across restarts.
+ * database, so they hold across restarts. As {@link PoolOutflows} it tells the pool's funding guard which SKY
+ * payouts are signed and not confirmed (their coins may still be in the hot wallet while the pool no longer holds
+ * them).
  */
-final class ChainBatches {
+final class ChainBatches implements PoolOutflows {
     private static final Logger LOG = LoggerFactory.getLogger(ChainBatches.class);
 
     /** One batch as the admin API shows it. Amounts in droplets. */
@@ -55,6 +60,29 @@ final class ChainBatches {
                                 + " 'undone')"))
                 .description("payout batches not yet confirmed (built, signed, broadcast or being undone)")
                 .register(meters);
+    }
+
+    /**
+     * SKY batches signed (so possibly moved in the ledger: the move comes after signing) and neither confirmed nor
+     * undone nor already put back into the pool ({@code undo_seq}): txid → total.
+     */
+    @Override
+    public Map<String, Long> unconfirmed(String asset) {
+        Map<String, Long> out = new HashMap<>();
+        if (!asset.equals("SKY")) {
+            return out;
+        }
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select txid, total from skywire_chain_batch"
+                     + " where state in ('signed', 'broadcast', 'refused') and undo_seq is null");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.merge(rs.getString(1), rs.getLong(2), Long::sum);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the open payout batches: " + e, e);
+        }
+        return out;
     }
 
     /** Counts one undone batch (the metric). */

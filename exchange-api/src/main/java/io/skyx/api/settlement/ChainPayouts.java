@@ -1,5 +1,6 @@
 package io.skyx.api.settlement;
 
+import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.CommandResult;
 import io.skyx.custody.withdrawal.HotWallet;
@@ -50,13 +51,13 @@ final class ChainPayouts {
     private final ChainUndo undo;
     private final Runnable onUndone;
 
-    ChainPayouts(DataSource db, Function<Command, CommandResult> submit, int skyAssetId, HotWallet wallet, int maxBatch,
-                 int confirmations) {
-        this(db, submit, skyAssetId, wallet, maxBatch, confirmations, () -> { });
+    ChainPayouts(DataSource db, Function<Command, CommandResult> submit, PoolFunding funding, int skyAssetId,
+                 HotWallet wallet, int maxBatch, int confirmations) {
+        this(db, submit, funding, skyAssetId, wallet, maxBatch, confirmations, () -> { });
     }
 
-    ChainPayouts(DataSource db, Function<Command, CommandResult> submit, int skyAssetId, HotWallet wallet, int maxBatch,
-                 int confirmations, Runnable onUndone) {
+    ChainPayouts(DataSource db, Function<Command, CommandResult> submit, PoolFunding funding, int skyAssetId,
+                 HotWallet wallet, int maxBatch, int confirmations, Runnable onUndone) {
         if (maxBatch < 1 || confirmations < 1) {
             throw new IllegalArgumentException("chain payouts: max batch and confirmations must be >= 1");
         }
@@ -66,7 +67,7 @@ final class ChainPayouts {
         this.wallet = wallet;
         this.maxBatch = maxBatch;
         this.confirmations = confirmations;
-        this.undo = new ChainUndo(db, submit, skyAssetId, wallet);
+        this.undo = new ChainUndo(db, submit, funding, skyAssetId, wallet);
         this.onUndone = onUndone;
     }
 

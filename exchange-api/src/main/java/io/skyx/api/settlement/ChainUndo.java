@@ -1,5 +1,6 @@
 package io.skyx.api.settlement;
 
+import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.CommandResult;
 import io.skyx.custody.withdrawal.HotWallet;
@@ -21,7 +22,8 @@ import javax.sql.DataSource;
  * <li>{@link #reverse}: the ledger move back. {@code PaySettlementOnChain(key = batch id)} is submitted again (the
  * sequencer answers a done one with its original result, so this learns whether it was moved, and moves it if a
  * crash cut it before the broadcast), then {@code FundSettlementPool(SKY, total, key "undo:<batch id>")}
- * (RESERVE → SETTLEMENT_POOL) reverses it, its seq stored in {@code undo_seq}.</li>
+ * (RESERVE → SETTLEMENT_POOL, through {@link PoolFunding#restoreUndone}, which says why it is not checked against
+ * the proven surplus) reverses it, its seq stored in {@code undo_seq}.</li>
  * <li>{@link #release}: in one transaction the batch's payouts are recorded in {@code skywire_chain_undo}, go back
  * to {@code pending} (reason {@code INPUTS_SPENT}, {@code undone} + 1, no batch) and the batch becomes
  * {@code undone}; then the wallet forgets the transaction so its other inputs are spendable again.</li>
@@ -35,10 +37,13 @@ final class ChainUndo {
     private final Function<Command, CommandResult> submit;
     private final int skyAssetId;
     private final HotWallet wallet;
+    private final PoolFunding funding;
 
-    ChainUndo(DataSource db, Function<Command, CommandResult> submit, int skyAssetId, HotWallet wallet) {
+    ChainUndo(DataSource db, Function<Command, CommandResult> submit, PoolFunding funding, int skyAssetId,
+              HotWallet wallet) {
         this.db = db;
         this.submit = submit;
+        this.funding = funding;
         this.skyAssetId = skyAssetId;
         this.wallet = wallet;
     }
@@ -91,7 +96,7 @@ final class ChainUndo {
         CommandResult moved = submit.apply(new Command.PaySettlementOnChain(skyAssetId, total, batchId));
         long undoSeq = 0;
         if (moved.ok()) {
-            CommandResult back = submit.apply(new Command.FundSettlementPool(skyAssetId, total, "undo:" + batchId));
+            CommandResult back = funding.restoreUndone(skyAssetId, total, batchId);
             if (!back.ok()) {
                 throw new IllegalStateException("undo of batch " + batchId + ": FundSettlementPool refused: "
                         + back.code());

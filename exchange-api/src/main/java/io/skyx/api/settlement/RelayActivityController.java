@@ -47,10 +47,13 @@ class RelayActivityController {
     record Activity(String relay, List<Report> reports, List<Claim> claims, List<Payout> payouts,
                     List<Refusal> refusals) { }
 
-    /** One settlement run, with how many of its payouts are done, pending or refused. */
+    /**
+     * One settlement run, with how many of its payouts are done, pending or refused; {@code fundingWait} (with the
+     * {@code fundingSurplus} last proven) while its pool is not funded for want of proven surplus.
+     */
     record Run(long epoch, String reportHash, String merkleRoot, String pool, String carryIn, String totalPaid,
                String remainder, long claims, Long fundedSeq, Instant settledAt, long payoutsDone,
-               long payoutsPending, long payoutsRefused) { }
+               long payoutsPending, long payoutsRefused, String fundingWait, String fundingSurplus) { }
 
     private final JdbcClient jdbc;
 
@@ -106,12 +109,14 @@ class RelayActivityController {
                                s.funded_seq, s.settled_at,
                                (select count(*) from skywire_payout p where p.epoch = s.epoch and p.state = 'done'),
                                (select count(*) from skywire_payout p where p.epoch = s.epoch and p.state = 'pending'),
-                               (select count(*) from skywire_payout p where p.epoch = s.epoch and p.state = 'refused')
+                               (select count(*) from skywire_payout p where p.epoch = s.epoch and p.state = 'refused'),
+                               s.funding_wait, s.funding_surplus
                         from skywire_settlement s order by s.epoch desc limit :n""")
                 .param("n", Math.clamp(limit, 1, 365))
                 .query((rs, i) -> new Run(rs.getLong(1), HEX.formatHex(rs.getBytes(2)), HEX.formatHex(rs.getBytes(3)),
                         sky(rs.getLong(4)), sky(rs.getLong(5)), sky(rs.getLong(6)), sky(rs.getLong(7)), rs.getLong(8),
-                        rs.getObject(9, Long.class), instant(rs, 10), rs.getLong(11), rs.getLong(12), rs.getLong(13)))
+                        rs.getObject(9, Long.class), instant(rs, 10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                        rs.getString(14), rs.getObject(15) == null ? null : sky(rs.getLong(15))))
                 .list();
     }
 

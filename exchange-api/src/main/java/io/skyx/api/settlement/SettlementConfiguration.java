@@ -3,6 +3,7 @@ package io.skyx.api.settlement;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.kafka.InProcessKafkaBroker;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.security.OperatorAudit;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.custody.sky.SkyCustody;
@@ -49,15 +50,16 @@ class SettlementConfiguration {
 
     @Bean
     SettlementPayouts settlementPayouts(DataSource db, Sequencer sequencer, MarketCatalog catalog,
-                                        ObjectProvider<SkyCustody> skyCustody, ChainBatches batches,
+                                        PoolFunding funding, ObjectProvider<SkyCustody> skyCustody,
+                                        ChainBatches batches,
                                         @Value("${skyx.skywire.chain.max-batch:50}") int maxBatch,
                                         @Value("${skyx.custody.sky.confirmations:1}") int confirmations) {
         int sky = catalog.asset("SKY", "asset").id();
         SkyCustody custody = skyCustody.getIfAvailable();
         ChainPayouts chain = custody == null ? null : new ChainPayouts(db,
-                c -> SettlementPayouts.submit(sequencer, c), sky, custody.wallet(), maxBatch, confirmations,
+                c -> SettlementPayouts.submit(sequencer, c), funding, sky, custody.wallet(), maxBatch, confirmations,
                 batches::undone);
-        return new SettlementPayouts(db, sequencer, sky, chain);
+        return new SettlementPayouts(db, sequencer, funding, sky, chain);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.testing.ProjectRoot;
 import io.skyx.api.web.ErrorTranslator;
@@ -136,6 +137,22 @@ class ModuleBoundariesTest {
                 .and().doNotImplement(ErrorTranslator.class)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.skyx.api.web..", "org.springframework.http..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    /**
+     * Issue 11: no liability without proven surplus. Only {@code PoolFunding} (the surplus check, and the
+     * unchecked restore of a refused payout batch it documents) builds a FundSettlementPool (and the journal's
+     * codec, decoding one), and only the settlement's undo of a refused batch calls that restore.
+     */
+    @Test
+    void onlyTheSurplusGuardFundsTheSettlementPool() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.skyx.api.reserves.PoolFunding")
+                .and().doNotHaveFullyQualifiedName("io.skyx.api.sequencer.CommandCodec")
+                .should().callConstructor(Command.FundSettlementPool.class, int.class, long.class, String.class)
+                .check(classes);
+        noClasses().that().doNotHaveFullyQualifiedName("io.skyx.api.settlement.ChainUndo")
+                .should().callMethod(PoolFunding.class, "restoreUndone", int.class, long.class, String.class)
                 .check(classes);
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.kafka.InProcessKafkaBroker;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.sky.SkyCustody;
@@ -65,6 +66,8 @@ class ChainPayoutIT {
     SkyCustody custody;
     @Autowired
     Sequencer sequencer;
+    @Autowired
+    PoolFunding funding;
     @Autowired
     MarketCatalog catalog;
 
@@ -157,7 +160,7 @@ class ChainPayoutIT {
             }
         }
         job.settle(epoch);
-        ChainPayouts dying = new ChainPayouts(db, cmd -> SettlementPayouts.submit(sequencer, cmd),
+        ChainPayouts dying = new ChainPayouts(db, cmd -> SettlementPayouts.submit(sequencer, cmd), funding,
                 catalog.asset("SKY", "asset").id(), custody.wallet(), 50, 1);
         assertThat(dying.signOnly(epoch)).isEqualTo(1);
         String signed = onlyTxid(epoch);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.node.GenesisWallet;
 import io.skyx.api.node.NodeProperties;
 import io.skyx.api.sequencer.Sequencer;
@@ -33,6 +34,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The on-chain payouts when things go wrong, on the embedded node's private chain (local profile, real PostgreSQL):
- * a hot wallet holding less than the epoch's payouts (visible waiting, nothing paid, all paid once topped up); a
+ * a hot wallet holding less than the epoch's payouts after its pool was funded (the operator moved coins out:
+ * visible waiting, nothing paid, all paid once topped up; an unfunded pool is PoolFundingIT's); a
  * batch whose inputs another confirmed transaction spent first (refused by the node: undone, its ledger move
  * reversed, repaid once by a new batch, also across a "crash" in the middle of the undo); a transient broadcast
  * error (retried with the same transaction, never undone).
@@ -76,6 +79,8 @@ class ChainPayoutRecoveryIT {
     SkyCustody custody;
     @Autowired
     Sequencer sequencer;
+    @Autowired
+    PoolFunding funding;
     @Autowired
     MarketCatalog catalog;
     @Autowired
@@ -111,7 +116,21 @@ class ChainPayoutRecoveryIT {
         List<KeyPair> pair = settleTwoRelays(epoch, "short");
         Address hot = custody.wallet().hotAddress();
         awaitTrue(() -> balance(hot) >= SMALL_FUNDING ? 1 : 0, "the small funding is confirmed");
+        // the operator sends 2000 SKY to the hot wallet, the epoch's pool is funded against it (proven surplus),
+        // then moves all but 1 SKY of its largest output out of the hot wallet (its key, elsewhere): the pool holds
+        // the epoch while the hot wallet is short
+        KeyPayer genesis = new KeyPayer(node, GenesisWallet.key(nodeProps).orElseThrow());
+        genesis.pay(Map.of(hot, 2_000_000_000L), WAIT);
+        awaitTrue(() -> balance(hot) >= SMALL_FUNDING + 2_000_000_000L ? 1 : 0, "the 2000 SKY confirmed");
+        SettlementPayouts.Result fundedOnly = new SettlementPayouts(db, sequencer, funding,
+                catalog.asset("SKY", "asset").id(), null).pay(epoch);
+        assertThat(fundedOnly.fundingWait()).isNull();
+        assertThat(count(db, "select count(*) from skywire_settlement where epoch = " + epoch
+                + " and funded_seq is not null")).isEqualTo(1);
+        long hotFunded = balance(hot);
+        moveAway(hot, 1_000_000L);
         long hotBefore = balance(hot);
+        assertThat(hotBefore).as("the hot wallet emptied but a few SKY").isLessThan(hotFunded / 100);
 
         SettlementRunner.Result r = runner.run(epoch, "test");
         assertThat(r.payouts().pendingOnChain()).isEqualTo(2);
@@ -139,7 +158,6 @@ class ChainPayoutRecoveryIT {
             assertThat(node.store().unspentsOf(k.address())).isEmpty();
         }
 
-        KeyPayer genesis = new KeyPayer(node, GenesisWallet.key(nodeProps).orElseThrow());
         genesis.pay(Map.of(hot, 10_000_000_000L), WAIT);
         confirmAll(epoch);
         assertPaidOnce(epoch, 1);
@@ -152,7 +170,7 @@ class ChainPayoutRecoveryIT {
         // refused and reversing its ledger move, before releasing its payouts
         long e2 = epoch + 1;
         settleTwoRelays(e2, "refused");
-        new SettlementPayouts(db, sequencer, catalog.asset("SKY", "asset").id(),
+        new SettlementPayouts(db, sequencer, funding, catalog.asset("SKY", "asset").id(),
                 chain(new FlakyWallet(custody.wallet(), 1))).pay(e2);
         String first = e2 + ":0";
         assertThat(count(db, "select count(*) from skywire_chain_batch where batch_id = '" + first
@@ -192,8 +210,8 @@ class ChainPayoutRecoveryIT {
         long e4 = epoch + 3;
         settleTwoRelays(e4, "transient");
         FlakyWallet flaky = new FlakyWallet(custody.wallet(), 2);
-        SettlementPayouts flakyPayouts = new SettlementPayouts(db, sequencer, catalog.asset("SKY", "asset").id(),
-                chain(flaky));
+        SettlementPayouts flakyPayouts = new SettlementPayouts(db, sequencer, funding,
+                catalog.asset("SKY", "asset").id(), chain(flaky));
         for (int i = 0; i < 2; i++) {
             SettlementPayouts.Result fr = flakyPayouts.pay(e4);
             assertThat(fr.undoneBatches()).isZero();
@@ -221,7 +239,7 @@ class ChainPayoutRecoveryIT {
     }
 
     private ChainPayouts chain(io.skyx.custody.withdrawal.HotWallet wallet) {
-        return new ChainPayouts(db, cmd -> SettlementPayouts.submit(sequencer, cmd),
+        return new ChainPayouts(db, cmd -> SettlementPayouts.submit(sequencer, cmd), funding,
                 catalog.asset("SKY", "asset").id(), wallet, 50, 1);
     }
 
@@ -243,6 +261,21 @@ class ChainPayoutRecoveryIT {
         }
         assertThat(job.settle(epoch).claims()).isEqualTo(2);
         return List.of(c, d);
+    }
+
+    /** Spends the largest hot output with the hot key: all but {@code keep} to an outside address. */
+    private void moveAway(Address hot, long keep) throws Exception {
+        UxOut out = node.store().unspentsOf(hot).stream().max(Comparator.comparingLong(u -> u.body()
+                .coins())).orElseThrow();
+        long coins = out.body().coins();
+        SkyKeys keys = new SkyKeys(SEED);
+        assertThat(keys.hotAddress()).isEqualTo(hot);
+        SkyTransactions.Result built = SkyTransactions.build(List.of(new SkyTransactions.Spendable(out,
+                        keys.keyOf(hot).orElseThrow().sec())), Map.of(SkywireFixtures.relay("cold").address(),
+                        coins - keep), hot, node.head().time(), node.softParams().burnFactor(), 50);
+        Transaction away = ((SkyTransactions.Built) built).transaction();
+        assertThat(node.inject(away, false).admission()).isNotEqualTo(UnconfirmedPool.Admission.REJECTED);
+        awaitTrue(() -> node.store().transaction(away.txid()).isPresent() ? 1 : 0, "the move away confirmed");
     }
 
     /** Injects, and waits until confirmed, a transaction of the hot key spending the batch's first input. */

@@ -2,7 +2,7 @@ package io.skyx.api.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyx.api.testing.IntegrationTestBase;
+import io.skyx.api.testing.SkyChainTestBase;
 import io.skyx.api.testing.TestBrowser;
 import io.skyx.node.cipher.KeyPair;
 import io.skyx.skywire.EpochClaim;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The relay and operator API in the running app: signed submissions, refusals, settling, receipts, reports. */
-class SkywireApiIT extends IntegrationTestBase {
+class SkywireApiIT extends SkyChainTestBase {
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> submit(byte[] wire) throws Exception {

@@ -24,10 +24,15 @@ public abstract class IntegrationTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        registry.add("skyx.node.enabled", () -> "false");
+        appWithoutNode(registry);
+    }
+
+    /** Everything but the node: a fresh database, no in-process Kafka, no BTC custody, no settlement schedule. */
+    static void appWithoutNode(DynamicPropertyRegistry registry) {
         TestDatabase.Conn db = TestDatabase.freshDatabase();
         registry.add("skyx.embedded-postgres.enabled", () -> "false");
         registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.node.enabled", () -> "false");
         registry.add("skyx.skywire.schedule.enabled", () -> "false");
         registry.add("skyx.custody.btc.enabled", () -> "false");
         registry.add("spring.datasource.url", db::url);
