@@ -17,18 +17,7 @@ public final class BenchClock {
 
     /** Waits until {@code condition} holds, polling every 2 ms; fails with {@code what} after {@code timeout}. */
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
+        Await.until(what, timeout, condition, 2);
     }
 
     /** The nearest-rank {@code percent} percentile of {@code values} (not modified). */

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.crypto.HDKeyDerivation;
-import org.bitcoinj.wallet.DeterministicSeed;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,10 +43,11 @@ class ColdSweepScheduleIT {
     @Autowired
     BcoinNode bcoin;
 
+    /** A fresh cold account (m/84'/1'/0' of a random seed): its key exists only in this test. */
     private static DeterministicKey account() {
-        DeterministicKey k = HDKeyDerivation.createMasterPrivateKey(DeterministicSeed.ofMnemonic(
-                "legal winner thank year wave sausage worth useful legal winner thank yellow", "",
-                Instant.parse("2020-01-01T00:00:00Z")).getSeedBytes());
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        DeterministicKey k = HDKeyDerivation.createMasterPrivateKey(seed);
         for (ChildNumber c : List.of(new ChildNumber(84, true), new ChildNumber(1, true), new ChildNumber(0, true))) {
             k = HDKeyDerivation.deriveChildKey(k, c);
         }
@@ -60,22 +56,8 @@ class ColdSweepScheduleIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn db = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-cold-schedule");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.node.enabled", () -> "false");
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("skyx.custody.btc.enabled", () -> "true");
-        registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
-        registry.add("skyx.custody.btc.poll", () -> "200ms");
-        registry.add("skyx.custody.btc.local-funding", () -> Long.toString(FLOAT));
-        registry.add("skyx.custody.cold.btc.account-key", () -> COLD_ACCOUNT.serializePubB58(BitcoinNetwork.REGTEST));
-        registry.add("skyx.custody.cold.btc.target", () -> Long.toString(TARGET));
+        BtcColdTestProperties.register(registry, FLOAT, COLD_ACCOUNT, TARGET);
         registry.add("skyx.custody.cold.sweep-interval", () -> "2s");
-        registry.add("skyx.reserves.snapshot-interval", () -> "0s");
     }
 
     private static JsonNode ok(HttpResponse<String> r) {
