@@ -39,7 +39,36 @@ public interface AssetCustody {
      * @throws CustodyException on a bad destination or amount, a non-whitelisted destination, or a short balance;
      *                          nothing changed then
      */
-    Withdrawal withdraw(long userId, String requestId, String destination, String amount);
+    default Withdrawal withdraw(long userId, String requestId, String destination, String amount) {
+        return withdraw(userId, requestId, destination, amount, null);
+    }
+
+    /**
+     * The same, refused with FEE_CHANGED when the fee charged now is above {@code maxFee} (a decimal in the asset's
+     * unit, the fee the user saw; null: any fee); a repeated (user, requestId) still returns the stored one.
+     *
+     * @throws CustodyException also INVALID_AMOUNT for a bad {@code maxFee}; nothing changed then
+     */
+    Withdrawal withdraw(long userId, String requestId, String destination, String amount, String maxFee);
+
+    /**
+     * Checks {@code maxFee} against the fee charged now, changing nothing (the API's check before the 2FA code is
+     * used up; {@link #withdraw} checks again).
+     *
+     * @throws CustodyException INVALID_AMOUNT, FEE_CHANGED
+     */
+    default void checkFee(String maxFee) {
+        Long max = maxFee(maxFee, asset());
+        long fee = withdrawalFee().fee();
+        if (max != null && fee > max) {
+            throw WithdrawalPipeline.feeChanged(asset(), fee, max);
+        }
+    }
+
+    /** {@code maxFee} in the asset's smallest unit, or null when absent. */
+    static Long maxFee(String maxFee, CustodyAsset asset) {
+        return maxFee == null ? null : Amounts.parse(maxFee, asset, "maxFee");
+    }
 
     /**
      * A reconciler of this asset's wallet against {@code ledger}.

@@ -149,12 +149,13 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
 
     /** Requests a withdrawal (see {@link AssetCustody#withdraw}); the pipeline sends it at once. */
     @Override
-    public Withdrawal withdraw(long userId, String requestId, String destination, String amount) {
+    public Withdrawal withdraw(long userId, String requestId, String destination, String amount, String maxFee) {
         AssetCustody.requireRequestId(requestId);
         Address to = BtcDestinations.parse(destination, config.network());
         long units = Amounts.parse(amount, BTC, "amount");
+        Long max = AssetCustody.maxFee(maxFee, BTC);
         AssetCustody.requireWhitelisted(settings.of(userId, BTC), to.toString());
-        Withdrawal w = pipeline.request(userId, requestId, to.toString(), units, fees.quote().fee());
+        Withdrawal w = pipeline.request(userId, requestId, to.toString(), units, fees.quote().fee(), max);
         loop.nudge();
         return w;
     }

@@ -236,7 +236,7 @@ public final class BtcTopUps implements io.skyx.custody.cold.TopUps {
         if (!tx.getOutput(0).getScriptPubKey().getToAddress(hot.network()).toString().equals(hot.operatorAddress())) {
             throw new CustodyException("PSBT_MISMATCH", "the top-up does not pay the hot wallet", "psbt");
         }
-        if (!store.signed(id, tx.serialize())) {
+        if (!store.signed(id, tx.serialize(), t.txid())) {
             throw new CustodyException("TOPUP_STATE", "top-up " + id + " is no longer EXPORTED", "id");
         }
         return store.get(id).orElseThrow();

@@ -18,7 +18,7 @@ public final class ColdDesk {
     private final TopUps topUps;
     private final Executor custodyThread;
 
-    /** @param topUps null when the asset has no offline top-up (SKY today) */
+    /** @param topUps null when the asset has no offline-signed top-up */
     public ColdDesk(CustodyAsset asset, Sweeper sweeper, TopUps topUps, Executor custodyThread) {
         this.asset = asset;
         this.sweeper = sweeper;

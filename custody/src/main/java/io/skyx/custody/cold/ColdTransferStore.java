@@ -82,10 +82,13 @@ public final class ColdTransferStore {
                 to.name(), error, id, from.name()) == 1;
     }
 
-    /** Stores the finalised transaction of an EXPORTED top-up and moves it to SIGNED. */
-    public boolean signed(long id, byte[] raw) {
-        return update("update custody_cold_transfer set state = 'SIGNED', raw_tx = ?, error = null, updated_at = now()"
-                + " where id = ? and state = 'EXPORTED'", raw, id) == 1;
+    /**
+     * Stores the finalised transaction of an EXPORTED top-up and moves it to SIGNED; {@code txid} is the signed
+     * transaction's (a Skycoin txid covers the signatures, so it is not the exported one's).
+     */
+    public boolean signed(long id, byte[] raw, String txid) {
+        return update("update custody_cold_transfer set state = 'SIGNED', raw_tx = ?, txid = ?, error = null,"
+                + " updated_at = now() where id = ? and state = 'EXPORTED'", raw, txid, id) == 1;
     }
 
     /** Records the confirmations seen (or an error) without changing the state. */

@@ -57,7 +57,10 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
         this(config, null, db, ledger, settings, meters, node, injector);
     }
 
-    /** The same with cold addresses and a hot-wallet target ({@code cold} null: none); sweeps run on the custody thread. */
+    /**
+     * The same with cold addresses and a hot-wallet target ({@code cold} null: none); sweeps and top-ups run on the
+     * custody thread.
+     */
     public SkyCustody(SkyConfig config, SkyColdConfig cold, DataSource db, Ledger ledger, WithdrawalSettings settings,
                       MeterRegistry meters, SkycoinNode node, SkyWallet.Injector injector) {
         this.config = config;
@@ -80,9 +83,11 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
             }
             wallet.coldAddresses(coldAddresses);
             SkyColdWallet coldWallet = new SkyColdWallet(node, wallet, coldAddresses);
-            this.sweeper = new Sweeper(SKY, new ColdTransferStore(db), wallet, coldWallet, coldWallet, cold.target(),
+            ColdTransferStore transfers = new ColdTransferStore(db);
+            this.sweeper = new Sweeper(SKY, transfers, wallet, coldWallet, coldWallet, cold.target(),
                     config.confirmations(), meters);
-            this.desk = new ColdDesk(SKY, sweeper, null, loop::run);
+            this.desk = new ColdDesk(SKY, sweeper, new SkyTopUps(node, wallet, coldAddresses, transfers, cold.target()),
+                    loop::run);
             loop.alsoEachRound(sweeper::step);
         } else {
             this.sweeper = null;
@@ -90,7 +95,7 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
         }
     }
 
-    /** The hot/cold desk (sweeps, the operator view), if cold addresses are configured. */
+    /** The hot/cold desk (sweeps, offline-signed top-ups, the operator view), if cold addresses are configured. */
     @Override
     public java.util.Optional<ColdDesk> coldDesk() {
         return java.util.Optional.ofNullable(desk);
@@ -147,12 +152,13 @@ public final class SkyCustody implements AssetCustody, AutoCloseable {
      * be a multiple of 0.001 SKY; the network fee is paid in coin hours by the platform, so the user pays none.
      */
     @Override
-    public Withdrawal withdraw(long userId, String requestId, String destination, String amount) {
+    public Withdrawal withdraw(long userId, String requestId, String destination, String amount, String maxFee) {
         AssetCustody.requireRequestId(requestId);
         Address to = SkyDestinations.parse(destination);
         long droplets = droplets(amount);
+        Long max = AssetCustody.maxFee(maxFee, SKY);
         AssetCustody.requireWhitelisted(settings.of(userId, SKY), to.toString());
-        Withdrawal w = pipeline.request(userId, requestId, to.toString(), droplets);
+        Withdrawal w = pipeline.request(userId, requestId, to.toString(), droplets, 0, max);
         loop.nudge();
         return w;
     }

@@ -10,6 +10,7 @@ import io.skyx.node.coin.UxOut;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +44,41 @@ public final class SkyTransactions {
     public sealed interface Result {
     }
 
+    /** The outcome of {@link #plan}. */
+    public sealed interface PlanResult {
+    }
+
     /** A signed transaction. */
     public record Built(Transaction transaction) implements Result {
     }
 
+    /** An unsigned transaction and the outputs it spends, in input order (for an offline signer). */
+    public record Plan(List<UxOut> spent, Transaction unsigned) implements PlanResult {
+    }
+
     /** Not enough: {@code spendable} coins available, {@code needed} asked; {@code reason} when it is coin hours. */
-    public record Insufficient(long spendable, long needed, String reason) implements Result {
+    public record Insufficient(long spendable, long needed, String reason) implements Result, PlanResult {
     }
 
     /**
      * Pays {@code payments} (address → droplets, each a positive multiple of 1000) from {@code candidates}, with the
-     * change to {@code change}, evaluating coin hours at the head block time {@code headTime}.
+     * change to {@code change}, evaluating coin hours at the head block time {@code headTime}, and signs it.
      */
     public static Result build(List<Spendable> candidates, Map<Address, Long> payments, Address change, long headTime,
                                int burnFactor, int sharePercent) {
+        Map<SHA256, SecKey> keys = new HashMap<>();
+        candidates.forEach(c -> keys.put(c.out().id(), c.key()));
+        PlanResult r = plan(candidates.stream().map(Spendable::out).toList(), payments, change, headTime, burnFactor,
+                sharePercent);
+        return switch (r) {
+            case Insufficient i -> i;
+            case Plan p -> new Built(p.unsigned().sign(p.spent().stream().map(u -> keys.get(u.id())).toList()));
+        };
+    }
+
+    /** What {@link #build} does, without signing: the inputs' keys are elsewhere (the offline cold wallet). */
+    public static PlanResult plan(List<UxOut> candidates, Map<Address, Long> payments, Address change, long headTime,
+                                  int burnFactor, int sharePercent) {
         Map<Address, Long> dests = new LinkedHashMap<>(payments);
         long needed = 0;
         for (Map.Entry<Address, Long> e : dests.entrySet()) {
@@ -66,25 +88,25 @@ public final class SkyTransactions {
             }
             needed = Math.addExact(needed, e.getValue());
         }
-        List<Spendable> usable = new ArrayList<>();
+        List<UxOut> usable = new ArrayList<>();
         long spendable = 0;
-        for (Spendable s : candidates) {
-            if (s.out().body().coins() % DROPLET_STEP == 0 && s.out().coinHours(headTime).ok()) {
-                usable.add(s);
-                spendable += s.out().body().coins();
+        for (UxOut u : candidates) {
+            if (u.body().coins() % DROPLET_STEP == 0 && u.coinHours(headTime).ok()) {
+                usable.add(u);
+                spendable += u.body().coins();
             }
         }
-        usable.sort(Comparator.comparingLong((Spendable s) -> s.out().body().coins()).reversed());
-        List<Spendable> picked = new ArrayList<>();
+        usable.sort(Comparator.comparingLong((UxOut u) -> u.body().coins()).reversed());
+        List<UxOut> picked = new ArrayList<>();
         long coins = 0;
         long hours = 0;
-        for (Spendable s : usable) {
+        for (UxOut u : usable) {
             if (coins >= needed && distributable(hours, burnFactor) >= dests.size()) {
                 break;
             }
-            picked.add(s);
-            coins += s.out().body().coins();
-            hours = Math.addExact(hours, s.out().coinHours(headTime).hours());
+            picked.add(u);
+            coins += u.body().coins();
+            hours = Math.addExact(hours, u.coinHours(headTime).hours());
         }
         if (coins < needed) {
             return new Insufficient(spendable, needed, null);
@@ -110,13 +132,12 @@ public final class SkyTransactions {
         if (changeCoins > 0) {
             outs.add(new TransactionOutput(change, changeCoins, free - given));
         }
-        List<SHA256> inputs = picked.stream().map(s -> s.out().id()).toList();
-        Transaction t = Transaction.unsigned(inputs, outs).sign(picked.stream().map(Spendable::key).toList());
+        Transaction t = Transaction.unsigned(picked.stream().map(UxOut::id).toList(), outs);
         if (t.size() > MAX_SIZE) {
             return new Insufficient(spendable, needed, "the transaction would need " + picked.size()
                     + " inputs and exceed " + MAX_SIZE + " bytes; consolidate the hot wallet");
         }
-        return new Built(t);
+        return new Plan(List.copyOf(picked), t);
     }
 
     /** The hours that may go to outputs: the input hours less the burn the node requires. */

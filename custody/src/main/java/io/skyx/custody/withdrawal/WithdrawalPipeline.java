@@ -95,6 +95,12 @@ public final class WithdrawalPipeline {
         refunded = Counter.builder("custody.withdrawals.refunded").tag("asset", asset.name()).register(meters);
     }
 
+    /** The refusal of a request whose {@code maxFee} is below the fee a withdrawal is charged now. */
+    public static CustodyException feeChanged(CustodyAsset asset, long fee, long maxFee) {
+        return new CustodyException("FEE_CHANGED", "the " + asset + " withdrawal fee is now " + fee
+                + " units, above the " + maxFee + " the request allows: read the fee again and confirm", "maxFee");
+    }
+
     /** The policy in force. */
     public Policy policy() {
         return policy;
@@ -115,6 +121,19 @@ public final class WithdrawalPipeline {
      * the policy's flat fee; a repeated request keeps the fee it was first charged.
      */
     public Withdrawal request(long userId, String requestId, String destination, long amount, long fee) {
+        return request(userId, requestId, destination, amount, fee, null);
+    }
+
+    /**
+     * As {@link #request(long, String, String, long, long)}, refused when {@code fee} is above {@code maxFee} (the
+     * fee the user saw; null: any). A repeated request returns the stored withdrawal whatever the quote is now.
+     *
+     * @throws CustodyException FEE_CHANGED (nothing stored, nothing moved), or as the other overloads
+     */
+    public Withdrawal request(long userId, String requestId, String destination, long amount, long fee, Long maxFee) {
+        if (maxFee != null && fee > maxFee && store.find(userId, requestId).isEmpty()) {
+            throw feeChanged(asset, fee, maxFee);
+        }
         if (fee < 0 || (policy.batched() && fee != 0)) {
             throw new IllegalArgumentException("bad withdrawal fee " + fee);
         }

@@ -144,6 +144,36 @@ class BtcWithdrawalIT {
     }
 
     @Test
+    void aMaxFeeBelowTheQuoteIsRefusedWithFeeChangedAndChangesNothing() {
+        long user = 14;
+        deposit(custody, ledger, user, 1_000_000);
+        String to = BcoinAddresses.fromBcoin(rpc.walletNewWitnessAddress()).toString();
+        int applied = ledger.applied();
+        assertThat(FEE).as("10 sat/vB x 221 vB").isEqualTo(2210);
+        for (Runnable call : List.<Runnable>of(() -> custody.withdraw(user, "mf1", to, "0.001", "0.0000220"),
+                () -> custody.checkFee("0.00002209"))) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(CustodyException.class, e -> {
+                assertThat(e.code()).isEqualTo("FEE_CHANGED");
+                assertThat(e.field()).isEqualTo("maxFee");
+                assertThat(e.getMessage()).contains("2210");
+            });
+        }
+        assertThatThrownBy(() -> custody.withdraw(user, "mf2", to, "0.001", "lots"))
+                .isInstanceOfSatisfying(CustodyException.class, e -> assertThat(e.code()).isEqualTo("INVALID_AMOUNT"));
+        assertThat(custody.withdrawals(user, 10)).isEmpty();
+        assertThat(ledger.applied()).isEqualTo(applied);
+        assertThat(ledger.available(user, CustodyAsset.BTC)).isEqualTo(1_000_000);
+
+        custody.checkFee("0.0000221");
+        Withdrawal w = custody.withdraw(user, "mf1", to, "0.001", "0.0000221");
+        assertThat(w.fee()).isEqualTo(FEE);
+        assertThat(custody.withdraw(user, "mf1", to, "0.001", "0.00000001").id())
+                .as("a repeat returns the stored withdrawal, accepted at its fee").isEqualTo(w.id());
+        assertThat(ledger.available(user, CustodyAsset.BTC)).isEqualTo(1_000_000 - 100_000 - FEE);
+        awaitState(custody, user, w.id(), WithdrawalState.COMPLETED, true);
+    }
+
+    @Test
     void badDestinationsAndAmountsAreRefusedWithAClearErrorAndChangeNothing() throws Exception {
         long user = 12;
         deposit(custody, ledger, user, 1_000_000);

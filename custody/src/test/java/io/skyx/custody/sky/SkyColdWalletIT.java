@@ -104,8 +104,6 @@ class SkyColdWalletIT {
         assertThat(desk.sweep("s1").outcome()).isEqualTo("REPEATED");
         assertThat(desk.sweep("s2").outcome()).isEqualTo("NOTHING");
         assertThat(desk.view(5).latest()).hasSize(1);
-        assertThatThrownBy(() -> desk.exportTopUp("t1", 10 * SKY)).isInstanceOfSatisfying(CustodyException.class,
-                e -> assertThat(e.code()).isEqualTo("NOT_SUPPORTED"));
 
         // reserves: the cold address is a COLD holding; the server cannot sign for it, the offline key can
         ReserveWallet.Holdings h = custody.wallet().holdings();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skyx.custody.platform.CustodyAsset;
 import io.skyx.custody.platform.WithdrawalSettings;
-import io.skyx.custody.testing.Await;
+import io.skyx.custody.testing.BenchClock;
 import io.skyx.custody.testing.SkyChain;
 import io.skyx.custody.testing.TestDb;
 import io.skyx.custody.testing.TestLedger;
@@ -13,7 +13,6 @@ import io.skyx.custody.withdrawal.Withdrawal;
 import io.skyx.custody.withdrawal.WithdrawalState;
 import io.skyx.node.cipher.Address;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class SkyCustodyBenchIT {
 
     private static final int DEPOSITS = Integer.getInteger("skyx.bench.deposits", 300);
-    private static final int WITHDRAWALS = Integer.getInteger("skyx.bench.withdrawals", 10);
+    private static final int WITHDRAWALS = Integer.getInteger("skyx.bench.withdrawals", 30);
 
     @Test
     void depositsPerSecondAndRequestToInject() {
@@ -43,28 +42,31 @@ class SkyCustodyBenchIT {
                 }
                 pay.put(custody.wallet().hotAddress(), 1_000_000_000L);
                 chain.pay(pay);
+                long cpu0 = BenchClock.processCpuNanos();
                 long t0 = System.nanoTime();
                 chain.block();
-                Await.until("all credited", Duration.ofMinutes(5), () -> ledger.applied() == DEPOSITS);
+                BenchClock.until("all credited", Duration.ofMinutes(5), () -> ledger.applied() == DEPOSITS);
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("SKY bench: %d deposit outputs in one block credited in %.2f s = %.0f deposits/s%n",
-                        DEPOSITS, s, DEPOSITS / s);
+                double cpuMs = (BenchClock.processCpuNanos() - cpu0) / 1e6;
+                System.out.printf("SKY bench: %d deposit outputs in one block credited in %.2f s = %.0f deposits/s; "
+                        + "JVM CPU %.2f ms per deposit (the node included)%n", DEPOSITS, s, DEPOSITS / s,
+                        cpuMs / DEPOSITS);
 
                 long[] ms = new long[WITHDRAWALS];
                 for (int i = 0; i < WITHDRAWALS; i++) {
                     long t = System.nanoTime();
                     Withdrawal w = custody.withdraw(1, "bench" + i, SkyChain.outsideAddress(), "0.001");
-                    Await.until("injected", Duration.ofMinutes(1), () -> custody.withdrawals(1, 1).get(0).state()
+                    BenchClock.until("injected", Duration.ofMinutes(1), () -> custody.withdrawals(1, 1).get(0).state()
                             == WithdrawalState.BROADCAST);
                     ms[i] = (System.nanoTime() - t) / 1_000_000;
                     chain.block();
-                    Await.until("completed", Duration.ofMinutes(1), () -> custody.withdrawals(1, 1).get(0).state()
+                    BenchClock.until("completed", Duration.ofMinutes(1), () -> custody.withdrawals(1, 1).get(0).state()
                             == WithdrawalState.COMPLETED);
                     assertThat(w.id()).isPositive();
                 }
-                Arrays.sort(ms);
                 System.out.printf("SKY bench: withdrawal request -> inject (batch interval 1 ms, poll 20 ms): "
-                        + "median %d ms, max %d ms over %d%n", ms[ms.length / 2], ms[ms.length - 1], WITHDRAWALS);
+                        + "p50 %d ms, p99 %d ms, max %d ms over %d%n", BenchClock.percentile(ms, 50),
+                        BenchClock.percentile(ms, 99), BenchClock.percentile(ms, 100), WITHDRAWALS);
                 assertThat(ledger.available(1, CustodyAsset.SKY)).isEqualTo(1_001_000L - WITHDRAWALS * 1000L);
             }
         }

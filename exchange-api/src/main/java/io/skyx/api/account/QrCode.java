@@ -14,10 +14,14 @@ import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** A QR code (zxing) of a text as a PNG data URI. */
+/**
+ * A QR code (zxing) of a text as a PNG data URI: error correction M, a whole number of pixels per module and the
+ * four-module quiet zone that ISO/IEC 18004 asks for.
+ */
 final class QrCode {
 
     static final int SIZE = 240;
+    static final int QUIET_ZONE_MODULES = 4;
 
     private QrCode() {
     }
@@ -26,7 +30,8 @@ final class QrCode {
         BitMatrix m;
         try {
             m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                            EncodeHintType.MARGIN, QUIET_ZONE_MODULES));
         } catch (WriterException e) {
             throw new IllegalStateException("the QR code could not be made", e);
         }

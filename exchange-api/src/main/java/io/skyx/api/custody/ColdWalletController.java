@@ -54,8 +54,8 @@ class ColdWalletController {
     record TopUpRequest(String amount) {
     }
 
-    /** A signed PSBT. */
-    record SignedRequest(String psbt) {
+    /** The offline signer's answer: BTC a signed PSBT; SKY the signatures, one per input, or the signed transaction. */
+    record SignedRequest(String psbt, String signed) {
     }
 
     @GetMapping("/api/v1/admin/cold")
@@ -105,8 +105,9 @@ class ColdWalletController {
 
     @PostMapping("/api/v1/admin/cold/{asset}/topups")
     @Operation(summary = "Operators: export an unsigned top-up from cold to the hot wallet (BTC: a PSBT, base64, "
-            + "spending confirmed cold outputs to the hot wallet's operator address); amount defaults to what the hot "
-            + "wallet lacks for its target")
+            + "spending confirmed cold outputs to the hot wallet's operator address; SKY: an unsigned transaction from "
+            + "the cold addresses to the hot address with a signing sheet, in the psbt field); amount defaults to what "
+            + "the hot wallet lacks for its target")
     Map<String, Object> exportTopUp(@AuthenticationPrincipal SkyxUser operator, @PathVariable String asset,
                                     @RequestBody(required = false) TopUpRequest body,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -120,16 +121,18 @@ class ColdWalletController {
     }
 
     @PostMapping("/api/v1/admin/cold/{asset}/topups/{id}/signed")
-    @Operation(summary = "Operators: import the offline-signed PSBT of an exported top-up; it must be the exported "
-            + "transaction, validly signed, its fee within bounds, else it is refused and nothing changes; then it "
+    @Operation(summary = "Operators: import the offline-signed form of an exported top-up (BTC: the PSBT; SKY: the "
+            + "signatures in input order, or the signed transaction); it must be the exported transaction, validly "
+            + "signed by the cold keys (BTC: its fee within bounds), else it is refused and nothing changes; then it "
             + "is finalised and broadcast")
     Map<String, Object> importTopUp(@AuthenticationPrincipal SkyxUser operator, @PathVariable String asset,
                                     @PathVariable long id, @RequestBody(required = false) SignedRequest body) {
         ColdDesk d = desk(asset);
-        if (body == null || body.psbt() == null) {
-            throw new CustodyException("MISSING_FIELD", "a body {psbt} is required", "psbt");
+        String signed = body == null ? null : body.psbt() != null ? body.psbt() : body.signed();
+        if (signed == null) {
+            throw new CustodyException("MISSING_FIELD", "a body {psbt} (BTC) or {signed} (SKY) is required", "psbt");
         }
-        ColdTransfer t = d.importTopUp(id, body.psbt());
+        ColdTransfer t = d.importTopUp(id, signed);
         audit.record(operator, "cold.topup.signed", asset + " " + t.id() + " " + t.txid());
         return transfer(t, d);
     }
@@ -150,7 +153,8 @@ class ColdWalletController {
             case "UNKNOWN_ASSET", "UNKNOWN_TOPUP" -> HttpStatus.NOT_FOUND;
             case "TOPUP_STATE" -> HttpStatus.CONFLICT;
             case "HOT_WALLET_SHORT", "COLD_WALLET_SHORT", "PSBT_MISMATCH", "PSBT_UNSIGNED", "PSBT_BAD_SIGNATURE",
-                 "PSBT_FEE", "NOTHING_TO_TOP_UP", "SWEEP_TOO_SMALL" -> HttpStatus.UNPROCESSABLE_CONTENT;
+                 "PSBT_FEE", "NOTHING_TO_TOP_UP", "SWEEP_TOO_SMALL", "TOPUP_MISMATCH", "TOPUP_INPUT_SPENT",
+                 "TOPUP_BAD_SIGNATURE", "TOPUP_INVALID" -> HttpStatus.UNPROCESSABLE_CONTENT;
             default -> HttpStatus.BAD_REQUEST;
         };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)

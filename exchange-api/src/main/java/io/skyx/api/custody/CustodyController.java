@@ -74,7 +74,7 @@ class CustodyController {
     }
 
     /** withdraw's request body. */
-    record WithdrawRequest(String asset, String address, String amount, String code) {
+    record WithdrawRequest(String asset, String address, String amount, String code, String maxFee) {
     }
 
     @GetMapping("/api/v1/deposit-address")
@@ -118,7 +118,8 @@ class CustodyController {
     @PostMapping("/api/v1/withdrawals")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "withdraw: send coins to an address; BTC: the user pays the network fee quoted by "
-            + "/api/v1/withdrawal-fees on top of the amount; SKY: multiples of 0.001, no fee (coin hours), sent in the next batch; an Idempotency-Key "
+            + "/api/v1/withdrawal-fees on top of the amount (maxFee, the fee the user saw, refuses the request with "
+            + "409 FEE_CHANGED if the quote is now higher); SKY: multiples of 0.001, no fee (coin hours), sent in the next batch; an Idempotency-Key "
             + "header makes the request safe to repeat")
     WithdrawalView withdraw(@AuthenticationPrincipal SkyxUser user, @RequestBody WithdrawRequest body,
                             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -134,10 +135,11 @@ class CustodyController {
         // custody's own checks first: they name the exact reason (network, checksum, type, decimals), and a bad
         // request uses up no 2FA code
         c.validate(body.address(), body.amount());
+        c.checkFee(body.maxFee());
         // whitelist and 2FA (when the user turned them on); a passing code is used up
         policy.check(userId, body.asset(), body.address(), body.code());
         String requestId = key != null ? key : UUID.randomUUID().toString();
-        return view(c.withdraw(userId, requestId, body.address(), body.amount()));
+        return view(c.withdraw(userId, requestId, body.address(), body.amount(), body.maxFee()));
     }
 
     @ExceptionHandler(AccountException.class)
@@ -150,7 +152,7 @@ class CustodyController {
     ResponseEntity<String> refused(CustodyException e) {
         HttpStatus status = switch (e.code()) {
             case "INSUFFICIENT_FUNDS", "BELOW_MINIMUM" -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case "DUPLICATE_REQUEST" -> HttpStatus.CONFLICT;
+            case "DUPLICATE_REQUEST", "FEE_CHANGED" -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)

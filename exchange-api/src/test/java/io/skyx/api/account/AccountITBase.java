@@ -3,26 +3,16 @@ package io.skyx.api.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import io.skyx.api.testing.IntegrationTestBase;
 import io.skyx.api.testing.TestBrowser;
-import java.io.ByteArrayInputStream;
-import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
 import org.apache.commons.codec.binary.Base32;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.convention.TestBean;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The account ITs' shared context: the real app and database, with the account package's clock replaced by the
@@ -92,12 +82,7 @@ abstract class AccountITBase extends IntegrationTestBase {
     }
 
     static String decodeQr(String dataUri) throws Exception {
-        assertThat(dataUri).startsWith("data:image/png;base64,");
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(
-                Base64.getDecoder().decode(dataUri.substring("data:image/png;base64,".length()))));
-        int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(img.getWidth(), img.getHeight(), px)))).getText();
+        return QrDecoder.decodeDataUri(dataUri);
     }
 
     static int indexOf(byte[] hay, byte[] needle) {

@@ -215,8 +215,15 @@ class BtcCustodyFlowIT {
         assertThat(btcFree(bob)).isEqualTo("0.01");
 
         String fresh = io.skyx.api.account.TotpReference.code6(key, step + 1);
-        HttpResponse<String> ok = bob.post("/api/v1/withdrawals", withdrawBody(outside, "0.002", fresh));
-        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        String belowQuote = withdrawBody(outside, "0.002", fresh).replace("}", ",\"maxFee\":\"0.000022\"}");
+        HttpResponse<String> feeChanged = bob.post("/api/v1/withdrawals", belowQuote);
+        assertThat(feeChanged.statusCode()).as(feeChanged.body()).isEqualTo(409);
+        assertThat(errorCode(feeChanged)).isEqualTo("FEE_CHANGED");
+        assertThat(TestBrowser.json(bob.get("/api/v1/withdrawals?asset=BTC").body())).isEmpty();
+        assertThat(btcFree(bob)).isEqualTo("0.01");
+        HttpResponse<String> ok = bob.post("/api/v1/withdrawals", withdrawBody(outside, "0.002", fresh)
+                .replace("}", ",\"maxFee\":\"0.0000221\"}"));
+        assertThat(ok.statusCode()).as("the refused request did not use up the code: %s", ok.body()).isEqualTo(201);
         HttpResponse<String> again = bob.post("/api/v1/withdrawals", withdrawBody(outside, "0.002", fresh));
         assertThat(errorCode(again)).as("a code is accepted once").isEqualTo("TWO_FACTOR_INVALID");
         assertThat(TestBrowser.json(bob.get("/api/v1/withdrawals?asset=BTC").body())).hasSize(1);

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import io.skyx.node.reserves.ReserveChallenge;
 import io.skyx.node.reserves.SnapshotRef;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
@@ -64,23 +60,9 @@ class ColdWalletIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn db = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-cold");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.node.enabled", () -> "false");
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("skyx.custody.btc.enabled", () -> "true");
-        registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
-        registry.add("skyx.custody.btc.poll", () -> "200ms");
-        registry.add("skyx.custody.btc.local-funding", () -> Long.toString(FLOAT));
-        registry.add("skyx.custody.cold.btc.account-key", () -> COLD_ACCOUNT.serializePubB58(BitcoinNetwork.REGTEST));
-        registry.add("skyx.custody.cold.btc.target", () -> Long.toString(TARGET));
+        BtcColdTestProperties.register(registry, FLOAT, COLD_ACCOUNT, TARGET);
         registry.add("skyx.custody.cold.btc.fingerprint", () -> String.format("%08x", COLD_MASTER.getFingerprint()));
         registry.add("skyx.reserves.solvency-poll", () -> "200ms");
-        registry.add("skyx.reserves.snapshot-interval", () -> "0s");
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {

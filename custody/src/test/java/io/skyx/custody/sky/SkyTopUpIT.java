@@ -1,0 +1,220 @@
+package io.skyx.custody.sky;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.skyx.custody.CustodyException;
+import io.skyx.custody.cold.ColdDesk;
+import io.skyx.custody.cold.ColdTransfer;
+import io.skyx.custody.cold.HotTarget;
+import io.skyx.custody.platform.CustodyAsset;
+import io.skyx.custody.platform.LedgerRecords;
+import io.skyx.custody.platform.WithdrawalSettings;
+import io.skyx.custody.reconcile.Report;
+import io.skyx.custody.testing.Await;
+import io.skyx.custody.testing.SkyChain;
+import io.skyx.custody.testing.TestDb;
+import io.skyx.custody.testing.TestLedger;
+import io.skyx.node.cipher.Address;
+import io.skyx.node.cipher.SHA256;
+import io.skyx.node.cipher.SecKey;
+import io.skyx.node.cli.Main;
+import io.skyx.node.coin.Transaction;
+import io.skyx.node.coin.TransactionCodec;
+import io.skyx.node.coin.TransactionOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * SKY cold → hot top-ups on the embedded node's private chain: the platform exports an unsigned transaction from
+ * the cold addresses (their keys only in this test, the "offline machine"), the node jar's {@code skycoin sign}
+ * signs each input's hash, the platform checks the import and injects it; tampered or wrong imports are refused
+ * with a code and change nothing; the ledger is untouched and reconciliation stays clean.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SkyTopUpIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int N = 2;
+    private static final long SKY = 1_000_000;
+    private static final long TARGET = 100 * SKY;
+    private static final SecKey COLD1 = SecKey.random();
+    private static final SecKey COLD2 = SecKey.random();
+    private static final Pattern INPUT = Pattern.compile(
+            "\"address\":\"(\\w+)\",\"coins\":\\d+,\"hours\":\\d+,\"signingHash\":\"(\\p{XDigit}{64})\"");
+
+    private static SkyChain chain;
+    private static TestLedger ledger;
+    private static SkyCustody custody;
+    private static ColdDesk desk;
+
+    @BeforeAll
+    static void start() {
+        chain = SkyChain.start();
+        ledger = new TestLedger();
+        SkyColdConfig cold = new SkyColdConfig(List.of(address(COLD1), address(COLD2)), HotTarget.of(TARGET));
+        custody = new SkyCustody(new SkyConfig("skyx top-up test seed", N, 1000, Duration.ofMillis(1500), 100, 50,
+                Duration.ofMillis(100)), cold, TestDb.fresh(), ledger, (u, a) -> WithdrawalSettings.Settings.NONE,
+                new SimpleMeterRegistry(), chain.node(), null);
+        custody.start();
+        desk = custody.coldDesk().orElseThrow();
+        chain.pay(Map.of(custody.wallet().hotAddress(), 10 * SKY, SkyChain.parse(address(COLD1)), 60 * SKY,
+                SkyChain.parse(address(COLD2)), 50 * SKY));
+        chain.blocks(N);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (custody != null) {
+            custody.close();
+        }
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    private static String address(SecKey k) {
+        return Address.fromSecKey(k).toString();
+    }
+
+    private static void refused(String code, Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(CustodyException.class,
+                e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
+    }
+
+    /** The offline machine: {@code skycoin sign --secret S --hash H} for each input, with the key of its address. */
+    private static List<String> signOffline(String sheet, Map<String, SecKey> keys) {
+        List<String> sigs = new ArrayList<>();
+        Matcher m = INPUT.matcher(sheet);
+        while (m.find()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = Main.run(List.of("sign", "--secret", HexFormat.of().formatHex(keys.get(m.group(1)).bytes()),
+                    "--hash", m.group(2)), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            assertThat(code).isZero();
+            Matcher sig = Pattern.compile("\"sig\":\"(\\p{XDigit}{130})\"").matcher(out.toString(StandardCharsets.UTF_8));
+            assertThat(sig.find()).isTrue();
+            sigs.add(sig.group(1));
+        }
+        return sigs;
+    }
+
+    private static Report reconcile() {
+        LedgerRecords books = asset -> new LedgerRecords.Records(0, Map.of(), Map.of(), Map.of(), -ledger.reserve(asset));
+        return custody.reconciler(books, java.util.Set::of, 0).run();
+    }
+
+    @Test
+    @Order(1)
+    void badExportsAreRefusedAndACancelledTopUpFreesItsColdOutputs() {
+        refused("INVALID_AMOUNT", () -> desk.exportTopUp("bad-amount", 1500L));
+        refused("COLD_WALLET_SHORT", () -> desk.exportTopUp("too-much", 111 * SKY));
+        assertThat(desk.view(10).latest()).isEmpty();
+
+        ColdTransfer a = desk.exportTopUp("a", 100 * SKY);
+        assertThat(a.state()).isEqualTo(ColdTransfer.State.EXPORTED);
+        refused("COLD_WALLET_SHORT", () -> desk.exportTopUp("b", 5 * SKY));
+        ColdTransfer cancelled = desk.cancelTopUp(a.id());
+        assertThat(cancelled.state()).isEqualTo(ColdTransfer.State.CANCELLED);
+        refused("TOPUP_STATE", () -> desk.cancelTopUp(a.id()));
+        refused("TOPUP_STATE", () -> desk.importTopUp(a.id(), "00"));
+        ColdTransfer b = desk.exportTopUp("b", 5 * SKY);
+        assertThat(b.state()).isEqualTo(ColdTransfer.State.EXPORTED);
+        desk.cancelTopUp(b.id());
+        assertThat(ledger.applied()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void anOfflineSignedTopUpReachesTheHotWalletAndTamperedImportsChangeNothing() {
+        Report clean = reconcile();
+        assertThat(clean.differences()).isEmpty();
+        long holdings = custody.wallet().holdings().total();
+        String hot = custody.wallet().hotAddress().toString();
+
+        ColdTransfer t = desk.exportTopUp("t1", null);
+        assertThat(t.amount()).as("up to the target").isEqualTo(90 * SKY);
+        assertThat(t.destination()).isEqualTo(hot);
+        assertThat(desk.exportTopUp("t1", null).id()).as("a repeated request id").isEqualTo(t.id());
+        Transaction unsigned = decode(t.unsignedTx());
+        assertThat(unsigned.inputs()).as("60 + 50 SKY for 90").hasSize(2);
+        assertThat(unsigned.outputs()).extracting(o -> o.address().toString(), TransactionOutput::coins)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(hot, 90 * SKY),
+                        org.assertj.core.groups.Tuple.tuple(address(COLD1), 20 * SKY));
+        Map<String, SecKey> keys = Map.of(address(COLD1), COLD1, address(COLD2), COLD2);
+        List<String> sigs = signOffline(t.psbt(), keys);
+        assertThat(sigs).hasSize(2);
+
+        refused("UNKNOWN_TOPUP", () -> desk.importTopUp(t.id() + 1000, String.join(" ", sigs)));
+        refused("TOPUP_MALFORMED", () -> desk.importTopUp(t.id(), "not hex"));
+        refused("TOPUP_MALFORMED", () -> desk.importTopUp(t.id(), sigs.get(0)));
+        refused("TOPUP_BAD_SIGNATURE", () -> desk.importTopUp(t.id(), sigs.get(1) + " " + sigs.get(0)));
+        List<String> wrongKey = signOffline(t.psbt(), Map.of(address(COLD1), COLD2, address(COLD2), COLD2));
+        refused("TOPUP_BAD_SIGNATURE", () -> desk.importTopUp(t.id(), String.join(",", wrongKey)));
+        List<TransactionOutput> outs = new ArrayList<>(unsigned.outputs());
+        outs.set(0, new TransactionOutput(SkyChain.parse(SkyChain.outsideAddress()), 90 * SKY, outs.get(0).hours()));
+        Transaction redirected = Transaction.unsigned(unsigned.inputs(), outs).sign(List.of(COLD1, COLD2));
+        refused("TOPUP_MISMATCH", () -> desk.importTopUp(t.id(), hex(redirected)));
+        refused("TOPUP_MALFORMED", () -> desk.importTopUp(t.id(), hex(redirected).substring(2)));
+        assertThat(desk.view(10).latest().getFirst()).satisfies(x -> {
+            assertThat(x.state()).isEqualTo(ColdTransfer.State.EXPORTED);
+            assertThat(x.rawTx()).isNull();
+            assertThat(x.txid()).isEqualTo(t.txid());
+        });
+        assertThat(chain.balance(hot)).isEqualTo(10 * SKY);
+
+        ColdTransfer signed = desk.importTopUp(t.id(), String.join("\n", sigs));
+        assertThat(signed.state()).isEqualTo(ColdTransfer.State.SIGNED);
+        assertThat(signed.txid()).as("a Skycoin txid covers the signatures").isNotEqualTo(t.txid());
+        refused("TOPUP_STATE", () -> desk.importTopUp(t.id(), String.join(" ", sigs)));
+        Await.until("top-up confirmed", WAIT, () -> {
+            chain.block();
+            return desk.view(10).latest().getFirst().state() == ColdTransfer.State.CONFIRMED;
+        });
+        assertThat(chain.node().store().transaction(sha(signed.txid()))).isPresent();
+        assertThat(chain.balance(hot)).isEqualTo(100 * SKY);
+        assertThat(chain.balance(address(COLD1))).isEqualTo(20 * SKY);
+        assertThat(chain.balance(address(COLD2))).isZero();
+        assertThat(desk.view(10).hot()).isEqualTo(TARGET);
+        assertThat(ledger.applied()).as("no ledger command").isZero();
+        assertThat(custody.wallet().holdings().total()).as("the reserves moved, not changed").isEqualTo(holdings);
+        Report after = reconcile();
+        assertThat(after.differences()).isEmpty();
+        assertThat(after.holdings()).isEqualTo(clean.holdings());
+        assertThat(ledger.available(1, CustodyAsset.SKY)).isZero();
+    }
+
+    private static Transaction decode(byte[] raw) {
+        try {
+            return TransactionCodec.INSTANCE.decodeExact(raw);
+        } catch (io.skyx.node.encoding.DecodeException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String hex(Transaction t) {
+        return HexFormat.of().formatHex(TransactionCodec.INSTANCE.encode(t));
+    }
+
+    private static SHA256 sha(String hex) {
+        try {
+            return SHA256.fromHex(hex);
+        } catch (io.skyx.node.cipher.CipherException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
