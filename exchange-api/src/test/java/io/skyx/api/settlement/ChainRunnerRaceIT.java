@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the guard the second waits for the first: one batch, one transaction signed, neither runner fails, each relay
  * paid exactly once on chain.
  */
-@SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 class ChainRunnerRaceIT {
     private static final int MEET_SECONDS = 5;
