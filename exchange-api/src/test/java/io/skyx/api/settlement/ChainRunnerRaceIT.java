@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Two payout runners racing on one epoch (the admin API and the schedule, or two app instances over one database),
  * on the embedded node's private chain with real PostgreSQL: each runner is its own {@link ChainPayouts} over the
  * same database and hot wallet, both start together, and each waits in the wallet's signing step until the other
- * arrives there too (at most {@link #MEET_SECONDS} s), so that without a guard both sign the epoch's batch. With
- * the guard the second waits for the first: one batch, one transaction signed, neither runner fails, each relay
- * paid exactly once on chain.
+ * arrives there too (at most {@link #MEET_SECONDS} s), so that without a guard both try to sign the epoch's batch
+ * (the second then fails, or builds a transaction that is never sent and keeps its inputs reserved). With the guard
+ * the second waits for the first: the wallet is asked once, one batch, one transaction, neither runner fails, each
+ * relay paid exactly once on chain.
  */
 @SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -105,7 +107,9 @@ class ChainRunnerRaceIT {
         for (CompletableFuture<SettlementPayouts.Result> r : runs) {
             assertThat(r).as("both runners finish without an error").succeedsWithin(120, TimeUnit.SECONDS);
         }
-        assertThat(wallet.signed).as("one transaction signed for the epoch, not one per runner").hasSize(1);
+        assertThat(wallet.calls).as("the wallet asked to sign the epoch's batch once, not once per runner")
+                .hasValue(1);
+        assertThat(wallet.signed).as("one transaction signed for the epoch").hasSize(1);
         assertThat(count(db, "select count(*) from skywire_chain_batch where epoch = " + epoch)).isEqualTo(1);
 
         ChainPayouts after = new ChainPayouts(db, cmd -> SettlementPayouts.submit(sequencer, cmd), sky,
@@ -172,6 +176,7 @@ class ChainRunnerRaceIT {
         private final HotWallet real;
         private final CyclicBarrier both = new CyclicBarrier(2);
         final List<String> signed = new CopyOnWriteArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
 
         Meeting(HotWallet real) {
             this.real = real;
@@ -179,6 +184,7 @@ class ChainRunnerRaceIT {
 
         @Override
         public Build buildAndSign(List<Payment> payments) {
+            calls.incrementAndGet();
             try {
                 both.await(MEET_SECONDS, TimeUnit.SECONDS);
             } catch (TimeoutException | BrokenBarrierException e) {
