@@ -73,9 +73,19 @@ final class ChainPayouts {
 
     /**
      * Moves every chain payout of {@code epoch} as far as it can go now; a no-op once all are confirmed. A batch
-     * found refused is undone and its payouts batched again at once.
+     * found refused is undone and its payouts batched again at once. Runs of one epoch take turns
+     * ({@link EpochPayoutLock}): a second runner waits for the first and then finds its work done.
      */
     Result pay(long epoch) throws SQLException {
+        EpochPayoutLock lock = EpochPayoutLock.hold(db, epoch);
+        try {
+            return payHeld(epoch);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private Result payHeld(long epoch) throws SQLException {
         int undone = 0;
         for (String id : batches(epoch, "refused")) {
             undo.finish(id);

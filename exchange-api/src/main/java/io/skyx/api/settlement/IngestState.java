@@ -1,5 +1,8 @@
 package io.skyx.api.settlement;
 
+import io.skyx.api.settlement.RelayState.Last;
+import io.skyx.api.settlement.RelayState.RelayEpoch;
+import io.skyx.api.settlement.RelayState.TransportDay;
 import io.skyx.node.cipher.PubKey;
 import io.skyx.node.cipher.SHA256;
 import io.skyx.skywire.EpochClaim;
@@ -12,11 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,64 +25,65 @@ import java.util.stream.Collectors;
 
 /**
  * The stored state a batch of records is checked against, read with one query per kind of fact for the whole
- * batch (stored IDs, settled epochs, each relay's last sequence number, the last report per relay, transport and
- * day, existing claims), then updated in memory as records of the batch are accepted, so that records later in
- * the batch see the earlier ones exactly as if each had been stored on its own.
+ * batch (each relay's last sequence number, the last report per relay, transport and day, existing claims, the
+ * settled epochs, and the stored IDs of the records that may be stored already), then updated in memory as records
+ * of the batch are accepted, so that records later in the batch see the earlier ones exactly as if each had been
+ * stored on its own. Per-relay facts this process already knows come from {@link RelayState} instead of the
+ * database; the batch's own changes go to its overlay.
+ *
+ * <p>Only a record that may be stored already has its ID looked up: a report whose sequence number is not above
+ * its reporter's last one, or a claim of an epoch its relay already claimed. Any other record cannot be stored:
+ * every stored record has its {@code skywire_usage} row ({@code unique (reporter, seq)}, so its sequence number is
+ * at most the reporter's last) or its {@code skywire_claim} row ({@code unique (relay, epoch)}), written in the
+ * same transaction ({@link IngestWriter}).
  */
 final class IngestState {
-    /** The previous report of a (reporter, transport, day). */
-    record Last(long windowEnd, long sent, long recv) {
-    }
-
-    private record TransportDay(PubKey reporter, UUID transport, long epoch) {
-    }
-
-    private record RelayEpoch(PubKey relay, long epoch) {
-    }
-
     private final Set<SHA256> ids = new HashSet<>();
     private final Set<Long> settled = new HashSet<>();
-    private final Map<PubKey, Long> lastSeq = new HashMap<>();
-    private final Map<TransportDay, Last> last = new HashMap<>();
-    private final Set<RelayEpoch> claims = new HashSet<>();
+    private final RelayState.Facts known;
+    private final RelayState.Facts batch;
 
-    /** Reads everything the verified records of {@code batch} are checked against. */
-    static IngestState load(Connection c, List<CheckedRecord> batch) throws SQLException {
-        IngestState s = new IngestState();
-        Set<SHA256> ids = new LinkedHashSet<>();
+    private IngestState(RelayState.Facts known, RelayState.Facts batch) {
+        this.known = known;
+        this.batch = batch;
+    }
+
+    /** Reads what the verified records of {@code records} are checked against and this process does not know. */
+    static IngestState load(Connection c, List<CheckedRecord> records, RelayState cache) throws SQLException {
+        IngestState s = new IngestState(cache.known(), cache.begin(c));
         Set<Long> epochs = new LinkedHashSet<>();
         Set<PubKey> reporters = new LinkedHashSet<>();
         Set<TransportDay> days = new LinkedHashSet<>();
         Set<RelayEpoch> claimKeys = new LinkedHashSet<>();
-        KeyCache known = new KeyCache();
-        for (CheckedRecord r : batch) {
+        KeyCache keys = new KeyCache();
+        for (CheckedRecord r : records) {
             if (!r.verified()) {
                 continue;
             }
-            ids.add(r.record().id());
             epochs.add(r.epoch());
             switch (r.record().parsed()) {
                 case UsageReport u -> {
-                    reporters.add(u.reporter());
-                    known.add(u.reporter());
-                    days.add(new TransportDay(u.reporter(), u.transportId(), RecordChecks.epochOf(u.windowStart())));
+                    keys.add(u.reporter());
+                    if (!s.known.lastSeq.containsKey(u.reporter())) {
+                        reporters.add(u.reporter());
+                    }
+                    TransportDay d = new TransportDay(u.reporter(), u.transportId(),
+                            RecordChecks.epochOf(u.windowStart()));
+                    if (!s.known.last.containsKey(d)) {
+                        days.add(d);
+                    }
                 }
                 case EpochClaim cl -> {
-                    claimKeys.add(new RelayEpoch(cl.relay(), cl.epoch()));
-                    known.add(cl.relay());
+                    keys.add(cl.relay());
+                    RelayEpoch k = new RelayEpoch(cl.relay(), cl.epoch());
+                    if (!s.known.claimed.containsKey(k)) {
+                        claimKeys.add(k);
+                    }
                 }
             }
         }
-        if (ids.isEmpty()) {
+        if (epochs.isEmpty()) {
             return s;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select id from skywire_record where id = any(?)")) {
-            ps.setArray(1, bytes(c, ids.stream().map(SHA256::bytes).toList()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    s.ids.add(SHA256.of(rs.getBytes(1)));
-                }
-            }
         }
         try (PreparedStatement ps = c.prepareStatement("select epoch from skywire_settlement where epoch = any(?)")) {
             ps.setArray(1, c.createArrayOf("bigint", epochs.toArray()));
@@ -92,35 +94,67 @@ final class IngestState {
             }
         }
         if (!reporters.isEmpty()) {
-            loadReports(c, s, reporters, days, known);
+            loadSeqs(c, s.known, reporters, keys);
+        }
+        if (!days.isEmpty()) {
+            loadLast(c, s.known, days, keys);
         }
         if (!claimKeys.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("select c.relay, c.epoch from skywire_claim c"
-                    + " join unnest(?::bytea[], ?::bigint[]) as k(relay, epoch) on c.relay = k.relay"
-                    + " and c.epoch = k.epoch")) {
-                ps.setArray(1, bytes(c, claimKeys.stream().map(k -> k.relay().bytes()).toList()));
-                ps.setArray(2, c.createArrayOf("bigint", claimKeys.stream().map(RelayEpoch::epoch).toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        s.claims.add(new RelayEpoch(known.of(rs.getBytes(1)), rs.getLong(2)));
-                    }
-                }
-            }
+            loadClaims(c, s.known, claimKeys, keys);
         }
+        loadIds(c, s, records);
         return s;
     }
 
-    private static void loadReports(Connection c, IngestState s, Set<PubKey> reporters, Set<TransportDay> days,
-                                    KeyCache known) throws SQLException {
+    /** The stored IDs among the records that may be stored already (see the class comment). */
+    private static void loadIds(Connection c, IngestState s, List<CheckedRecord> records) throws SQLException {
+        Set<SHA256> maybe = new LinkedHashSet<>();
+        for (CheckedRecord r : records) {
+            if (!r.verified()) {
+                continue;
+            }
+            boolean seen = switch (r.record().parsed()) {
+                case UsageReport u -> s.known.lastSeq.getOrDefault(u.reporter(), 0L) >= u.seq();
+                case EpochClaim cl -> s.known.claimed.getOrDefault(new RelayEpoch(cl.relay(), cl.epoch()), false);
+            };
+            if (seen) {
+                maybe.add(r.record().id());
+            }
+        }
+        if (maybe.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id from skywire_record where id = any(?)")) {
+            ps.setArray(1, bytes(c, maybe.stream().map(SHA256::bytes).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    s.ids.add(SHA256.of(rs.getBytes(1)));
+                }
+            }
+        }
+    }
+
+    private static void loadSeqs(Connection c, RelayState.Facts known, Set<PubKey> reporters, KeyCache keys)
+            throws SQLException {
+        for (PubKey r : reporters) {
+            known.lastSeq.put(r, 0L);
+        }
         try (PreparedStatement ps = c.prepareStatement("select k.r, m.seq from unnest(?::bytea[]) as k(r)"
                 + " cross join lateral (select max(seq) as seq from skywire_usage u where u.reporter = k.r) m"
                 + " where m.seq is not null")) {
             ps.setArray(1, bytes(c, reporters.stream().map(PubKey::bytes).toList()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    s.lastSeq.put(known.of(rs.getBytes(1)), rs.getLong(2));
+                    known.lastSeq.put(keys.of(rs.getBytes(1)), rs.getLong(2));
                 }
             }
+        }
+    }
+
+    private static void loadLast(Connection c, RelayState.Facts known, Set<TransportDay> days, KeyCache keys)
+            throws SQLException {
+        for (TransportDay d : days) {
+            known.last.put(d, RelayState.NONE);
         }
         try (PreparedStatement ps = c.prepareStatement("select k.r, k.t, k.e, l.window_end, l.sent, l.recv"
                 + " from unnest(?::bytea[], ?::uuid[], ?::bigint[]) as k(r, t, e) cross join lateral"
@@ -131,8 +165,26 @@ final class IngestState {
             ps.setArray(3, c.createArrayOf("bigint", days.stream().map(TransportDay::epoch).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    s.last.put(new TransportDay(known.of(rs.getBytes(1)), rs.getObject(2, UUID.class),
+                    known.last.put(new TransportDay(keys.of(rs.getBytes(1)), rs.getObject(2, UUID.class),
                             rs.getLong(3)), new Last(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                }
+            }
+        }
+    }
+
+    private static void loadClaims(Connection c, RelayState.Facts known, Set<RelayEpoch> claimKeys, KeyCache keys)
+            throws SQLException {
+        for (RelayEpoch k : claimKeys) {
+            known.claimed.put(k, false);
+        }
+        try (PreparedStatement ps = c.prepareStatement("select c.relay, c.epoch from skywire_claim c"
+                + " join unnest(?::bytea[], ?::bigint[]) as k(relay, epoch) on c.relay = k.relay"
+                + " and c.epoch = k.epoch")) {
+            ps.setArray(1, bytes(c, claimKeys.stream().map(k -> k.relay().bytes()).toList()));
+            ps.setArray(2, c.createArrayOf("bigint", claimKeys.stream().map(RelayEpoch::epoch).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.claimed.put(new RelayEpoch(keys.of(rs.getBytes(1)), rs.getLong(2)), true);
                 }
             }
         }
@@ -152,16 +204,20 @@ final class IngestState {
 
     /** @return the relay's last accepted sequence number, or null */
     Long lastSeq(PubKey reporter) {
-        return lastSeq.get(reporter);
+        Long seq = batch.lastSeq.getOrDefault(reporter, known.lastSeq.get(reporter));
+        return seq == null || seq == 0 ? null : seq;
     }
 
     /** @return the reporter's previous report of the same transport and day, or null */
     Last last(UsageReport r) {
-        return last.get(new TransportDay(r.reporter(), r.transportId(), RecordChecks.epochOf(r.windowStart())));
+        TransportDay d = new TransportDay(r.reporter(), r.transportId(), RecordChecks.epochOf(r.windowStart()));
+        Last l = batch.last.getOrDefault(d, known.last.get(d));
+        return l == RelayState.NONE ? null : l;
     }
 
     boolean claimed(EpochClaim cl) {
-        return claims.contains(new RelayEpoch(cl.relay(), cl.epoch()));
+        RelayEpoch k = new RelayEpoch(cl.relay(), cl.epoch());
+        return batch.claimed.getOrDefault(k, known.claimed.getOrDefault(k, false));
     }
 
     /** Records an accepted record, so that later records of the batch are checked against it. */
@@ -169,11 +225,11 @@ final class IngestState {
         ids.add(id);
         switch (body) {
             case UsageReport r -> {
-                lastSeq.merge(r.reporter(), r.seq(), Math::max);
-                last.put(new TransportDay(r.reporter(), r.transportId(), RecordChecks.epochOf(r.windowStart())),
+                batch.lastSeq.put(r.reporter(), r.seq()); // accepted only above the last one
+                batch.last.put(new TransportDay(r.reporter(), r.transportId(), RecordChecks.epochOf(r.windowStart())),
                         new Last(r.windowEnd(), r.sent(), r.recv()));
             }
-            case EpochClaim cl -> claims.add(new RelayEpoch(cl.relay(), cl.epoch()));
+            case EpochClaim cl -> batch.claimed.put(new RelayEpoch(cl.relay(), cl.epoch()), true);
         }
     }
 

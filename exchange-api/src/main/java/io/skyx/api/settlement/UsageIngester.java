@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
  * signature (these run in parallel on every core, {@link CheckedRecord}), duplicate content hash (accepted before:
  * nothing changes), settled epoch, transport ID, reporter and window (stateless), the relay's sequence number, the
  * window and counters against the relay's previous report for the same transport and day, one claim per relay and
- * epoch. The stored state is read once per batch ({@link IngestState}) and the accepted rows are written with one
+ * epoch. The stored state is read once per batch ({@link IngestState}), only what this process does not already
+ * know from its earlier batches ({@link RelayState}), and the accepted rows are written with one
  * multi-row insert per table ({@link IngestWriter}). Batches, whether a Kafka poll or one REST submission, are
  * serialised by one transaction-scoped advisory lock, so each sees everything stored before it; a batch holds
  * every epoch it touches shared, and the settlement job holds its epoch exclusively.
@@ -42,6 +43,7 @@ public final class UsageIngester {
     private static final long INGEST_LOCK = 0x5357_494E_4745_5354L;
 
     private final LongSupplier nowSeconds;
+    private final RelayState relays = new RelayState();
 
     /** @param nowSeconds the clock for the "window ends in the future" check, Unix seconds */
     public UsageIngester(LongSupplier nowSeconds) {
@@ -79,7 +81,7 @@ public final class UsageIngester {
                 ps.execute();
             }
         }
-        IngestState state = IngestState.load(c, batch);
+        IngestState state = IngestState.load(c, batch, relays);
         List<Outcome> out = new ArrayList<>(batch.size());
         List<CheckedRecord> accepted = new ArrayList<>();
         List<IngestWriter.Refusal> refusals = new ArrayList<>();
@@ -134,7 +136,7 @@ public final class UsageIngester {
         if (last != null && r.seq() <= last) {
             return new String[] {Reason.REPLAYED_SEQUENCE.name(), "seq " + r.seq() + " not above " + last};
         }
-        IngestState.Last prev = state.last(r);
+        RelayState.Last prev = state.last(r);
         if (prev != null) {
             if (r.windowStart() < prev.windowEnd()) {
                 return new String[] {Reason.WINDOW_OVERLAP.name(),

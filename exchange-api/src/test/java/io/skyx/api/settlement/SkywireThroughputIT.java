@@ -7,14 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.skyx.api.kafka.InProcessKafkaBroker;
+import io.skyx.api.testing.TestDatabase;
 import io.skyx.node.cipher.KeyPair;
 import io.skyx.node.encoding.DecodeException;
 import io.skyx.skywire.SignedRecord;
 import io.skyx.skywire.agent.Simulator;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,10 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The end-to-end pass runs twice, each from the start of the topic into a fresh database: with a new connection per
  * poll (as this benchmark did first) and through a connection pool (as the app runs, Hikari). Size:
  * {@code -Dskyx.bench.records} (default 20000); {@code -Dskyx.bench.runs} repeats the raw and end-to-end passes
- * (default 1), each printed with the load average.
+ * (default 1), each printed with the load average. Beside the rates, CPU time per report (this JVM and the
+ * embedded PostgreSQL server it started, {@code /proc}), which the other load on the machine affects less.
  */
 @EnabledIfSystemProperty(named = "skyx.bench", matches = "true", disabledReason = "benchmark: -Dskyx.bench=true")
 class SkywireThroughputIT {
+    /** CPU time per record of the last raw pass (the parallel one, measured just before each end-to-end pass). */
+    private static long rawCpuNanos;
+
     @TempDir
     Path dir;
 
@@ -92,15 +100,21 @@ class SkywireThroughputIT {
                 "skywire.usage.dlt", ds, ingester)) {
             long firstSeen = 0;
             long tFirst = 0;
+            long cpuFirst = 0;
             long seen;
             while ((seen = consumer.accepted() + consumer.refused()) < total) {
                 if (firstSeen == 0 && seen > 0) {
                     firstSeen = seen;
                     tFirst = System.nanoTime();
+                    cpuFirst = cpuNanos();
                 }
                 Thread.sleep(5);
             }
             long tEnd = System.nanoTime();
+            long cpuPerReport = (cpuNanos() - cpuFirst) / Math.max(1, total - firstSeen);
+            System.out.printf("[skywire bench] %s: CPU per report after the first stored batch (this JVM with the"
+                    + " broker, and the PostgreSQL server): %.1f us; raw decode+verify %.1f us (ratio %.1f%%)%n",
+                    label, cpuPerReport / 1e3, rawCpuNanos / 1e3, 100.0 * rawCpuNanos / cpuPerReport);
             double e2e = total / ((tEnd - t1) / 1e9);
             double steady = firstSeen == 0 ? e2e : (total - firstSeen) / ((tEnd - tFirst) / 1e9);
             System.out.printf("[skywire bench] %s: after the first stored batch (group join excluded): %.0f"
@@ -120,8 +134,37 @@ class SkywireThroughputIT {
         assertThat(count(ds, "select count(*) from skywire_usage")).isEqualTo(total);
     }
 
+    /**
+     * CPU time so far of this JVM (the consumer, the checks and the in-process broker) and of the test PostgreSQL
+     * server (its postmaster, found by its port, with its backends and the reaped ones); the server counts 0 when
+     * it runs elsewhere (TEST_PG_URL on another host).
+     */
+    private static long cpuNanos() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        String url = TestDatabase.server().url();
+        String port = " -p " + url.replaceAll("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1") + " ";
+        long ticks = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(port)).orElse(false))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.children()))
+                .mapToLong(SkywireThroughputIT::ticks).sum();
+        return jvm + ticks * 10_000_000L;
+    }
+
+    /** utime + stime + cutime + cstime of a process, in clock ticks (1/100 s on Linux), or 0 once it is gone. */
+    private static long ticks(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Decodes and verifies every record (all must pass) and returns the rate per second. */
     private static double rawRate(List<byte[]> records, boolean parallel) {
+        long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         long ok = (parallel ? records.parallelStream() : records.stream()).filter(r -> {
             try {
@@ -131,6 +174,7 @@ class SkywireThroughputIT {
             }
         }).count();
         double rate = records.size() / ((System.nanoTime() - t0) / 1e9);
+        rawCpuNanos = (cpuNanos() - cpu0) / records.size();
         assertThat(ok).isEqualTo(records.size());
         return rate;
     }

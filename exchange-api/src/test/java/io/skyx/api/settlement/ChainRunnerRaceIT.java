@@ -1,0 +1,238 @@
+package io.skyx.api.settlement;
+
+import static io.skyx.api.settlement.SkywireFixtures.EPOCH0;
+import static io.skyx.api.settlement.SkywireFixtures.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyx.api.SkyxApplication;
+import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.sequencer.Sequencer;
+import io.skyx.api.testing.TestDatabase;
+import io.skyx.custody.sky.SkyCustody;
+import io.skyx.custody.withdrawal.HotWallet;
+import io.skyx.node.cipher.KeyPair;
+import io.skyx.node.service.SkycoinNode;
+import io.skyx.skywire.EpochClaim;
+import io.skyx.skywire.SignedRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Two payout runners racing on one epoch (the admin API and the schedule, or two app instances over one database),
+ * on the embedded node's private chain with real PostgreSQL: each runner is its own {@link ChainPayouts} over the
+ * same database and hot wallet, both start together, and each waits in the wallet's signing step until the other
+ * arrives there too (at most {@link #MEET_SECONDS} s), so that without a guard both try to sign the epoch's batch
+ * (the second then fails, or builds a transaction that is never sent and keeps its inputs reserved). With the guard
+ * the second waits for the first: the wallet is asked once, one batch, one transaction, neither runner fails, each
+ * relay paid exactly once on chain.
+ */
+@SpringBootTest(classes = SkyxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class ChainRunnerRaceIT {
+    private static final int MEET_SECONDS = 5;
+
+    @Autowired
+    SettlementJob job;
+    @Autowired
+    RelayDirectory relays;
+    @Autowired
+    DataSource db;
+    @Autowired
+    SkycoinNode node;
+    @Autowired
+    SkyCustody custody;
+    @Autowired
+    Sequencer sequencer;
+    @Autowired
+    MarketCatalog catalog;
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry registry) throws Exception {
+        TestDatabase.Conn conn = TestDatabase.freshDatabase();
+        Path dir = Files.createTempDirectory("skyx-chain-race");
+        registry.add("skyx.embedded-postgres.enabled", () -> "false");
+        registry.add("skyx.kafka.embedded.enabled", () -> "false");
+        registry.add("skyx.custody.btc.enabled", () -> "false");
+        registry.add("skyx.skywire.schedule.enabled", () -> "false");
+        registry.add("skyx.skywire.simulate.relays", () -> "0");
+        registry.add("spring.datasource.url", conn::url);
+        registry.add("spring.datasource.username", conn::user);
+        registry.add("spring.datasource.password", conn::password);
+        registry.add("skyx.node.enabled", () -> "true");
+        registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
+        registry.add("skyx.node.p2p-port", () -> "0");
+        registry.add("skyx.node.block-interval", () -> "300ms");
+        registry.add("skyx.custody.sky.poll", () -> "200ms");
+        registry.add("skyx.custody.sky.local-funding", () -> "10000000000000");
+        registry.add("skyx.data-dir", () -> dir.toString());
+    }
+
+    @Test
+    void twoRunnersOnOneEpochSignOneBatchAndPayEachRelayOnce() throws Exception {
+        long epoch = EPOCH0;
+        List<KeyPair> paid = settle(epoch);
+        awaitDone(() -> custody.wallet().spendable() > 0, "the hot wallet funded");
+        Meeting wallet = new Meeting(custody.wallet());
+        int sky = catalog.asset("SKY", "asset").id();
+        List<CompletableFuture<SettlementPayouts.Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            SettlementPayouts runner = new SettlementPayouts(db, sequencer, sky, new ChainPayouts(db,
+                    cmd -> SettlementPayouts.submit(sequencer, cmd), sky, wallet, 50, 1));
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.pay(epoch);
+                } catch (Exception e) {
+                    throw new IllegalStateException("runner failed: " + e, e);
+                }
+            }));
+        }
+        for (CompletableFuture<SettlementPayouts.Result> r : runs) {
+            assertThat(r).as("both runners finish without an error").succeedsWithin(120, TimeUnit.SECONDS);
+        }
+        assertThat(wallet.calls).as("the wallet asked to sign the epoch's batch once, not once per runner")
+                .hasValue(1);
+        assertThat(wallet.signed).as("one transaction signed for the epoch").hasSize(1);
+        assertThat(count(db, "select count(*) from skywire_chain_batch where epoch = " + epoch)).isEqualTo(1);
+
+        ChainPayouts after = new ChainPayouts(db, cmd -> SettlementPayouts.submit(sequencer, cmd), sky,
+                custody.wallet(), 50, 1);
+        awaitDone(() -> {
+            after.pay(epoch);
+            return count(db, "select count(*) from skywire_payout where epoch = " + epoch
+                    + " and state <> 'done'") == 0;
+        }, "the payouts confirmed");
+        for (KeyPair k : paid) {
+            long owed = count(db, "select amount from skywire_payout where epoch = " + epoch
+                    + " and reward_address = '" + k.address() + "'");
+            assertThat(node.store().unspentsOf(k.address())).as("paid once: " + k.address()).singleElement()
+                    .satisfies(u -> {
+                        assertThat(u.body().coins()).isEqualTo(owed);
+                        assertThat(u.body().srcTransaction().hex()).isEqualTo(wallet.signed.getFirst());
+                    });
+        }
+        assertThat(count(db, "select count(*) from skywire_chain_batch where epoch = " + epoch
+                + " and state = 'confirmed' and txid = '" + wallet.signed.getFirst() + "'")).isEqualTo(1);
+    }
+
+    /** Two relays without an account, a transport between them, their claims; the epoch settled, nothing paid. */
+    private List<KeyPair> settle(long epoch) throws Exception {
+        KeyPair a = SkywireFixtures.relay("race-a");
+        KeyPair b = SkywireFixtures.relay("race-b");
+        relays.register(a.pub(), "192.0.2.10", null);
+        relays.register(b.pub(), "192.0.2.11", null);
+        long start = epoch * 86_400 + 600;
+        SignedRecord ra = SkywireFixtures.report(a, b, "dmsg", start, start + 1800, 7_000_000, 3_000_000, 1);
+        SignedRecord rb = SkywireFixtures.report(b, a, "dmsg", start, start + 1800, 3_000_000, 7_000_000, 1);
+        List<UsageIngester.Input> in = new ArrayList<>();
+        for (SignedRecord r : List.of(ra, rb,
+                SignedRecord.sign(new EpochClaim(a.pub(), epoch, a.address(), List.of(ra.id())), a.sec()),
+                SignedRecord.sign(new EpochClaim(b.pub(), epoch, b.address(), List.of(rb.id())), b.sec()))) {
+            in.add(new UsageIngester.Input(r.encode(), "race"));
+        }
+        try (Connection c = db.getConnection()) {
+            assertThat(new UsageIngester(() -> (epoch + 2) * 86_400).ingestAll(c, in))
+                    .allSatisfy(o -> assertThat(o.status()).isEqualTo(UsageIngester.Status.ACCEPTED));
+        }
+        assertThat(job.settle(epoch).claims()).isEqualTo(2);
+        return List.of(a, b);
+    }
+
+    private static void awaitDone(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!check.done()) {
+            assertThat(System.nanoTime()).as("timed out waiting for " + what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean done() throws Exception;
+    }
+
+    /**
+     * The real hot wallet, except that a signing call waits for a second one (a runner of the other thread) for at
+     * most {@link #MEET_SECONDS} s, and the txids it signed are kept.
+     */
+    private static final class Meeting implements HotWallet {
+        private final HotWallet real;
+        private final CyclicBarrier both = new CyclicBarrier(2);
+        final List<String> signed = new CopyOnWriteArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+
+        Meeting(HotWallet real) {
+            this.real = real;
+        }
+
+        @Override
+        public Build buildAndSign(List<Payment> payments) {
+            calls.incrementAndGet();
+            try {
+                both.await(MEET_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException | BrokenBarrierException e) {
+                // the other runner did not come (it waits for this one's lock): sign alone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Build b = real.buildAndSign(payments);
+            if (b instanceof Signed s) {
+                signed.add(s.txid());
+            }
+            return b;
+        }
+
+        @Override
+        public Build buildAndSign(String destination, long amount, long fee) {
+            return real.buildAndSign(destination, amount, fee);
+        }
+
+        @Override
+        public void adopt(byte[] raw) {
+            real.adopt(raw);
+        }
+
+        @Override
+        public void broadcast(byte[] raw) throws BroadcastException {
+            real.broadcast(raw);
+        }
+
+        @Override
+        public Optional<String> conflict(byte[] raw) {
+            return real.conflict(raw);
+        }
+
+        @Override
+        public void release(byte[] raw) {
+            real.release(raw);
+        }
+
+        @Override
+        public int confirmations(String txid) {
+            return real.confirmations(txid);
+        }
+
+        @Override
+        public long spendable() {
+            return real.spendable();
+        }
+    }
+}
