@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.sky.SkyCustody;
@@ -63,6 +64,8 @@ class ChainRunnerRaceIT {
     Sequencer sequencer;
     @Autowired
     MarketCatalog catalog;
+    @Autowired
+    PoolFunding funding;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
@@ -94,8 +97,8 @@ class ChainRunnerRaceIT {
         int sky = catalog.asset("SKY", "asset").id();
         List<CompletableFuture<SettlementPayouts.Result>> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            SettlementPayouts runner = new SettlementPayouts(db, sequencer, sky, new ChainPayouts(db,
-                    cmd -> SettlementPayouts.submit(sequencer, cmd), sky, wallet, 50, 1));
+            SettlementPayouts runner = new SettlementPayouts(db, sequencer, funding, sky, new ChainPayouts(db,
+                    cmd -> SettlementPayouts.submit(sequencer, cmd), funding, sky, wallet, 50, 1));
             runs.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return runner.pay(epoch);
@@ -112,7 +115,7 @@ class ChainRunnerRaceIT {
         assertThat(wallet.signed).as("one transaction signed for the epoch").hasSize(1);
         assertThat(count(db, "select count(*) from skywire_chain_batch where epoch = " + epoch)).isEqualTo(1);
 
-        ChainPayouts after = new ChainPayouts(db, cmd -> SettlementPayouts.submit(sequencer, cmd), sky,
+        ChainPayouts after = new ChainPayouts(db, cmd -> SettlementPayouts.submit(sequencer, cmd), funding, sky,
                 custody.wallet(), 50, 1);
         awaitDone(() -> {
             after.pay(epoch);
