@@ -29,6 +29,7 @@ public final class Transaction {
     private final List<TransactionOutput> outputs;
     private volatile SHA256 txid;
     private volatile SHA256[] outputIds;
+    private volatile SHA256[] signingHashes;
     private volatile Created created;
 
     /** The outputs created in a block with this head, kept for the next caller with the same head. */
@@ -152,7 +153,15 @@ public final class Transaction {
 
     /** @return the hash input {@code i}'s signature signs: SHA256(InnerHash ‖ In[i]) */
     public SHA256 signingHash(int i) {
-        return SHA256.addSHA256(innerHash, inputs.get(i));
+        SHA256[] hashes = signingHashes;
+        if (hashes == null) {
+            hashes = new SHA256[inputs.size()];
+            for (int k = 0; k < hashes.length; k++) {
+                hashes[k] = SHA256.addSHA256(innerHash, inputs.get(k));
+            }
+            signingHashes = hashes;
+        }
+        return hashes[i];
     }
 
     /** @return the uxid of output {@code i} */
