@@ -48,7 +48,8 @@ public final class BlockImport {
      * Imports in chunks of {@link #AHEAD} blocks: while one chunk is applied in order through the chain rules
      * and then the chunk after next is read and decoded, the signatures of the next are recovered in parallel
      * ({@link Recoveries}, with the blockchain key and the stored outputs' owners as candidates). A chunk's
-     * blocks are stored in one atomic write ({@link SkycoinNode#applyBlocks}); {@code onApplied} hears of a block only once it is stored.
+     * blocks are stored in one atomic write ({@link SkycoinNode#applyBlocks}); {@code onApplied} hears of a block
+     * only once it is stored.
      *
      * @param onApplied called with each applied block's seq (progress reporting)
      */
