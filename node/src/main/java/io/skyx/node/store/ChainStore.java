@@ -34,8 +34,11 @@ public final class ChainStore implements AutoCloseable {
     private static final byte[] UNSPENT_COUNT_KEY = "unspents".getBytes(StandardCharsets.US_ASCII);
     
 
-    /** Most outputs kept in {@link #recent}. */
-    static final int RECENT_OUTPUTS = 1 << 16;
+    /**
+     * Most outputs kept in {@link #recent}: about 70 bytes each beyond the output itself, which the chain's
+     * in-memory unspent set holds anyway.
+     */
+    static final int RECENT_OUTPUTS = 1 << 18;
 
     private final RocksTables db;
     private volatile Head head;
