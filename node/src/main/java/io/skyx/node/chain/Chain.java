@@ -159,6 +159,14 @@ public final class Chain {
      * transaction in block 1 that recreates the genesis output exactly collides with it.
      */
     boolean newOutputsCollide(Transaction t) {
+        if (head.seq() != 0) {
+            for (int i = 0; i < t.outputs().size(); i++) {
+                if (pool.contains(t.outputId(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (UxOut ux : Genesis.createdOutputs(head, t)) {
             if (pool.contains(ux.id())) {
                 return true;

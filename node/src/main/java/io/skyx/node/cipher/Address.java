@@ -43,7 +43,12 @@ public final class Address implements Comparable<Address> {
 
     /** @return the version-0 address of {@code pub} ({@code AddressFromPubKey}) */
     public static Address fromPubKey(PubKey pub) {
-        return new Address(0, Ripemd160.digest(SHA256.digest(SHA256.digest(pub.bytes()))));
+        Address a = pub.cachedAddress();
+        if (a == null) {
+            a = new Address(0, Ripemd160.digest(SHA256.digest(SHA256.digest(pub.bytes()))));
+            pub.cacheAddress(a);
+        }
+        return a;
     }
 
     /** @return the address of {@code sec}'s public key ({@code AddressFromSecKey}) */

@@ -17,6 +17,8 @@ public final class PubKey {
 
     private final byte[] bytes;
     private final ECPoint point;
+    /** The version-0 address, once {@link Address#fromPubKey} has computed it (three hashes). */
+    private Address address;
 
     private PubKey(byte[] owned, ECPoint point) {
         this.bytes = owned;
@@ -82,6 +84,14 @@ public final class PubKey {
     }
 
     /** @return a copy of the 33 bytes */
+    Address cachedAddress() {
+        return address;
+    }
+
+    void cacheAddress(Address a) {
+        address = a;
+    }
+
     public byte[] bytes() {
         return bytes.clone();
     }

@@ -57,7 +57,7 @@ public final class Recoveries {
     private static final ConcurrentHashMap<Address, PubKey> KNOWN = new ConcurrentHashMap<>();
     /** The key the last prefetched block signature recovered to: the candidate for blocks without a hint. */
     private static volatile PubKey lastBlockSigner;
-    /** Owners of outputs created by prefetched blocks. */
+    /** Owners of outputs created by prefetched blocks, until a prefetched input spends them. */
     private static final ConcurrentHashMap<SHA256, Address> OWNERS = new ConcurrentHashMap<>();
 
     private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
@@ -161,7 +161,9 @@ public final class Recoveries {
         if (spends == null) {
             return null;
         }
-        Address owner = OWNERS.get(spends);
+        // an output is spent once: its entry is not needed again, and the map stays the size of the unspent
+        // outputs created by prefetched blocks instead of filling up and being emptied
+        Address owner = OWNERS.remove(spends);
         if (owner == null) {
             try {
                 owner = hints.ownerOf().apply(spends).orElse(null);

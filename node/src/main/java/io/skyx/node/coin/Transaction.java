@@ -28,6 +28,13 @@ public final class Transaction {
     private final List<SHA256> inputs;
     private final List<TransactionOutput> outputs;
     private volatile SHA256 txid;
+    private volatile SHA256[] outputIds;
+    private volatile SHA256[] signingHashes;
+    private volatile Created created;
+
+    /** The outputs created in a block with this head, kept for the next caller with the same head. */
+    private record Created(UxHead head, List<UxOut> outputs) {
+    }
 
     /**
      * @param length    the declared serialized size (u32)
@@ -146,22 +153,55 @@ public final class Transaction {
 
     /** @return the hash input {@code i}'s signature signs: SHA256(InnerHash ‖ In[i]) */
     public SHA256 signingHash(int i) {
-        return SHA256.addSHA256(innerHash, inputs.get(i));
+        SHA256[] hashes = signingHashes;
+        if (hashes == null) {
+            hashes = new SHA256[inputs.size()];
+            for (int k = 0; k < hashes.length; k++) {
+                hashes[k] = SHA256.addSHA256(innerHash, inputs.get(k));
+            }
+            signingHashes = hashes;
+        }
+        return hashes[i];
     }
 
     /** @return the uxid of output {@code i} */
     public SHA256 outputId(int i) {
-        return outputs.get(i).uxId(txid());
+        return outputIds()[i];
     }
 
-    /** @return the unspent outputs this transaction creates in a block with {@code head} */
-    public List<UxOut> createdOutputs(UxHead head) {
-        SHA256 id = txid();
-        List<UxOut> out = new ArrayList<>(outputs.size());
-        for (TransactionOutput o : outputs) {
-            out.add(new UxOut(head, new UxBody(id, o.address(), o.coins(), o.hours())));
+    private SHA256[] outputIds() {
+        SHA256[] ids = outputIds;
+        if (ids == null) {
+            SHA256 id = txid();
+            ids = new SHA256[outputs.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = outputs.get(i).uxId(id);
+            }
+            outputIds = ids;
         }
-        return out;
+        return ids;
+    }
+
+    /**
+     * @return the unspent outputs this transaction creates in a block with {@code head} (unmodifiable; the same
+     *         objects, with their hashes, for repeated calls with the same head: the chain rules, the unspent set
+     *         and the store share them)
+     */
+    public List<UxOut> createdOutputs(UxHead head) {
+        Created c = created;
+        if (c != null && c.head().equals(head)) {
+            return c.outputs();
+        }
+        SHA256 id = txid();
+        SHA256[] ids = outputIds();
+        List<UxOut> out = new ArrayList<>(outputs.size());
+        for (int i = 0; i < ids.length; i++) {
+            TransactionOutput o = outputs.get(i);
+            out.add(new UxOut(head, new UxBody(id, o.address(), o.coins(), o.hours()), ids[i]));
+        }
+        List<UxOut> list = List.copyOf(out);
+        created = new Created(head, list);
+        return list;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.skyx.node.daemon;
 
 import io.skyx.node.cipher.SHA256;
-import io.skyx.node.coin.SignedBlock;
 import io.skyx.node.coin.Transaction;
 
 import java.io.IOException;
@@ -24,8 +23,8 @@ import java.util.logging.Logger;
 /**
  * The P2P daemon (skycoin-protocol.md §9): listens for peers and keeps connections to the configured ones,
  * introduces itself, serves blocks (GETB/GIVB) and transactions (GETT/GIVT), syncs from peers that announce a
- * higher head, relays announced transactions, and disconnects protocol violators with Skycoin's reason codes;
- * misbehaving peers are blacklisted in the {@link PeerBook}, which also holds the peers found by GETP/GIVP
+ * higher head ({@link BlockSync}), relays announced transactions, and disconnects protocol violators with
+ * Skycoin's reason codes; misbehaving peers are blacklisted in the {@link PeerBook}, which also holds the peers found by GETP/GIVP
  * exchange. Each connection is read by its own virtual thread.
  */
 public final class Daemon implements AutoCloseable {
@@ -44,6 +43,7 @@ public final class Daemon implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<InetSocketAddress> dialing = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers;
+    private final BlockSync sync;
     private volatile boolean running = true;
 
     /** A daemon with an in-memory peer book (peer exchange on). */
@@ -60,6 +60,7 @@ public final class Daemon implements AutoCloseable {
         this.extra = new IntroductionExtra(config.blockchainPubkey().bytes(), config.burnFactor(),
                 config.maxTransactionSize(), config.maxDropletPrecision(), config.userAgent(),
                 Optional.of(config.genesisHash().bytes())).encode();
+        this.sync = new BlockSync(backend, this::broadcast, this::drop, this::highestPeerSeq);
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(config.listen());
@@ -201,12 +202,7 @@ public final class Daemon implements AutoCloseable {
                 forget(c);
             }
         } catch (PeerError e) {
-            LOG.info(() -> "disconnecting " + c.remote() + ": " + e.reason() + " (DISC " + e.reason().code() + "): "
-                    + e.getMessage());
-            if (e.reason().misbehaviour()) {
-                book.blacklist(c.remote().getAddress(), e.reason() + ": " + e.getMessage());
-            }
-            c.disconnect(e.reason(), this::forget);
+            drop(c, e);
         } catch (IOException e) {
             if (c.closeQuietly(DisconnectReason.READ_FAILED)) {
                 forget(c);
@@ -217,7 +213,18 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** Disconnects a peer for a protocol error, blacklisting it if the error is misbehaviour. */
+    private void drop(Connection c, PeerError e) {
+        LOG.info(() -> "disconnecting " + c.remote() + ": " + e.reason() + " (DISC " + e.reason().code() + "): "
+                + e.getMessage());
+        if (e.reason().misbehaviour()) {
+            book.blacklist(c.remote().getAddress(), e.reason() + ": " + e.getMessage());
+        }
+        c.disconnect(e.reason(), this::forget);
+    }
+
     private void forget(Connection c) {
+        sync.forget(c);
         if (connections.remove(c)) {
             DisconnectReason why = c.closeReason();
             LOG.info(() -> "peer " + c.remote() + " left (" + (why == null ? "closed" : why + ", DISC "
@@ -247,14 +254,8 @@ public final class Daemon implements AutoCloseable {
             }
             case Message.GivePeers g -> book.addAll(g.peers());
             case Message.GetBlocks g -> GiveBlocksReply.of(backend, g).ifPresent(c::send);
-            case Message.GiveBlocks g -> receiveBlocks(c, g.blocks());
-            case Message.AnnounceBlocks a -> {
-                c.peerHeadSeq(a.maxBlockSeq());
-                long head = backend.headSeq();
-                if (Long.compareUnsigned(a.maxBlockSeq(), head) > 0) {
-                    c.send(new Message.GetBlocks(head, BLOCKS_PER_REQUEST));
-                }
-            }
+            case Message.GiveBlocks g -> sync.received(c, g.blocks());
+            case Message.AnnounceBlocks a -> sync.announced(c, a.maxBlockSeq());
             case Message.AnnounceTxns a -> {
                 List<SHA256> unknown = a.txids().stream().filter(t -> !backend.knows(t)).toList();
                 if (!unknown.isEmpty()) {
@@ -308,49 +309,8 @@ public final class Daemon implements AutoCloseable {
         if (book.exchange()) {
             c.send(new Message.GetPeers());
         }
-        c.send(new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST));
+        c.send(sync.request(c));
         Message.AnnounceTxns.chunks(backend.announceableTxids()).forEach(c::send);
-    }
-
-    /**
-     * Applies the blocks that extend the head; a peer whose next block breaks the rules (forged, invalid) is
-     * misbehaving and is blacklisted. When a full batch extends the head, the next batch is asked for before this
-     * one is checked, so the peer reads and sends it while the signatures here are recovered and the rules run.
-     */
-    private void receiveBlocks(Connection c, List<SignedBlock> blocks) throws PeerError {
-        long before = backend.headSeq();
-        List<SignedBlock> fresh = blocks.stream().filter(b -> Long.compareUnsigned(b.header().seq(), before) > 0)
-                .toList();
-        boolean askedAhead = !fresh.isEmpty() && fresh.getFirst().header().seq() == before + 1
-                && blocks.size() >= BLOCKS_PER_REQUEST;
-        if (askedAhead) {
-            c.blocksReceived();
-            c.send(new Message.GetBlocks(fresh.getLast().header().seq(), BLOCKS_PER_REQUEST));
-        }
-        io.skyx.node.coin.Recoveries.prefetch(fresh);
-        for (SignedBlock b : fresh) {
-            long seq = b.header().seq();
-            if (Long.compareUnsigned(seq, backend.headSeq()) <= 0) {
-                continue;
-            }
-            if (!backend.applyBlock(b)) {
-                if (seq == backend.headSeq() + 1) {
-                    throw new PeerError(DisconnectReason.BLACKLISTED, "sent block " + seq + " that the rules refuse");
-                }
-                break;
-            }
-            c.peerHeadSeq(seq);
-        }
-        long after = backend.headSeq();
-        if (after != before) {
-            c.blocksReceived();
-            LOG.info(() -> "sync: head " + before + " -> " + after + " from " + c.remote() + " (peers' highest "
-                    + highestPeerSeq() + ")");
-            broadcast(new Message.AnnounceBlocks(after), null);
-            if (!askedAhead) {
-                c.send(new Message.GetBlocks(after, BLOCKS_PER_REQUEST));
-            }
-        }
     }
 
     private void broadcast(Message m, Connection except) {
@@ -382,10 +342,9 @@ public final class Daemon implements AutoCloseable {
     private void requestBlocksFromAll() {
         long now = System.nanoTime();
         long tick = config.blocksRequestInterval().toNanos();
-        Message getBlocks = new Message.GetBlocks(backend.headSeq(), BLOCKS_PER_REQUEST);
         for (Connection c : connections) {
             if (c.introduced() && !c.isClosed() && now - c.blocksReceivedNanos() >= 2 * tick) {
-                c.send(getBlocks);
+                c.send(sync.request(c));
             }
         }
         Message.AnnounceTxns.chunks(backend.announceableTxids()).forEach(m -> broadcast(m, null));
@@ -406,5 +365,6 @@ public final class Daemon implements AutoCloseable {
         for (Connection c : connections) {
             c.disconnect(DisconnectReason.SHUTDOWN, this::forget);
         }
+        sync.close();
     }
 }

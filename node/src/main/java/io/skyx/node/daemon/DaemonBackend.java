@@ -17,12 +17,12 @@ public interface DaemonBackend {
     List<SignedBlock> blocksAfter(long afterSeq, int max);
 
     /**
-     * Verifies (signature against the configured key and every chain rule) and applies one block received from a
-     * peer.
+     * Verifies (signature against the configured key and every chain rule) and applies, in order, blocks received
+     * from a peer, stopping at the first refused one; the applied ones are stored in one write.
      *
-     * @return true if the block was applied; false if it was refused
+     * @return true if every block was applied; false if one was refused or could not be stored
      */
-    boolean applyBlock(SignedBlock block);
+    boolean applyBlocks(List<SignedBlock> blocks);
 
     /** @return the unconfirmed transaction with this txid, if the pool holds it */
     Optional<Transaction> unconfirmed(SHA256 txid);

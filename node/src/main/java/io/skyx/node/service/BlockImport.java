@@ -45,10 +45,11 @@ public final class BlockImport {
     }
 
     /**
-     * Imports in chunks of {@link #AHEAD} blocks: while one chunk is applied in order through the chain rules,
-     * the signatures of the next are recovered in parallel ({@link Recoveries}, with the blockchain key and the
-     * stored outputs' owners as candidates). A chunk's blocks are stored in one atomic write
-     * ({@link SkycoinNode#applyBlocks}); {@code onApplied} hears of a block only once it is stored.
+     * Imports in chunks of {@link #AHEAD} blocks: while one chunk is applied in order through the chain rules
+     * and then the chunk after next is read and decoded, the signatures of the next are recovered in parallel
+     * ({@link Recoveries}, with the blockchain key and the stored outputs' owners as candidates). A chunk's
+     * blocks are stored in one atomic write ({@link SkycoinNode#applyBlocks}); {@code onApplied} hears of a block
+     * only once it is stored.
      *
      * @param onApplied called with each applied block's seq (progress reporting)
      */
@@ -61,12 +62,15 @@ public final class BlockImport {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<Parsed> chunk = readChunk(r, json, lineNo);
             CompletableFuture<Void> ready = prefetchAsync(chunk, hints);
+            List<Parsed> next = readChunk(r, json, lineNo);
             while (!chunk.isEmpty()) {
                 List<Parsed> current = chunk;
                 ready.join();
-                // the next chunk's signatures are recovered on the other cores while this one is applied
-                chunk = readChunk(r, json, lineNo);
+                // the next chunk's signatures are recovered on the other cores while this one is applied and
+                // the one after it is read
+                chunk = next;
                 ready = prefetchAsync(chunk, hints);
+                next = readChunk(r, json, lineNo);
                 List<Parsed> pending = new ArrayList<>(current.size());
                 for (Parsed p : current) {
                     if (p.block() != null && Long.compareUnsigned(p.block().header().seq(),

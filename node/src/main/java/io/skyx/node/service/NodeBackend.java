@@ -50,15 +50,19 @@ final class NodeBackend implements DaemonBackend {
     }
 
     @Override
-    public boolean applyBlock(SignedBlock block) {
+    public boolean applyBlocks(List<SignedBlock> blocks) {
+        if (blocks.isEmpty()) {
+            return true;
+        }
         try {
-            ApplyResult r = node.applyBlock(block);
-            if (!r.ok()) {
-                LOG.warning(() -> "refused a block from a peer: " + r.describe());
+            List<ApplyResult> results = node.applyBlocks(blocks);
+            ApplyResult last = results.getLast();
+            if (!last.ok()) {
+                LOG.warning(() -> "refused a block from a peer: " + last.describe());
             }
-            return r.ok();
+            return last.ok() && results.size() == blocks.size();
         } catch (StoreException e) {
-            LOG.log(Level.SEVERE, "cannot store a block", e);
+            LOG.log(Level.SEVERE, "cannot store blocks", e);
             return false;
         }
     }

@@ -317,17 +317,23 @@ public final class SkycoinNode implements AutoCloseable {
         if (!config.publisher()) {
             return Optional.empty();
         }
-        SignedBlock signed;
-        synchronized (lock) {
-            List<Transaction> txns = pool.blockCandidates(config.maxBlockBytes());
-            if (txns.isEmpty()) {
+        // the pool is read before the chain's lock is taken: the pool checks an offered transaction against the
+        // chain under its own lock, so taking the two the other way round could deadlock with an offer
+        List<Transaction> txns = pool.blockCandidates(config.maxBlockBytes());
+        long fee = 0;
+        for (Transaction t : txns) {
+            Optional<io.skyx.node.pool.PoolEntry> e = pool.get(t.txid());
+            if (e.isEmpty()) {
                 return Optional.empty();
             }
+            fee += e.get().fee();
+        }
+        if (txns.isEmpty()) {
+            return Optional.empty();
+        }
+        SignedBlock signed;
+        synchronized (lock) {
             BlockHeader parent = chain.head();
-            long fee = 0;
-            for (Transaction t : txns) {
-                fee += pool.get(t.txid()).orElseThrow().fee();
-            }
             BlockBody body = new BlockBody(txns);
             long now = Clock.systemUTC().instant().getEpochSecond();
             long time = Math.max(now, parent.time() + 1);

@@ -34,8 +34,24 @@ public final class ChainStore implements AutoCloseable {
     private static final byte[] UNSPENT_COUNT_KEY = "unspents".getBytes(StandardCharsets.US_ASCII);
     
 
+    /**
+     * Most outputs kept in {@link #recent}: about 70 bytes each beyond the output itself, which the chain's
+     * in-memory unspent set holds anyway.
+     */
+    static final int RECENT_OUTPUTS = 1 << 18;
+
     private final RocksTables db;
     private volatile Head head;
+    /**
+     * The unspent outputs of the latest appends, as committed (oldest dropped first): a block spending one needs
+     * no read from RocksDB. Only {@link #append(List)} uses it, under the store's lock.
+     */
+    private final Map<SHA256, StoredOutput> recent = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SHA256, StoredOutput> eldest) {
+            return size() > RECENT_OUTPUTS;
+        }
+    };
 
     /** A consistent view of the head: block, UxHash of the current unspent set and its size. */
     public record Head(SignedBlock block, SHA256 uxHash, long unspentCount) {
@@ -196,13 +212,7 @@ public final class ChainStore implements AutoCloseable {
      * the genesis block, whose outputs have an all-zero source (Skycoin's "FIXME hardfork" quirk).
      */
     public static List<UxOut> createdOutputs(SignedBlock b, Transaction t) {
-        UxHead uxHead = new UxHead(b.header().time(), b.header().seq());
-        SHA256 src = b.header().seq() == 0 ? SHA256.NULL : t.txid();
-        List<UxOut> out = new ArrayList<>(t.outputs().size());
-        for (TransactionOutput o : t.outputs()) {
-            out.add(new UxOut(uxHead, new UxBody(src, o.address(), o.coins(), o.hours())));
-        }
-        return out;
+        return io.skyx.node.coin.Genesis.createdOutputs(b.header(), t);
     }
 
     /**
@@ -248,6 +258,13 @@ public final class ChainStore implements AutoCloseable {
             db.commit(batch);
         }
         head = new Head(blocks.getLast(), SHA256.of(ux), count);
+        touched.forEach((id, o) -> {
+            if (o.spent()) {
+                recent.remove(id);
+            } else {
+                recent.put(id, o);
+            }
+        });
     }
 
     /** Adds one block's writes to {@code batch}, updating {@code ux} in place; @return the new unspent count */
@@ -263,7 +280,8 @@ public final class ChainStore implements AutoCloseable {
             SHA256 txid = t.txid();
             batch.put(Table.TRANSACTIONS, txid.bytes(), ByteBuffer.allocate(12).putLong(seq).putInt(i).array());
             for (SHA256 in : t.inputs()) {
-                StoredOutput spent = touched.containsKey(in) ? touched.get(in) : output(in).orElse(null);
+                StoredOutput spent = touched.containsKey(in) ? touched.get(in)
+                        : recent.containsKey(in) ? recent.get(in) : output(in).orElse(null);
                 if (spent == null || spent.spent()) {
                     throw new StoreException("block " + seq + " spends " + in + " which is not unspent");
                 }

@@ -49,7 +49,7 @@ class SyncBatchesTest {
             public void close() {
             }
         };
-        Logger daemonLog = Logger.getLogger("io.skyx.node.daemon.Daemon");
+        Logger daemonLog = Logger.getLogger("io.skyx.node.daemon.BlockSync");
         daemonLog.addHandler(capture);
         Duration tick = Duration.ofMillis(50);
         try (SkycoinNode publisher = SkycoinNode.open(NodeConfig.publisher(dir.resolve("publisher"), gen.params(),
