@@ -10,7 +10,8 @@ import io.skyx.api.kafka.InProcessKafkaBroker;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Sequencer;
-import io.skyx.api.testing.TestDatabase;
+import io.skyx.api.testing.IntegrationTestBase;
+import io.skyx.api.testing.SkyChainTestBase;
 import io.skyx.custody.sky.SkyCustody;
 import io.skyx.node.cipher.Address;
 import io.skyx.node.cipher.KeyPair;
@@ -73,24 +74,11 @@ class ChainPayoutIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn conn = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-chain-payout");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.custody.btc.enabled", () -> "false");
-        registry.add("skyx.skywire.schedule.enabled", () -> "false");
+        IntegrationTestBase.appWithoutNode(registry);
+        SkyChainTestBase.privateChain(registry, "skyx-chain-payout");
         registry.add("skyx.skywire.simulate.relays", () -> "0");
         registry.add("skyx.skywire.pool-droplets", () -> Long.toString(POOL));
-        registry.add("spring.datasource.url", conn::url);
-        registry.add("spring.datasource.username", conn::user);
-        registry.add("spring.datasource.password", conn::password);
-        registry.add("skyx.node.enabled", () -> "true");
-        registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
-        registry.add("skyx.node.p2p-port", () -> "0");
-        registry.add("skyx.node.block-interval", () -> "300ms");
-        registry.add("skyx.custody.sky.poll", () -> "200ms");
         registry.add("skyx.custody.sky.local-funding", () -> "10000000000000");
-        registry.add("skyx.data-dir", () -> dir.toString());
     }
 
     @Test

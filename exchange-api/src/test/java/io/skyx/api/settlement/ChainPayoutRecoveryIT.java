@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.market.MarketCatalog;
-import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.node.GenesisWallet;
 import io.skyx.api.node.NodeProperties;
+import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Sequencer;
+import io.skyx.api.testing.IntegrationTestBase;
+import io.skyx.api.testing.SkyChainTestBase;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.sky.KeyPayer;
 import io.skyx.custody.sky.SkyCustody;
 import io.skyx.custody.sky.SkyKeys;
@@ -27,8 +28,6 @@ import io.skyx.node.pool.UnconfirmedPool;
 import io.skyx.node.service.SkycoinNode;
 import io.skyx.skywire.EpochClaim;
 import io.skyx.skywire.SignedRecord;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,24 +89,11 @@ class ChainPayoutRecoveryIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn conn = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-chain-recovery");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.custody.btc.enabled", () -> "false");
-        registry.add("skyx.skywire.schedule.enabled", () -> "false");
+        IntegrationTestBase.appWithoutNode(registry);
+        SkyChainTestBase.privateChain(registry, "skyx-chain-recovery");
         registry.add("skyx.skywire.simulate.relays", () -> "0");
-        registry.add("spring.datasource.url", conn::url);
-        registry.add("spring.datasource.username", conn::user);
-        registry.add("spring.datasource.password", conn::password);
-        registry.add("skyx.node.enabled", () -> "true");
-        registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
-        registry.add("skyx.node.p2p-port", () -> "0");
-        registry.add("skyx.node.block-interval", () -> "300ms");
-        registry.add("skyx.custody.sky.poll", () -> "200ms");
         registry.add("skyx.custody.sky.seed", () -> SEED);
         registry.add("skyx.custody.sky.local-funding", () -> Long.toString(SMALL_FUNDING));
-        registry.add("skyx.data-dir", () -> dir.toString());
     }
 
     @Test

@@ -8,15 +8,14 @@ import io.skyx.api.SkyxApplication;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Sequencer;
-import io.skyx.api.testing.TestDatabase;
+import io.skyx.api.testing.IntegrationTestBase;
+import io.skyx.api.testing.SkyChainTestBase;
 import io.skyx.custody.sky.SkyCustody;
 import io.skyx.custody.withdrawal.HotWallet;
 import io.skyx.node.cipher.KeyPair;
 import io.skyx.node.service.SkycoinNode;
 import io.skyx.skywire.EpochClaim;
 import io.skyx.skywire.SignedRecord;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,23 +68,10 @@ class ChainRunnerRaceIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn conn = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-chain-race");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.custody.btc.enabled", () -> "false");
-        registry.add("skyx.skywire.schedule.enabled", () -> "false");
+        IntegrationTestBase.appWithoutNode(registry);
+        SkyChainTestBase.privateChain(registry, "skyx-chain-race");
         registry.add("skyx.skywire.simulate.relays", () -> "0");
-        registry.add("spring.datasource.url", conn::url);
-        registry.add("spring.datasource.username", conn::user);
-        registry.add("spring.datasource.password", conn::password);
-        registry.add("skyx.node.enabled", () -> "true");
-        registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
-        registry.add("skyx.node.p2p-port", () -> "0");
-        registry.add("skyx.node.block-interval", () -> "300ms");
-        registry.add("skyx.custody.sky.poll", () -> "200ms");
         registry.add("skyx.custody.sky.local-funding", () -> "10000000000000");
-        registry.add("skyx.data-dir", () -> dir.toString());
     }
 
     @Test

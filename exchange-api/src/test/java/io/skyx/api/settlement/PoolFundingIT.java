@@ -10,15 +10,14 @@ import io.skyx.api.node.GenesisWallet;
 import io.skyx.api.node.NodeProperties;
 import io.skyx.api.reserves.PoolFunding;
 import io.skyx.api.sequencer.Sequencer;
+import io.skyx.api.testing.IntegrationTestBase;
+import io.skyx.api.testing.SkyChainTestBase;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.sky.KeyPayer;
 import io.skyx.custody.sky.SkyCustody;
 import io.skyx.node.cipher.Address;
 import io.skyx.node.service.SkycoinNode;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -66,24 +65,11 @@ class PoolFundingIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn conn = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-pool-funding");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.custody.btc.enabled", () -> "false");
-        registry.add("skyx.skywire.schedule.enabled", () -> "false");
+        IntegrationTestBase.appWithoutNode(registry);
+        SkyChainTestBase.privateChain(registry, "skyx-pool-funding");
         registry.add("skyx.skywire.simulate.relays", () -> "0");
         registry.add("skyx.skywire.pool-droplets", () -> Long.toString(POOL));
-        registry.add("spring.datasource.url", conn::url);
-        registry.add("spring.datasource.username", conn::user);
-        registry.add("spring.datasource.password", conn::password);
-        registry.add("skyx.node.enabled", () -> "true");
-        registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
-        registry.add("skyx.node.p2p-port", () -> "0");
-        registry.add("skyx.node.block-interval", () -> "300ms");
-        registry.add("skyx.custody.sky.poll", () -> "200ms");
         registry.add("skyx.custody.sky.local-funding", () -> Long.toString(SMALL_FUNDING));
-        registry.add("skyx.data-dir", () -> dir.toString());
     }
 
     @Test

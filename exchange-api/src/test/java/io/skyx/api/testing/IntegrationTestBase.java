@@ -29,7 +29,7 @@ public abstract class IntegrationTestBase {
     }
 
     /** Everything but the node: a fresh database, no in-process Kafka, no BTC custody, no settlement schedule. */
-    static void appWithoutNode(DynamicPropertyRegistry registry) {
+    public static void appWithoutNode(DynamicPropertyRegistry registry) {
         TestDatabase.Conn db = TestDatabase.freshDatabase();
         registry.add("skyx.embedded-postgres.enabled", () -> "false");
         registry.add("skyx.kafka.embedded.enabled", () -> "false");

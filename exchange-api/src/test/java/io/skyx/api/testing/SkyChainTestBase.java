@@ -27,7 +27,15 @@ public abstract class SkyChainTestBase {
     @DynamicPropertySource
     static void databaseAndChain(DynamicPropertyRegistry registry) throws Exception {
         IntegrationTestBase.appWithoutNode(registry);
-        Path dir = Files.createTempDirectory("skyx-sky-chain");
+        privateChain(registry, "skyx-sky-chain");
+    }
+
+    /**
+     * The embedded node on a private chain in a new temporary directory named after {@code prefix} (no P2P port,
+     * a block every 300 ms, SKY custody polling every 200 ms), for tests with configuration of their own.
+     */
+    public static void privateChain(DynamicPropertyRegistry registry, String prefix) throws Exception {
+        Path dir = Files.createTempDirectory(prefix);
         registry.add("skyx.node.enabled", () -> "true");
         registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
         registry.add("skyx.node.p2p-port", () -> "0");
