@@ -19,7 +19,6 @@ import io.skyx.skywire.SignedRecord;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -161,14 +160,13 @@ class ChainRunnerRaceIT {
      * The real hot wallet, except that a signing call waits for a second one (a runner of the other thread) for at
      * most {@link #MEET_SECONDS} s, and the txids it signed are kept.
      */
-    private static final class Meeting implements HotWallet {
-        private final HotWallet real;
+    private static final class Meeting extends ForwardingHotWallet {
         private final CyclicBarrier both = new CyclicBarrier(2);
         final List<String> signed = new CopyOnWriteArrayList<>();
         final AtomicInteger calls = new AtomicInteger();
 
         Meeting(HotWallet real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -187,41 +185,6 @@ class ChainRunnerRaceIT {
                 signed.add(s.txid());
             }
             return b;
-        }
-
-        @Override
-        public Build buildAndSign(String destination, long amount, long fee) {
-            return real.buildAndSign(destination, amount, fee);
-        }
-
-        @Override
-        public void adopt(byte[] raw) {
-            real.adopt(raw);
-        }
-
-        @Override
-        public void broadcast(byte[] raw) throws BroadcastException {
-            real.broadcast(raw);
-        }
-
-        @Override
-        public Optional<String> conflict(byte[] raw) {
-            return real.conflict(raw);
-        }
-
-        @Override
-        public void release(byte[] raw) {
-            real.release(raw);
-        }
-
-        @Override
-        public int confirmations(String txid) {
-            return real.confirmations(txid);
-        }
-
-        @Override
-        public long spendable() {
-            return real.spendable();
         }
     }
 }
