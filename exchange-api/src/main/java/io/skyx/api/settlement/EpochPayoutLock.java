@@ -2,6 +2,7 @@ package io.skyx.api.settlement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -11,7 +12,9 @@ import javax.sql.DataSource;
  * open for the whole run and is rolled back at the end. A second runner of the same epoch waits until the first has
  * finished and then finds its work done, so two runners never batch, sign or broadcast the same payouts. The lock
  * goes with the transaction: closing the connection, or losing it, releases it, and a pooled connection never keeps
- * it. The run needs a second connection for its own work, so the pool must hold at least two.
+ * it. The run needs a second connection for its own work, so the pool must hold at least two. A whole settlement
+ * run ({@link SettlementRunner}) takes its own key of the epoch without waiting ({@link #tryHold}): a second run of
+ * the same epoch is told at once that one is already running instead of queueing behind it.
  */
 final class EpochPayoutLock implements AutoCloseable {
     private final Connection c;
@@ -22,14 +25,30 @@ final class EpochPayoutLock implements AutoCloseable {
 
     /** Waits for and takes the payout lock of {@code epoch}. */
     static EpochPayoutLock hold(DataSource db, long epoch) throws SQLException {
+        return take(db, key(epoch), true);
+    }
+
+    /** Takes the settlement-run lock of {@code epoch} if it is free; null (at once) while another run holds it. */
+    static EpochPayoutLock tryHoldRun(DataSource db, long epoch) throws SQLException {
+        return take(db, runKey(epoch), false);
+    }
+
+    private static EpochPayoutLock take(DataSource db, long key, boolean wait) throws SQLException {
         Connection c = db.getConnection();
         try {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                ps.setLong(1, key(epoch));
-                ps.execute();
+            try (PreparedStatement ps = c.prepareStatement(wait ? "select true from pg_advisory_xact_lock(?)"
+                    : "select pg_try_advisory_xact_lock(?)")) {
+                ps.setLong(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return new EpochPayoutLock(c);
+                    }
+                }
             }
-            return new EpochPayoutLock(c);
+            c.rollback();
+            c.close();
+            return null;
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
@@ -39,6 +58,11 @@ final class EpochPayoutLock implements AutoCloseable {
     /** The lock key of an epoch's payout runs (distinct from the settlement job's and the ingester's keys). */
     static long key(long epoch) {
         return 0x5357_4348_0000_0000L ^ epoch;
+    }
+
+    /** The lock key of an epoch's whole settlement runs (distinct from the payout, job and ingester keys). */
+    static long runKey(long epoch) {
+        return 0x5357_5255_0000_0000L ^ epoch;
     }
 
     /** Releases the lock (ends its transaction). */

@@ -87,7 +87,11 @@ class SettlementController {
         if (epoch < 0 || epoch >= System.currentTimeMillis() / 86_400_000L) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "epoch " + epoch + " has not ended yet", "epoch");
         }
-        return runner.run(epoch, operator.email());
+        try {
+            return runner.run(epoch, operator.email());
+        } catch (SettlementRunner.AlreadyRunning e) {
+            throw new ApiException(ErrorCode.ALREADY_RUNNING, e.getMessage(), "epoch");
+        }
     }
 
     @GetMapping("/api/v1/admin/settlement/{epoch}/report")

@@ -43,7 +43,13 @@ final class SettlementSchedule implements AutoCloseable {
         try {
             long lastEnded = RecordChecks.epochOf(nowSeconds.getAsLong() - graceSeconds) - 1;
             for (long epoch : runner.due(lastEnded)) {
-                SettlementRunner.Result r = runner.run(epoch, ACTOR);
+                SettlementRunner.Result r;
+                try {
+                    r = runner.run(epoch, ACTOR);
+                } catch (SettlementRunner.AlreadyRunning e) {
+                    LOG.info("settlement schedule: {} (left to that run)", e.getMessage());
+                    continue;
+                }
                 LOG.info("settled epoch {}: report {}, paid {} droplets, {} credited, {} pending on chain", epoch,
                         r.settlement().reportHash(), r.settlement().totalPaid(), r.payouts().credited(),
                         r.payouts().pendingOnChain());

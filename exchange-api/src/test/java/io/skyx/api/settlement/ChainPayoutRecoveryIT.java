@@ -216,12 +216,44 @@ class ChainPayoutRecoveryIT {
         assertPaidOnce(e4, 1);
         assertThat(txid(e4 + ":0")).isEqualTo(signed);
 
+        // our batch broadcast (as far as we know: the node never got it), then its input spent first by another
+        // transaction of the hot key, confirmed: the next run finds the batch can never confirm, undoes it and
+        // repays by a new batch; each relay is paid once
+        long e5 = epoch + 4;
+        settleTwoRelays(e5, "conflict-broadcast");
+        new SettlementPayouts(db, sequencer, funding, catalog.asset("SKY", "asset").id(),
+                chain(new LostBroadcast(custody.wallet()))).pay(e5);
+        String lost = e5 + ":0";
+        assertThat(count(db, "select count(*) from skywire_chain_batch where batch_id = '" + lost
+                + "' and state = 'broadcast' and ledger_seq is not null")).isEqualTo(1);
+        doubleSpend(lost);
+        assertThat(runner.run(e5, "test").payouts().undoneBatches()).isEqualTo(1);
+        assertThat(count(db, "select count(*) from skywire_chain_batch where batch_id = '" + lost
+                + "' and state = 'undone'")).isEqualTo(1);
+        confirmAll(e5);
+        assertPaidOnce(e5, 2);
+        assertThat(node.store().transaction(SHA256.fromHex(txid(lost)))).as("the replaced one is not on chain")
+                .isEmpty();
+        assertThat(runner.run(e5, "test").payouts().undoneBatches()).as("a rerun changes nothing").isZero();
+        assertPaidOnce(e5, 2);
+
         long funded = count(db, "select sum(pool - carry_in) from skywire_settlement");
         long paid = count(db, "select sum(total_paid) from skywire_settlement");
         awaitTrue(() -> count(db, "select coalesce(sum(amount), 0) from ledger_entries where account ="
                 + " 'settlement_pool'") == funded - paid ? 1 : 0, "the pool holds what was funded minus what was paid");
         assertThat(sequencer.owedToUsers(catalog.asset("SKY", "asset").id()).get())
                 .as("nothing was credited to a user").isZero();
+    }
+
+    /** The real hot wallet, except that a broadcast "succeeds" without reaching the node (a dropped transaction). */
+    private static final class LostBroadcast extends ForwardingHotWallet {
+        LostBroadcast(io.skyx.custody.withdrawal.HotWallet real) {
+            super(real);
+        }
+
+        @Override
+        public void broadcast(byte[] raw) {
+        }
     }
 
     private ChainPayouts chain(io.skyx.custody.withdrawal.HotWallet wallet) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.reserves.PoolFunding;
+import io.skyx.api.security.OperatorAudit;
 import io.skyx.api.sequencer.Sequencer;
 import io.skyx.api.testing.IntegrationTestBase;
 import io.skyx.api.testing.SkyChainTestBase;
@@ -17,12 +18,17 @@ import io.skyx.node.service.SkycoinNode;
 import io.skyx.skywire.EpochClaim;
 import io.skyx.skywire.SignedRecord;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +53,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("local")
 class ChainRunnerRaceIT {
     private static final int MEET_SECONDS = 5;
+    /**
+     * The racing runs' threads: not the common pool, which has one worker on a two-core machine (the second run
+     * would only start once the first has finished).
+     */
+    private static final Executor THREADS = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
 
     @Autowired
     SettlementJob job;
@@ -64,6 +75,8 @@ class ChainRunnerRaceIT {
     MarketCatalog catalog;
     @Autowired
     PoolFunding funding;
+    @Autowired
+    OperatorAudit audit;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
@@ -76,7 +89,7 @@ class ChainRunnerRaceIT {
     @Test
     void twoRunnersOnOneEpochSignOneBatchAndPayEachRelayOnce() throws Exception {
         long epoch = EPOCH0;
-        List<KeyPair> paid = settle(epoch);
+        List<KeyPair> paid = settle(epoch, "race");
         awaitDone(() -> custody.wallet().spendable() > 0, "the hot wallet funded");
         Meeting wallet = new Meeting(custody.wallet());
         int sky = catalog.asset("SKY", "asset").id();
@@ -90,7 +103,7 @@ class ChainRunnerRaceIT {
                 } catch (Exception e) {
                     throw new IllegalStateException("runner failed: " + e, e);
                 }
-            }));
+            }, THREADS));
         }
         for (CompletableFuture<SettlementPayouts.Result> r : runs) {
             assertThat(r).as("both runners finish without an error").succeedsWithin(120, TimeUnit.SECONDS);
@@ -120,12 +133,64 @@ class ChainRunnerRaceIT {
                 + " and state = 'confirmed' and txid = '" + wallet.signed.getFirst() + "'")).isEqualTo(1);
     }
 
+    /**
+     * Two whole settlement runs of one epoch (the admin API twice, or the schedule and the admin API): while the
+     * first waits in the wallet's signing step, the second is told at once that a run is going on
+     * ({@link SettlementRunner.AlreadyRunning}) instead of queueing behind it (without the run lock it waits for the
+     * payout lock until the first finishes, and fails the {@code failsWithin}); it signs and moves nothing. Once
+     * the first has finished, a run of the epoch is accepted again and finds its work done.
+     */
+    @Test
+    void aSecondRunOfAnEpochBeingRunIsToldItIsAlreadyRunningAtOnce() throws Exception {
+        long epoch = EPOCH0 + 5;
+        settle(epoch, "busy");
+        awaitDone(() -> custody.wallet().spendable() > 0, "the hot wallet funded");
+        Gate gate = new Gate(custody.wallet());
+        SettlementRunner first = runner(gate);
+        SettlementRunner second = runner(custody.wallet());
+        CompletableFuture<SettlementRunner.Result> running = CompletableFuture.supplyAsync(() -> run(first, epoch),
+                THREADS);
+        try {
+            assertThat(gate.entered.await(60, TimeUnit.SECONDS)).as("the first run reached signing").isTrue();
+            CompletableFuture<SettlementRunner.Result> again = CompletableFuture.supplyAsync(() -> run(second, epoch),
+                    THREADS);
+            assertThat(again).as("the second run answered at once").failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class).havingRootCause()
+                    .isInstanceOf(SettlementRunner.AlreadyRunning.class)
+                    .withMessageContaining("epoch " + epoch + " is already running");
+            assertThat(count(db, "select count(*) from skywire_chain_batch where epoch = " + epoch
+                    + " and state <> 'built'")).as("nothing signed while the first run waits").isZero();
+        } finally {
+            gate.release.countDown();
+        }
+        assertThat(running).succeedsWithin(120, TimeUnit.SECONDS);
+        assertThat(gate.calls).as("the wallet asked to sign once").hasValue(1);
+        SettlementRunner.Result after = run(second, epoch);
+        assertThat(after.settlement().alreadySettled()).isTrue();
+        assertThat(after.payouts().undoneBatches()).isZero();
+        assertThat(count(db, "select count(*) from skywire_chain_batch where epoch = " + epoch)).isEqualTo(1);
+    }
+
+    private SettlementRunner runner(HotWallet wallet) {
+        int sky = catalog.asset("SKY", "asset").id();
+        return new SettlementRunner(db, job, new SettlementPayouts(db, sequencer, funding, sky, new ChainPayouts(db,
+                cmd -> SettlementPayouts.submit(sequencer, cmd), funding, sky, wallet, 50, 1)), audit);
+    }
+
+    private static SettlementRunner.Result run(SettlementRunner runner, long epoch) {
+        try {
+            return runner.run(epoch, "race-test");
+        } catch (SQLException e) {
+            throw new IllegalStateException("run failed: " + e, e);
+        }
+    }
+
     /** Two relays without an account, a transport between them, their claims; the epoch settled, nothing paid. */
-    private List<KeyPair> settle(long epoch) throws Exception {
-        KeyPair a = SkywireFixtures.relay("race-a");
-        KeyPair b = SkywireFixtures.relay("race-b");
-        relays.register(a.pub(), "192.0.2.10", null);
-        relays.register(b.pub(), "192.0.2.11", null);
+    private List<KeyPair> settle(long epoch, String name) throws Exception {
+        KeyPair a = SkywireFixtures.relay(name + "-a");
+        KeyPair b = SkywireFixtures.relay(name + "-b");
+        relays.register(a.pub(), "192.0.2." + (10 + epoch % 100), null);
+        relays.register(b.pub(), "198.51.100." + (10 + epoch % 100), null);
         long start = epoch * 86_400 + 600;
         SignedRecord ra = SkywireFixtures.report(a, b, "dmsg", start, start + 1800, 7_000_000, 3_000_000, 1);
         SignedRecord rb = SkywireFixtures.report(b, a, "dmsg", start, start + 1800, 3_000_000, 7_000_000, 1);
@@ -154,6 +219,30 @@ class ChainRunnerRaceIT {
     @FunctionalInterface
     private interface Check {
         boolean done() throws Exception;
+    }
+
+    /** The real hot wallet, except that a signing call waits (at most 60 s) until the test lets it go on. */
+    private static final class Gate extends ForwardingHotWallet {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger calls = new AtomicInteger();
+
+        Gate(HotWallet real) {
+            super(real);
+        }
+
+        @Override
+        public Build buildAndSign(List<Payment> payments) {
+            calls.incrementAndGet();
+            entered.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return real.buildAndSign(payments);
+        }
     }
 
     /**
