@@ -100,21 +100,27 @@ class SkywireThroughputIT {
                 "skywire.usage.dlt", ds, ingester)) {
             long firstSeen = 0;
             long tFirst = 0;
-            long cpuFirst = 0;
+            long jvmFirst = 0;
+            long pgFirst = 0;
             long seen;
             while ((seen = consumer.accepted() + consumer.refused()) < total) {
                 if (firstSeen == 0 && seen > 0) {
                     firstSeen = seen;
                     tFirst = System.nanoTime();
-                    cpuFirst = cpuNanos();
+                    jvmFirst = jvmCpuNanos();
+                    pgFirst = postgresCpuNanos();
                 }
                 Thread.sleep(5);
             }
             long tEnd = System.nanoTime();
-            long cpuPerReport = (cpuNanos() - cpuFirst) / Math.max(1, total - firstSeen);
+            long reports = Math.max(1, total - firstSeen);
+            long jvmPerReport = (jvmCpuNanos() - jvmFirst) / reports;
+            long pgPerReport = (postgresCpuNanos() - pgFirst) / reports;
+            long cpuPerReport = jvmPerReport + pgPerReport;
             System.out.printf("[skywire bench] %s: CPU per report after the first stored batch (this JVM with the"
-                    + " broker, and the PostgreSQL server): %.1f us; raw decode+verify %.1f us (ratio %.1f%%)%n",
-                    label, cpuPerReport / 1e3, rawCpuNanos / 1e3, 100.0 * rawCpuNanos / cpuPerReport);
+                    + " broker, and the PostgreSQL server): %.1f us (JVM %.1f, PostgreSQL %.1f); raw decode+verify"
+                    + " %.1f us (ratio %.1f%%)%n", label, cpuPerReport / 1e3, jvmPerReport / 1e3, pgPerReport / 1e3,
+                    rawCpuNanos / 1e3, 100.0 * rawCpuNanos / cpuPerReport);
             double e2e = total / ((tEnd - t1) / 1e9);
             double steady = firstSeen == 0 ? e2e : (total - firstSeen) / ((tEnd - tFirst) / 1e9);
             System.out.printf("[skywire bench] %s: after the first stored batch (group join excluded): %.0f"
@@ -140,15 +146,22 @@ class SkywireThroughputIT {
      * it runs elsewhere (TEST_PG_URL on another host).
      */
     private static long cpuNanos() {
-        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return jvmCpuNanos() + postgresCpuNanos();
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static long postgresCpuNanos() {
         String url = TestDatabase.server().url();
         String port = " -p " + url.replaceAll("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1") + " ";
         long ticks = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(port)).orElse(false))
                 .flatMap(p -> Stream.concat(Stream.of(p), p.children()))
                 .mapToLong(SkywireThroughputIT::ticks).sum();
-        return jvm + ticks * 10_000_000L;
+        return ticks * 10_000_000L;
     }
 
     /** utime + stime + cutime + cstime of a process, in clock ticks (1/100 s on Linux), or 0 once it is gone. */
