@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * the dead-letter topic (header {@code reason}) before the transaction commits, so the dead-letter topic is
  * at-least-once, keyed by the wire hash. A bad record is a refusal, never a reason to stop; a database or Kafka
  * failure rolls the batch back and retries it after a pause. While one batch is stored, the next one is already
- * polled and its signatures verified on the other cores; a rebalance or a failure drops that prefetched batch, and
- * the consumer seeks back to the stored offsets.
+ * polled and its signatures verified on the other cores (an empty poll is retried while the pending batch is still
+ * being checked, so the checker has the next batch queued before the pending one is stored); a rebalance or a
+ * failure drops that prefetched batch, and the consumer seeks back to the stored offsets.
  */
 public final class UsageConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UsageConsumer.class);
@@ -154,6 +155,12 @@ public final class UsageConsumer implements AutoCloseable {
                     rebalanced = false;
                     long t0 = System.nanoTime();
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pending == null ? 200 : 0));
+                    while (records.isEmpty() && pending != null && !pending.checked.isDone() && !rebalanced
+                            && running) {
+                        // fetch the next poll while the pending one is still being checked, so that its checks
+                        // are queued before the pending one is stored (else the checker idles while it is stored)
+                        records = consumer.poll(Duration.ofMillis(2));
+                    }
                     pollNanos.addAndGet(System.nanoTime() - t0);
                     if (rebalanced && pending != null) {
                         reseek = true;
