@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -215,6 +216,18 @@ class BtcCustodyFlowIT {
         assertThat(btcFree(bob)).isEqualTo("0.01");
 
         String fresh = io.skyx.api.account.TotpReference.code6(key, step + 1);
+        for (String malformed : List.of("\"abc\"", "\"-0.0001\"", "\"1e-5\"", "\"0.000000001\"", "\"\"",
+                "\"99999999999999999999\"", "{}")) {
+            HttpResponse<String> r = bob.post("/api/v1/withdrawals",
+                    withdrawBody(outside, "0.002", fresh).replace("}", ",\"maxFee\":" + malformed + "}"));
+            assertThat(r.statusCode()).as("maxFee %s: %s", malformed, r.body()).isEqualTo(400);
+            if (!malformed.equals("{}")) {
+                assertThat(errorCode(r)).as(r.body()).isEqualTo("INVALID_AMOUNT");
+                assertThat(TestBrowser.json(r.body()).path("error").path("field").asString()).isEqualTo("maxFee");
+            }
+        }
+        assertThat(TestBrowser.json(bob.get("/api/v1/withdrawals?asset=BTC").body())).isEmpty();
+        assertThat(btcFree(bob)).isEqualTo("0.01");
         String belowQuote = withdrawBody(outside, "0.002", fresh).replace("}", ",\"maxFee\":\"0.000022\"}");
         HttpResponse<String> feeChanged = bob.post("/api/v1/withdrawals", belowQuote);
         assertThat(feeChanged.statusCode()).as(feeChanged.body()).isEqualTo(409);
