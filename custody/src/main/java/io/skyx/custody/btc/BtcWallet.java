@@ -32,6 +32,7 @@ import org.bitcoinj.core.TransactionOutput;
 import org.bitcoinj.core.listeners.DownloadProgressTracker;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
+import org.bitcoinj.crypto.HDKeyDerivation;
 import org.bitcoinj.script.ScriptException;
 import org.bitcoinj.store.BlockStoreException;
 import org.bitcoinj.store.MemoryBlockStore;
@@ -155,6 +156,30 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         DeterministicKey key = wallet.getActiveKeyChain().findKeyFromPubHash(s.getWitnessProgram());
         return key != null && key.getPath().get(wallet.getActiveKeyChain().getAccountPath().size())
                 .equals(ChildNumber.ONE);
+    }
+
+    /**
+     * Whether {@code key} is derivable from this wallet's seed: the master key itself, or an account key at its own
+     * child number under a BIP44/49/84/86 purpose and either coin type (the server holds the private key of any
+     * of those, so such a key is never a cold one).
+     */
+    boolean derivesFromSeed(DeterministicKey key) {
+        Context.propagate(context);
+        DeterministicKey root = HDKeyDerivation.createMasterPrivateKey(wallet.getKeyChainSeed().getSeedBytes());
+        if (root.getPubKeyPoint().equals(key.getPubKeyPoint())) {
+            return true;
+        }
+        for (int purpose : new int[] {44, 49, 84, 86}) {
+            for (int coin : new int[] {0, 1}) {
+                DeterministicKey coinKey = HDKeyDerivation.deriveChildKey(
+                        HDKeyDerivation.deriveChildKey(root, new ChildNumber(purpose, true)), new ChildNumber(coin, true));
+                if (HDKeyDerivation.deriveChildKey(coinKey, key.getChildNumber()).getPubKeyPoint()
+                        .equals(key.getPubKeyPoint())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void ensureIssued(int index) {
