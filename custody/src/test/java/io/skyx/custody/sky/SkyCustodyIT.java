@@ -321,6 +321,10 @@ class SkyCustodyIT {
         }
     }
 
+    private static long balanceOf(ReserveWallet.Holdings h, String address) {
+        return h.addresses().stream().filter(x -> x.address().equals(address)).findFirst().orElseThrow().balance();
+    }
+
     @Test
     void theReserveWalletListsTheHotAndDepositAddressesAtTheHeadAndSignsWithTheirKeys() throws Exception {
         custody.depositAddress(40);
@@ -335,6 +339,23 @@ class SkyCustodyIT {
             assertThat(x.balance()).isEqualTo(chain.balance(x.address()));
         }
         assertThat(h.total()).isPositive();
+        assertThat(r.holdings()).as("the head did not move: no re-scan").isSameAs(h);
+        String added = custody.depositAddress(41);
+        ReserveWallet.Holdings more = r.holdings();
+        assertThat(more).as("a new deposit address is read at once").isNotSameAs(h);
+        assertThat(more.height()).isEqualTo(h.height());
+        assertThat(more.addresses()).extracting(ReserveWallet.Holding::address).contains(added);
+        assertThat(r.holdings()).isSameAs(more);
+        String hotAddress = custody.wallet().hotAddress().toString();
+        chain.payAndBlock(hotAddress, 3 * SKY);
+        ReserveWallet.Holdings moved = r.holdings();
+        assertThat(moved.height()).as("a new head is re-read").isEqualTo(chain.node().storedHead().seq())
+                .isGreaterThan(h.height());
+        for (ReserveWallet.Holding x : moved.addresses()) {
+            assertThat(x.balance()).as(x.address()).isEqualTo(chain.balance(x.address()));
+        }
+        assertThat(moved.addresses()).filteredOn(x -> x.address().equals(hotAddress))
+                .extracting(ReserveWallet.Holding::balance).doesNotContain(balanceOf(more, hotAddress));
 
         String message = "skyx reserves challenge 42";
         String hot = custody.wallet().hotAddress().toString();
