@@ -24,6 +24,7 @@ import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.core.BlockChain;
 import org.bitcoinj.core.Context;
 import org.bitcoinj.core.NetworkParameters;
+import org.bitcoinj.core.Peer;
 import org.bitcoinj.core.PeerAddress;
 import org.bitcoinj.core.PeerGroup;
 import org.bitcoinj.core.Transaction;
@@ -113,6 +114,21 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         Context.propagate(context);
         chain.addWallet(other);
         peers.addWallet(other);
+    }
+
+    /**
+     * The highest BIP133 fee filter the connected peers sent (sat/kvB): a transaction paying less is not relayed by
+     * all of them. -1 when no connected peer sent one (bcoin never does).
+     */
+    long peersFeeFilter() {
+        long highest = -1;
+        for (Peer p : peers.getConnectedPeers()) {
+            Coin filter = p.getFeeFilter();
+            if (filter != null) {
+                highest = Math.max(highest, filter.value);
+            }
+        }
+        return highest;
     }
 
     /** The network. */
