@@ -62,6 +62,7 @@ class SkyTopUpIT {
     private static TestLedger ledger;
     private static SkyCustody custody;
     private static ColdDesk desk;
+    private static javax.sql.DataSource db;
 
     @BeforeAll
     static void start() {
@@ -69,7 +70,7 @@ class SkyTopUpIT {
         ledger = new TestLedger();
         SkyColdConfig cold = new SkyColdConfig(List.of(address(COLD1), address(COLD2)), HotTarget.of(TARGET));
         custody = new SkyCustody(new SkyConfig("skyx top-up test seed", N, 1000, Duration.ofMillis(1500), 100, 50,
-                Duration.ofMillis(100)), cold, TestDb.fresh(), ledger, (u, a) -> WithdrawalSettings.Settings.NONE,
+                Duration.ofMillis(100)), cold, db = TestDb.fresh(), ledger, (u, a) -> WithdrawalSettings.Settings.NONE,
                 new SimpleMeterRegistry(), chain.node(), null);
         custody.start();
         desk = custody.coldDesk().orElseThrow();
@@ -196,6 +197,59 @@ class SkyTopUpIT {
         assertThat(after.differences()).isEmpty();
         assertThat(after.holdings()).isEqualTo(clean.holdings());
         assertThat(ledger.available(1, CustodyAsset.SKY)).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aColdOutputSpentSinceTheExportAndATransactionTheNodeWouldRefuseAreRefusedAndChangeNothing() throws Exception {
+        Map<String, SecKey> keys = Map.of(address(COLD1), COLD1, address(COLD2), COLD2);
+        chain.pay(Map.of(SkyChain.parse(address(COLD2)), 30 * SKY));
+        chain.blocks(N);
+        ColdTransfer invalid = desk.exportTopUp("t-invalid", 5 * SKY);
+        Transaction exported = decode(invalid.unsignedTx());
+        // the stored export altered behind custody's back: its outputs no longer add up to its inputs' coins
+        List<TransactionOutput> outs = new ArrayList<>(exported.outputs());
+        TransactionOutput change = outs.getLast();
+        outs.set(outs.size() - 1, new TransactionOutput(change.address(), change.coins() + SKY, change.hours()));
+        Transaction altered = Transaction.unsigned(exported.inputs(), outs);
+        try (var c = db.getConnection(); var st = c.prepareStatement(
+                "update custody_cold_transfer set unsigned_tx = ? where id = ?")) {
+            st.setBytes(1, TransactionCodec.INSTANCE.encode(altered));
+            st.setLong(2, invalid.id());
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        List<String> alteredSigs = altered.sign(keysOf(altered, keys)).sigs().stream().map(x -> x.hex()).toList();
+        refused("TOPUP_INVALID", () -> desk.importTopUp(invalid.id(), String.join(" ", alteredSigs)));
+        assertThat(desk.cancelTopUp(invalid.id()).state()).isEqualTo(ColdTransfer.State.CANCELLED);
+
+        ColdTransfer t = desk.exportTopUp("t-spent", 5 * SKY);
+        Transaction unsigned = decode(t.unsignedTx());
+        List<String> sigs = signOffline(t.psbt(), keys);
+        // the cold key holder spends the same output elsewhere before the import
+        List<TransactionOutput> elsewhere = new ArrayList<>(unsigned.outputs());
+        elsewhere.set(0, new TransactionOutput(SkyChain.parse(SkyChain.outsideAddress()), elsewhere.get(0).coins(),
+                elsewhere.get(0).hours()));
+        Transaction spend = Transaction.unsigned(unsigned.inputs(), elsewhere).sign(keysOf(unsigned, keys));
+        assertThat(chain.node().inject(spend, true).admission()).isEqualTo(
+                io.skyx.node.pool.UnconfirmedPool.Admission.ADDED);
+        chain.block();
+        String hot = custody.wallet().hotAddress().toString();
+        long hotBefore = chain.balance(hot);
+        refused("TOPUP_INPUT_SPENT", () -> desk.importTopUp(t.id(), String.join(" ", sigs)));
+        assertThat(desk.view(10).latest().getFirst()).satisfies(x -> {
+            assertThat(x.id()).isEqualTo(t.id());
+            assertThat(x.state()).isEqualTo(ColdTransfer.State.EXPORTED);
+            assertThat(x.rawTx()).isNull();
+        });
+        assertThat(chain.balance(hot)).isEqualTo(hotBefore);
+        assertThat(ledger.applied()).isZero();
+        desk.cancelTopUp(t.id());
+    }
+
+    /** The cold key of each of {@code t}'s inputs, in order. */
+    private static List<SecKey> keysOf(Transaction t, Map<String, SecKey> keys) {
+        return t.inputs().stream().map(uxid -> keys.get(chain.node().unspent(uxid).orElseThrow().body().address()
+                .toString())).toList();
     }
 
     private static Transaction decode(byte[] raw) {
