@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.btc.BtcCustody;
 import io.skyx.custody.btc.regtest.BcoinAddresses;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import io.skyx.custody.btc.regtest.BcoinRpc;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,18 +53,7 @@ class BtcCustodyFlowIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn db = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-custody-flow");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.node.enabled", () -> "false");
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("skyx.custody.btc.enabled", () -> "true");
-        registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
-        registry.add("skyx.custody.btc.poll", () -> "200ms");
-        registry.add("skyx.custody.btc.local-funding", () -> Long.toString(FLOAT));
+        BtcTestProperties.registerHot(registry, FLOAT);
         // bounds 10..10 sat/vB: whatever bcoin's estimate, the fee is 10 × 221 vB = 2210 sat
         registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
         registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
