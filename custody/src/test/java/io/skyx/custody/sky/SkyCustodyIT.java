@@ -42,35 +42,28 @@ import org.junit.jupiter.api.Test;
 class SkyCustodyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int N = 2;
-    private static final long SKY = 1_000_000;
+    private static final int N = SkyTestCustody.N;
+    private static final long SKY = SkyTestCustody.SKY;
 
     private static SkyChain chain;
     private static TestLedger ledger;
     private static SkyCustody custody;
 
     private static SkyConfig config(String seed) {
-        return new SkyConfig(seed, N, 1000, Duration.ofMillis(1500), 100, 50, Duration.ofMillis(100));
+        return SkyTestCustody.config(seed);
     }
 
     @BeforeAll
     static void start() {
         chain = SkyChain.start();
         ledger = new TestLedger();
-        custody = new SkyCustody(config("skyx custody test seed"), TestDb.fresh(), ledger,
-                (u, a) -> WithdrawalSettings.Settings.NONE, new SimpleMeterRegistry(), chain.node(), null);
-        custody.start();
+        custody = SkyTestCustody.start(chain, "skyx custody test seed", null, TestDb.fresh(), ledger);
         chain.payAndBlock(custody.wallet().hotAddress().toString(), 1_000 * SKY);
     }
 
     @AfterAll
     static void stop() {
-        if (custody != null) {
-            custody.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
+        SkyTestCustody.stop(custody, chain);
     }
 
     private static void deposit(SkyCustody c, TestLedger l, long user, long droplets) {

@@ -3,14 +3,11 @@ package io.skyx.custody.sky;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skyx.custody.CustodyException;
 import io.skyx.custody.cold.ColdDesk;
 import io.skyx.custody.cold.ColdTransfer;
-import io.skyx.custody.cold.HotTarget;
 import io.skyx.custody.platform.CustodyAsset;
 import io.skyx.custody.platform.LedgerRecords;
-import io.skyx.custody.platform.WithdrawalSettings;
 import io.skyx.custody.reconcile.Report;
 import io.skyx.custody.testing.Await;
 import io.skyx.custody.testing.SkyChain;
@@ -50,8 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SkyTopUpIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int N = 2;
-    private static final long SKY = 1_000_000;
+    private static final int N = SkyTestCustody.N;
+    private static final long SKY = SkyTestCustody.SKY;
     private static final long TARGET = 100 * SKY;
     private static final SecKey COLD1 = SecKey.random();
     private static final SecKey COLD2 = SecKey.random();
@@ -68,11 +65,9 @@ class SkyTopUpIT {
     static void start() {
         chain = SkyChain.start();
         ledger = new TestLedger();
-        SkyColdConfig cold = new SkyColdConfig(List.of(address(COLD1), address(COLD2)), HotTarget.of(TARGET));
-        custody = new SkyCustody(new SkyConfig("skyx top-up test seed", N, 1000, Duration.ofMillis(1500), 100, 50,
-                Duration.ofMillis(100)), cold, db = TestDb.fresh(), ledger, (u, a) -> WithdrawalSettings.Settings.NONE,
-                new SimpleMeterRegistry(), chain.node(), null);
-        custody.start();
+        db = TestDb.fresh();
+        custody = SkyTestCustody.start(chain, "skyx top-up test seed", SkyTestCustody.cold(TARGET, COLD1, COLD2), db,
+                ledger);
         desk = custody.coldDesk().orElseThrow();
         chain.pay(Map.of(custody.wallet().hotAddress(), 10 * SKY, SkyChain.parse(address(COLD1)), 60 * SKY,
                 SkyChain.parse(address(COLD2)), 50 * SKY));
@@ -81,12 +76,7 @@ class SkyTopUpIT {
 
     @AfterAll
     static void stop() {
-        if (custody != null) {
-            custody.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
+        SkyTestCustody.stop(custody, chain);
     }
 
     private static String address(SecKey k) {
