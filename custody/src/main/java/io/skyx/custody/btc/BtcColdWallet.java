@@ -45,6 +45,10 @@ public final class BtcColdWallet implements ColdSide {
         if (account.hasPrivKey()) {
             throw new IllegalArgumentException("the cold account key must be a public key (xpub/zpub), never a private one");
         }
+        if (hot.derivesFromSeed(account)) {
+            throw new IllegalArgumentException("the cold account key belongs to the hot wallet (it derives from the hot "
+                    + "seed, whose private keys are on this server): configure the offline signer's account xpub");
+        }
         account.setCreationTime(birth);
         this.watching = Wallet.fromWatchingKey(hot.network(), account, ScriptType.P2WPKH);
         hot.watch(watching);

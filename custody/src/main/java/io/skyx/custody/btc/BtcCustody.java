@@ -77,12 +77,13 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
     public BtcCustody(BtcConfig config, BtcColdConfig cold, DataSource db, Ledger ledger, WithdrawalSettings settings,
                       MeterRegistry meters, BtcWallet.Broadcaster broadcaster, BtcFeePolicy.Estimator estimator) {
         this.config = config;
-        this.fees = new BtcFeePolicy(config.feeRate(), config.minFeeRate(), config.maxFeeRate(), estimator);
         this.deposits = new DepositStore(db);
         this.withdrawals = new WithdrawalStore(db);
         this.settings = settings;
         this.wallet = new BtcWallet(config.network(), config.mnemonic(), config.passphrase(), config.seedBirth(),
                 config.peers(), broadcaster);
+        this.fees = new BtcFeePolicy(config.feeRate(), config.minFeeRate(), config.maxFeeRate(), estimator,
+                wallet::peersFeeFilter);
         this.pipeline = new WithdrawalPipeline(BTC, withdrawals, ledger, new FeeFloor(wallet, fees),
                 new WithdrawalPipeline.Policy(0, config.minimumWithdrawal(), config.confirmations()),
                 meters);

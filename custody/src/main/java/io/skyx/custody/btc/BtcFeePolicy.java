@@ -9,8 +9,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Rate</b> (sat/vB): the estimator's rate for confirmation within {@link #TARGET_BLOCKS} blocks when it has
  *       one (bcoin's {@code estimatesmartfee} on regtest; bitcoinj has no estimator, so with plain P2P peers there
- *       is none), else the configured rate; either is clamped to [{@code minFeeRate}, {@code maxFeeRate}]. An
- *       estimate is reused for {@link #REFRESH_NANOS}.</li>
+ *       is none), else the configured rate; then raised to the peers' relay floor when that is higher (the highest
+ *       BIP133 {@code feefilter} the connected peers sent: a transaction paying less is not relayed by every peer,
+ *       and in production, without bcoin, this is what the network says); then clamped to [{@code minFeeRate},
+ *       {@code maxFeeRate}], so a peer cannot push the fee above the operator's ceiling. A quote is reused for
+ *       {@link #REFRESH_NANOS}.</li>
  *   <li><b>Fee</b>: rate × {@link #QUOTE_VSIZE}, the virtual size of a withdrawal with two P2WPKH inputs, the
  *       P2WPKH change and the largest standard destination output (P2TR / P2WSH), so one fee per asset fits every
  *       destination type.</li>
@@ -40,10 +43,18 @@ public final class BtcFeePolicy {
         long satPerKvB(int blocks);
     }
 
+    /** The peers' relay floor in satoshis per virtual kB, or -1 when no peer sent one. */
+    @FunctionalInterface
+    public interface RelayFloor {
+        /** @return sat/kvB, or -1 */
+        long satPerKvB();
+    }
+
     private final long configuredRate;
     private final long minFeeRate;
     private final long maxFeeRate;
     private final Estimator estimator;
+    private final RelayFloor relayFloor;
     private volatile AssetCustody.FeeQuote cached;
     private volatile long cachedAt;
 
@@ -54,6 +65,12 @@ public final class BtcFeePolicy {
      * @param estimator      null: none
      */
     public BtcFeePolicy(long configuredRate, long minFeeRate, long maxFeeRate, Estimator estimator) {
+        this(configuredRate, minFeeRate, maxFeeRate, estimator, null);
+    }
+
+    /** The same, raised to {@code relayFloor} when that is higher (null: no floor). */
+    public BtcFeePolicy(long configuredRate, long minFeeRate, long maxFeeRate, Estimator estimator,
+                        RelayFloor relayFloor) {
         if (minFeeRate < 1 || maxFeeRate < minFeeRate || configuredRate < 1) {
             throw new IllegalArgumentException("BTC fee rates: 1 <= min-fee-rate (" + minFeeRate + ") <= max-fee-rate ("
                     + maxFeeRate + "), fee-rate (" + configuredRate + ") >= 1 sat/vB");
@@ -62,6 +79,7 @@ public final class BtcFeePolicy {
         this.minFeeRate = minFeeRate;
         this.maxFeeRate = maxFeeRate;
         this.estimator = estimator;
+        this.relayFloor = relayFloor;
     }
 
     /** The lowest rate a withdrawal transaction may pay (sat/vB). */
@@ -95,12 +113,31 @@ public final class BtcFeePolicy {
                 LOG.warn("BTC fee estimate failed, using the configured rate: {}", e.toString());
             }
         }
+        long floor = floorRate();
+        if (floor > rate) {
+            rate = floor;
+            source += ", raised to the peers' relay floor";
+        }
         long bounded = Math.clamp(rate, minFeeRate, maxFeeRate);
         if (bounded != rate) {
             source += rate > maxFeeRate ? ", capped at max-fee-rate" : ", raised to min-fee-rate";
         }
         return new AssetCustody.FeeQuote(Math.multiplyExact(bounded, QUOTE_VSIZE), bounded, minFeeRate, maxFeeRate,
                 source);
+    }
+
+    /** The relay floor in whole sat/vB (rounded up), or 0 when there is none. */
+    private long floorRate() {
+        if (relayFloor == null) {
+            return 0;
+        }
+        try {
+            long perKvB = relayFloor.satPerKvB();
+            return perKvB > 0 ? Math.ceilDiv(perKvB, 1000) : 0;
+        } catch (RuntimeException e) {
+            LOG.warn("BTC peers' relay floor unreadable, ignored: {}", e.toString());
+            return 0;
+        }
     }
 
     /** Whether a transaction of {@code vsize} vB paying {@code fee} pays at least the minimum rate. */

@@ -129,6 +129,7 @@ public final class BtcTopUps implements io.skyx.custody.cold.TopUps {
         Psbt psbt = Psbt.of(unsigned);
         for (int i = 0; i < picked.size(); i++) {
             TransactionOutput o = picked.get(i);
+            psbt.putInput(i, new byte[] {Psbt.IN_NON_WITNESS_UTXO}, withoutWitnesses(o.getParentTransaction()));
             psbt.putInput(i, new byte[] {Psbt.IN_WITNESS_UTXO}, witnessUtxo(o.getValue().value,
                     o.getScriptPubKey().program()));
             DeterministicKey k = cold.keyOf(o);
@@ -165,6 +166,15 @@ public final class BtcTopUps implements io.skyx.custody.cold.TopUps {
         accountPath.forEach(c -> b.putInt(c.i()));
         rel.forEach(c -> b.putInt(c.i()));
         return b.array();
+    }
+
+    /** {@code tx} serialized without its witnesses (the form whose hash is its txid). */
+    private static byte[] withoutWitnesses(Transaction tx) {
+        Transaction copy = Transaction.read(ByteBuffer.wrap(tx.serialize()));
+        for (int i = 0; i < copy.getInputs().size(); i++) {
+            copy.replaceInput(i, copy.getInput(i).withoutWitness());
+        }
+        return copy.serialize();
     }
 
     private static byte[] witnessUtxo(long value, byte[] script) {

@@ -24,6 +24,7 @@ import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.core.BlockChain;
 import org.bitcoinj.core.Context;
 import org.bitcoinj.core.NetworkParameters;
+import org.bitcoinj.core.Peer;
 import org.bitcoinj.core.PeerAddress;
 import org.bitcoinj.core.PeerGroup;
 import org.bitcoinj.core.Transaction;
@@ -32,6 +33,7 @@ import org.bitcoinj.core.TransactionOutput;
 import org.bitcoinj.core.listeners.DownloadProgressTracker;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
+import org.bitcoinj.crypto.HDKeyDerivation;
 import org.bitcoinj.script.ScriptException;
 import org.bitcoinj.store.BlockStoreException;
 import org.bitcoinj.store.MemoryBlockStore;
@@ -114,6 +116,21 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         peers.addWallet(other);
     }
 
+    /**
+     * The highest BIP133 fee filter the connected peers sent (sat/kvB): a transaction paying less is not relayed by
+     * all of them. -1 when no connected peer sent one (bcoin never does).
+     */
+    long peersFeeFilter() {
+        long highest = -1;
+        for (Peer p : peers.getConnectedPeers()) {
+            Coin filter = p.getFeeFilter();
+            if (filter != null) {
+                highest = Math.max(highest, filter.value);
+            }
+        }
+        return highest;
+    }
+
     /** The network. */
     public BitcoinNetwork network() {
         return network;
@@ -155,6 +172,30 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         DeterministicKey key = wallet.getActiveKeyChain().findKeyFromPubHash(s.getWitnessProgram());
         return key != null && key.getPath().get(wallet.getActiveKeyChain().getAccountPath().size())
                 .equals(ChildNumber.ONE);
+    }
+
+    /**
+     * Whether {@code key} is derivable from this wallet's seed: the master key itself, or an account key at its own
+     * child number under a BIP44/49/84/86 purpose and either coin type (the server holds the private key of any
+     * of those, so such a key is never a cold one).
+     */
+    boolean derivesFromSeed(DeterministicKey key) {
+        Context.propagate(context);
+        DeterministicKey root = HDKeyDerivation.createMasterPrivateKey(wallet.getKeyChainSeed().getSeedBytes());
+        if (root.getPubKeyPoint().equals(key.getPubKeyPoint())) {
+            return true;
+        }
+        for (int purpose : new int[] {44, 49, 84, 86}) {
+            for (int coin : new int[] {0, 1}) {
+                DeterministicKey coinKey = HDKeyDerivation.deriveChildKey(
+                        HDKeyDerivation.deriveChildKey(root, new ChildNumber(purpose, true)), new ChildNumber(coin, true));
+                if (HDKeyDerivation.deriveChildKey(coinKey, key.getChildNumber()).getPubKeyPoint()
+                        .equals(key.getPubKeyPoint())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void ensureIssued(int index) {

@@ -15,12 +15,17 @@ import org.bitcoinj.core.Transaction;
  * A BIP174 (version 0) partially signed transaction, read and written as key-value maps: the global map with the
  * unsigned transaction, one map per input and one per output. Entries this class has no name for are kept as
  * they are, so a PSBT round-trips byte for byte. bitcoinj 0.17 has no PSBT support; this covers what the cold
- * top-up needs (P2WPKH inputs: WITNESS_UTXO, BIP32_DERIVATION, PARTIAL_SIG, FINAL_SCRIPTWITNESS).
+ * top-up needs (P2WPKH inputs: NON_WITNESS_UTXO, WITNESS_UTXO, BIP32_DERIVATION, PARTIAL_SIG, FINAL_SCRIPTWITNESS).
+ * Each exported input carries both UTXO forms: BIP143 signs the spent value, but a signer given only WITNESS_UTXO
+ * cannot know the value is true (the 2020 segwit fee attack), so hardware signers (Trezor, Ledger, Coldcard) refuse
+ * segwit v0 inputs without the full previous transaction; Bitcoin Core signs with either.
  */
 public final class Psbt {
 
     /** Global: the unsigned transaction. */
     public static final int GLOBAL_UNSIGNED_TX = 0x00;
+    /** Input: the whole previous transaction (without witnesses), whose txid the input's outpoint names. */
+    public static final int IN_NON_WITNESS_UTXO = 0x00;
     /** Input: the output spent (value and script). */
     public static final int IN_WITNESS_UTXO = 0x01;
     /** Input: a signature; key = type ‖ public key, value = DER signature ‖ sighash byte. */

@@ -51,6 +51,11 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
     private final int sharePercent;
     private final Map<String, Transaction> adopted = new ConcurrentHashMap<>();
     private volatile List<Address> cold = List.of();
+    private volatile HoldingsAt lastHoldings;
+
+    /** The holdings last read, with the head (in them) and the address lists they were read at. */
+    private record HoldingsAt(Holdings holdings, List<Address> owned, List<Address> cold) {
+    }
 
     /**
      * @param depositAddresses the deposit addresses assigned so far (their keys derived by {@code keys})
@@ -293,16 +298,35 @@ public final class SkyWallet implements HotWallet, ReserveWallet {
         return CustodyAsset.SKY;
     }
 
+    /**
+     * {@inheritDoc} Read once per head block: while the head and the hot, deposit and cold address lists stay the
+     * same, the last reading is returned without a re-scan.
+     */
     @Override
     public Holdings holdings() {
+        List<Address> owned = owned();
+        List<Address> coldNow = cold;
+        HoldingsAt last = lastHoldings;
+        ChainStore.Head head = node.storedHead();
+        if (last != null && last.holdings().height() == head.seq()
+                && last.holdings().blockHash().equals(head.block().hash().hex())
+                && last.owned().equals(owned) && last.cold().equals(coldNow)) {
+            return last.holdings();
+        }
+        Holdings h = scan(owned, coldNow);
+        lastHoldings = new HoldingsAt(h, owned, coldNow);
+        return h;
+    }
+
+    private Holdings scan(List<Address> owned, List<Address> coldNow) {
         for (int attempt = 0; attempt < 10; attempt++) {
             ChainStore.Head before = node.storedHead();
             List<Holding> hs = new ArrayList<>();
-            for (Address a : owned()) {
+            for (Address a : owned) {
                 long balance = node.store().unspentsOf(a).stream().mapToLong(u -> u.body().coins()).sum();
                 hs.add(new Holding(a.toString(), Kind.HOT, balance));
             }
-            for (Address a : cold) {
+            for (Address a : coldNow) {
                 long balance = node.store().unspentsOf(a).stream().mapToLong(u -> u.body().coins()).sum();
                 hs.add(new Holding(a.toString(), Kind.COLD, balance));
             }

@@ -187,6 +187,7 @@ class BtcColdWalletIT {
         assertThat(t.state()).isEqualTo(ColdTransfer.State.EXPORTED);
         assertThat(t.destination()).isEqualTo(custody.wallet().operatorAddress());
         assertThat(desk.exportTopUp("topup-1", amount).id()).isEqualTo(t.id());
+        assertThat(Psbt.fromBase64(t.psbt()).toBase64()).as("the exported PSBT round-trips").isEqualTo(t.psbt());
 
         // refused, each with its code, and the top-up stays EXPORTED
         refused(t.id(), "bm90IGEgcHNidA==", "PSBT_MALFORMED");
@@ -267,6 +268,27 @@ class BtcColdWalletIT {
     }
 
     /**
+     * The spent output's value as a hardware signer takes it: from NON_WITNESS_UTXO, the previous transaction whose
+     * txid must be the outpoint's, whose output must be the WITNESS_UTXO given beside it.
+     */
+    private static long spentValue(java.util.List<Psbt.Entry> input, org.bitcoinj.core.TransactionOutPoint spent) {
+        byte[] whole = input.stream().filter(e -> e.key().length == 1 && e.type() == Psbt.IN_NON_WITNESS_UTXO)
+                .findFirst().orElseThrow(() -> new AssertionError("no NON_WITNESS_UTXO")).value();
+        byte[] witnessUtxo = input.stream().filter(e -> e.key().length == 1 && e.type() == Psbt.IN_WITNESS_UTXO)
+                .findFirst().orElseThrow(() -> new AssertionError("no WITNESS_UTXO")).value();
+        Transaction previous = Transaction.read(ByteBuffer.wrap(whole));
+        assertThat(previous.getTxId()).isEqualTo(spent.hash());
+        assertThat(previous.hasWitnesses()).isFalse();
+        org.bitcoinj.core.TransactionOutput o = previous.getOutput(spent.index());
+        ByteBuffer u = ByteBuffer.wrap(witnessUtxo).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(u.getLong()).isEqualTo(o.getValue().value);
+        byte[] script = new byte[org.bitcoinj.base.VarInt.read(u).intValue()];
+        u.get(script);
+        assertThat(script).isEqualTo(o.getScriptPubKey().program());
+        return o.getValue().value;
+    }
+
+    /**
      * The offline signer: for each input, the key named by its BIP32 derivation (or {@code forced}), a BIP143
      * signature over the PSBT's own unsigned transaction, written back as PARTIAL_SIG.
      */
@@ -274,12 +296,10 @@ class BtcColdWalletIT {
         Psbt p = Psbt.fromBase64(base64);
         Transaction tx = Transaction.read(ByteBuffer.wrap(p.unsignedTx()));
         for (int i = 0; i < p.inputCount(); i++) {
-            long value = 0;
+            long value = spentValue(p.input(i), tx.getInput(i).getOutpoint());
             DeterministicKey key = forced;
             for (Psbt.Entry e : p.input(i)) {
-                if (e.type() == Psbt.IN_WITNESS_UTXO) {
-                    value = ByteBuffer.wrap(e.value()).order(ByteOrder.LITTLE_ENDIAN).getLong();
-                } else if (e.type() == Psbt.BIP32_DERIVATION && forced == null) {
+                if (e.type() == Psbt.BIP32_DERIVATION && forced == null) {
                     ByteBuffer d = ByteBuffer.wrap(e.value());
                     assertThat(d.getInt()).isEqualTo(coldMaster.getFingerprint());
                     d.order(ByteOrder.LITTLE_ENDIAN);

@@ -7,7 +7,10 @@ import io.skyx.custody.AssetCustody;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fee policy's rate source and bounds (the estimator is bcoin's estimatesmartfee in the app; here a value). */
+/**
+ * The fee policy's rate source and bounds (the estimator is bcoin's estimatesmartfee in the app, the relay floor the
+ * peers' BIP133 feefilter; here values).
+ */
 class BtcFeePolicyTest {
 
     @Test
@@ -50,6 +53,27 @@ class BtcFeePolicyTest {
         }).quote();
         assertThat(q.feeRate()).isEqualTo(7);
         assertThat(q.source()).isEqualTo("configured");
+    }
+
+    @Test
+    void thePeersRelayFloorRaisesALowerRateAndStaysWithinTheBounds() {
+        AssetCustody.FeeQuote raised = new BtcFeePolicy(10, 1, 200, null, () -> 25_500).quote();
+        assertThat(raised.feeRate()).isEqualTo(26);
+        assertThat(raised.fee()).isEqualTo(26 * BtcFeePolicy.QUOTE_VSIZE);
+        assertThat(raised.source()).isEqualTo("configured, raised to the peers' relay floor");
+        AssetCustody.FeeQuote estimate = new BtcFeePolicy(10, 1, 200, blocks -> 30_000, () -> 25_500).quote();
+        assertThat(estimate.feeRate()).as("a higher estimate wins").isEqualTo(30);
+        assertThat(estimate.source()).isEqualTo("estimate");
+        AssetCustody.FeeQuote capped = new BtcFeePolicy(10, 1, 50, null, () -> 900_000).quote();
+        assertThat(capped.feeRate()).as("a peer cannot push the fee past the ceiling").isEqualTo(50);
+        assertThat(capped.source()).isEqualTo("configured, raised to the peers' relay floor, capped at max-fee-rate");
+        for (BtcFeePolicy.RelayFloor none : List.<BtcFeePolicy.RelayFloor>of(() -> -1, () -> 0, () -> {
+            throw new IllegalStateException("peer group closed");
+        })) {
+            AssetCustody.FeeQuote q = new BtcFeePolicy(10, 1, 200, null, none).quote();
+            assertThat(q.feeRate()).isEqualTo(10);
+            assertThat(q.source()).isEqualTo("configured");
+        }
     }
 
     @Test

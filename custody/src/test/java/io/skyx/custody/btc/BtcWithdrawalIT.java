@@ -35,6 +35,8 @@ class BtcWithdrawalIT {
     private static final int N = 2;
     private static final long FEE = Regtest.FEE;
     private static final String OTHER_SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow";
+    /** A third wallet, so that its deposit address 0 has no payment from another test. */
+    private static final String THIRD_SEED = "letter advice cage absurd amount doctor acoustic avoid letter advice cage above";
 
     private static BcoinNode node;
     private static BcoinRpc rpc;
@@ -265,6 +267,53 @@ class BtcWithdrawalIT {
                 assertThat(c.txid()).isEqualTo(txid);
                 assertThat(c.value()).isEqualTo(5_000_000);
             });
+            assertThat(l.available(user, CustodyAsset.BTC)).isEqualTo(20_000_000 - 5_000_000 - FEE);
+            assertThat(l.withdrawing(user, CustodyAsset.BTC)).isZero();
+        }
+    }
+
+    @Test
+    void aCrashAfterTheNetworkAcceptedButBeforeBroadcastWasStoredRebroadcastsTheSameTransactionAndNoSecond() {
+        DataSource db = TestDb.fresh();
+        TestLedger l = new TestLedger();
+        long user = 22;
+        String dest = rpc.walletNewWitnessAddress();
+        BcoinBroadcaster network = new BcoinBroadcaster(rpc);
+        Withdrawal signed;
+        try (BtcCustody crashing = new BtcCustody(Regtest.config(node, N, THIRD_SEED), db, l,
+                (u, a) -> WithdrawalSettings.Settings.NONE, new SimpleMeterRegistry(), raw -> {
+                    network.send(raw);
+                    throw new IllegalStateException("the process died after the network accepted the transaction");
+                })) {
+            crashing.start();
+            deposit(crashing, l, user, 20_000_000);
+            Withdrawal w = crashing.withdraw(user, "r1", BcoinAddresses.fromBcoin(dest).toString(), "0.05");
+            signed = awaitState(crashing, user, w.id(), WithdrawalState.SIGNED, false);
+            String id = signed.txid();
+            Await.until("the network has the transaction", WAIT, () -> rpc.mempool().contains(id));
+            assertThat(crashing.withdrawals(user, 50)).singleElement()
+                    .satisfies(x -> assertThat(x.state()).isEqualTo(WithdrawalState.SIGNED));
+        }
+        String txid = signed.txid();
+
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (BtcCustody restarted = new BtcCustody(Regtest.config(node, N, THIRD_SEED), db, l,
+                (u, a) -> WithdrawalSettings.Settings.NONE, new SimpleMeterRegistry(), raw -> {
+                    sent.add(org.bitcoinj.core.Transaction.read(java.nio.ByteBuffer.wrap(
+                            java.util.HexFormat.of().parseHex(raw))).getTxId().toString());
+                    network.send(raw);
+                })) {
+            restarted.start();
+            awaitState(restarted, user, signed.id(), WithdrawalState.BROADCAST, false);
+            assertThat(sent).as("the stored transaction is sent again").isNotEmpty().containsOnly(txid);
+            Withdrawal done = awaitState(restarted, user, signed.id(), WithdrawalState.COMPLETED, true);
+            assertThat(done.txid()).isEqualTo(txid);
+            assertThat(sent).containsOnly(txid);
+            assertThat(rpc.walletCoins(dest)).singleElement().satisfies(c -> {
+                assertThat(c.txid()).isEqualTo(txid);
+                assertThat(c.value()).isEqualTo(5_000_000);
+            });
+            assertThat(restarted.withdrawals(user, 50)).hasSize(1);
             assertThat(l.available(user, CustodyAsset.BTC)).isEqualTo(20_000_000 - 5_000_000 - FEE);
             assertThat(l.withdrawing(user, CustodyAsset.BTC)).isZero();
         }

@@ -3,14 +3,11 @@ package io.skyx.custody.sky;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skyx.custody.CustodyException;
 import io.skyx.custody.cold.ColdDesk;
 import io.skyx.custody.cold.ColdTransfer;
-import io.skyx.custody.cold.HotTarget;
 import io.skyx.custody.cold.Sweeper;
 import io.skyx.custody.platform.CustodyAsset;
-import io.skyx.custody.platform.WithdrawalSettings;
 import io.skyx.custody.reserve.ReserveWallet;
 import io.skyx.custody.testing.Await;
 import io.skyx.custody.testing.SkyChain;
@@ -23,7 +20,6 @@ import io.skyx.node.reserves.ReserveChallenge;
 import io.skyx.node.reserves.ReserveSignatures;
 import io.skyx.node.reserves.SnapshotRef;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +32,8 @@ import org.junit.jupiter.api.Test;
 class SkyColdWalletIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int N = 2;
-    private static final long SKY = 1_000_000;
+    private static final int N = SkyTestCustody.N;
+    private static final long SKY = SkyTestCustody.SKY;
     private static final long TARGET = 100 * SKY;
     private static final SecKey COLD1 = SecKey.random();
     private static final SecKey COLD2 = SecKey.random();
@@ -51,24 +47,15 @@ class SkyColdWalletIT {
     static void start() {
         chain = SkyChain.start();
         ledger = new TestLedger();
-        SkyColdConfig cold = new SkyColdConfig(List.of(Address.fromSecKey(COLD1).toString(),
-                Address.fromSecKey(COLD2).toString()), HotTarget.of(TARGET));
-        custody = new SkyCustody(new SkyConfig("skyx cold test seed", N, 1000, Duration.ofMillis(1500), 100, 50,
-                Duration.ofMillis(100)), cold, TestDb.fresh(), ledger, (u, a) -> WithdrawalSettings.Settings.NONE,
-                new SimpleMeterRegistry(), chain.node(), null);
-        custody.start();
+        custody = SkyTestCustody.start(chain, "skyx cold test seed", SkyTestCustody.cold(TARGET, COLD1, COLD2),
+                TestDb.fresh(), ledger);
         desk = custody.coldDesk().orElseThrow();
         chain.payAndBlock(custody.wallet().hotAddress().toString(), 1_000 * SKY);
     }
 
     @AfterAll
     static void stop() {
-        if (custody != null) {
-            custody.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
+        SkyTestCustody.stop(custody, chain);
     }
 
     @Test

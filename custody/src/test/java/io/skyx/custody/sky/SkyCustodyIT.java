@@ -42,35 +42,28 @@ import org.junit.jupiter.api.Test;
 class SkyCustodyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int N = 2;
-    private static final long SKY = 1_000_000;
+    private static final int N = SkyTestCustody.N;
+    private static final long SKY = SkyTestCustody.SKY;
 
     private static SkyChain chain;
     private static TestLedger ledger;
     private static SkyCustody custody;
 
     private static SkyConfig config(String seed) {
-        return new SkyConfig(seed, N, 1000, Duration.ofMillis(1500), 100, 50, Duration.ofMillis(100));
+        return SkyTestCustody.config(seed);
     }
 
     @BeforeAll
     static void start() {
         chain = SkyChain.start();
         ledger = new TestLedger();
-        custody = new SkyCustody(config("skyx custody test seed"), TestDb.fresh(), ledger,
-                (u, a) -> WithdrawalSettings.Settings.NONE, new SimpleMeterRegistry(), chain.node(), null);
-        custody.start();
+        custody = SkyTestCustody.start(chain, "skyx custody test seed", null, TestDb.fresh(), ledger);
         chain.payAndBlock(custody.wallet().hotAddress().toString(), 1_000 * SKY);
     }
 
     @AfterAll
     static void stop() {
-        if (custody != null) {
-            custody.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
+        SkyTestCustody.stop(custody, chain);
     }
 
     private static void deposit(SkyCustody c, TestLedger l, long user, long droplets) {
@@ -321,6 +314,10 @@ class SkyCustodyIT {
         }
     }
 
+    private static long balanceOf(ReserveWallet.Holdings h, String address) {
+        return h.addresses().stream().filter(x -> x.address().equals(address)).findFirst().orElseThrow().balance();
+    }
+
     @Test
     void theReserveWalletListsTheHotAndDepositAddressesAtTheHeadAndSignsWithTheirKeys() throws Exception {
         custody.depositAddress(40);
@@ -335,6 +332,23 @@ class SkyCustodyIT {
             assertThat(x.balance()).isEqualTo(chain.balance(x.address()));
         }
         assertThat(h.total()).isPositive();
+        assertThat(r.holdings()).as("the head did not move: no re-scan").isSameAs(h);
+        String added = custody.depositAddress(41);
+        ReserveWallet.Holdings more = r.holdings();
+        assertThat(more).as("a new deposit address is read at once").isNotSameAs(h);
+        assertThat(more.height()).isEqualTo(h.height());
+        assertThat(more.addresses()).extracting(ReserveWallet.Holding::address).contains(added);
+        assertThat(r.holdings()).isSameAs(more);
+        String hotAddress = custody.wallet().hotAddress().toString();
+        chain.payAndBlock(hotAddress, 3 * SKY);
+        ReserveWallet.Holdings moved = r.holdings();
+        assertThat(moved.height()).as("a new head is re-read").isEqualTo(chain.node().storedHead().seq())
+                .isGreaterThan(h.height());
+        for (ReserveWallet.Holding x : moved.addresses()) {
+            assertThat(x.balance()).as(x.address()).isEqualTo(chain.balance(x.address()));
+        }
+        assertThat(moved.addresses()).filteredOn(x -> x.address().equals(hotAddress))
+                .extracting(ReserveWallet.Holding::balance).doesNotContain(balanceOf(more, hotAddress));
 
         String message = "skyx reserves challenge 42";
         String hot = custody.wallet().hotAddress().toString();

@@ -3,14 +3,11 @@ package io.skyx.custody.sky;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skyx.custody.CustodyException;
 import io.skyx.custody.cold.ColdDesk;
 import io.skyx.custody.cold.ColdTransfer;
-import io.skyx.custody.cold.HotTarget;
 import io.skyx.custody.platform.CustodyAsset;
 import io.skyx.custody.platform.LedgerRecords;
-import io.skyx.custody.platform.WithdrawalSettings;
 import io.skyx.custody.reconcile.Report;
 import io.skyx.custody.testing.Await;
 import io.skyx.custody.testing.SkyChain;
@@ -50,8 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SkyTopUpIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int N = 2;
-    private static final long SKY = 1_000_000;
+    private static final int N = SkyTestCustody.N;
+    private static final long SKY = SkyTestCustody.SKY;
     private static final long TARGET = 100 * SKY;
     private static final SecKey COLD1 = SecKey.random();
     private static final SecKey COLD2 = SecKey.random();
@@ -62,16 +59,15 @@ class SkyTopUpIT {
     private static TestLedger ledger;
     private static SkyCustody custody;
     private static ColdDesk desk;
+    private static javax.sql.DataSource db;
 
     @BeforeAll
     static void start() {
         chain = SkyChain.start();
         ledger = new TestLedger();
-        SkyColdConfig cold = new SkyColdConfig(List.of(address(COLD1), address(COLD2)), HotTarget.of(TARGET));
-        custody = new SkyCustody(new SkyConfig("skyx top-up test seed", N, 1000, Duration.ofMillis(1500), 100, 50,
-                Duration.ofMillis(100)), cold, TestDb.fresh(), ledger, (u, a) -> WithdrawalSettings.Settings.NONE,
-                new SimpleMeterRegistry(), chain.node(), null);
-        custody.start();
+        db = TestDb.fresh();
+        custody = SkyTestCustody.start(chain, "skyx top-up test seed", SkyTestCustody.cold(TARGET, COLD1, COLD2), db,
+                ledger);
         desk = custody.coldDesk().orElseThrow();
         chain.pay(Map.of(custody.wallet().hotAddress(), 10 * SKY, SkyChain.parse(address(COLD1)), 60 * SKY,
                 SkyChain.parse(address(COLD2)), 50 * SKY));
@@ -80,12 +76,7 @@ class SkyTopUpIT {
 
     @AfterAll
     static void stop() {
-        if (custody != null) {
-            custody.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
+        SkyTestCustody.stop(custody, chain);
     }
 
     private static String address(SecKey k) {
@@ -196,6 +187,59 @@ class SkyTopUpIT {
         assertThat(after.differences()).isEmpty();
         assertThat(after.holdings()).isEqualTo(clean.holdings());
         assertThat(ledger.available(1, CustodyAsset.SKY)).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aColdOutputSpentSinceTheExportAndATransactionTheNodeWouldRefuseAreRefusedAndChangeNothing() throws Exception {
+        Map<String, SecKey> keys = Map.of(address(COLD1), COLD1, address(COLD2), COLD2);
+        chain.pay(Map.of(SkyChain.parse(address(COLD2)), 30 * SKY));
+        chain.blocks(N);
+        ColdTransfer invalid = desk.exportTopUp("t-invalid", 5 * SKY);
+        Transaction exported = decode(invalid.unsignedTx());
+        // the stored export altered behind custody's back: its outputs no longer add up to its inputs' coins
+        List<TransactionOutput> outs = new ArrayList<>(exported.outputs());
+        TransactionOutput change = outs.getLast();
+        outs.set(outs.size() - 1, new TransactionOutput(change.address(), change.coins() + SKY, change.hours()));
+        Transaction altered = Transaction.unsigned(exported.inputs(), outs);
+        try (var c = db.getConnection(); var st = c.prepareStatement(
+                "update custody_cold_transfer set unsigned_tx = ? where id = ?")) {
+            st.setBytes(1, TransactionCodec.INSTANCE.encode(altered));
+            st.setLong(2, invalid.id());
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        List<String> alteredSigs = altered.sign(keysOf(altered, keys)).sigs().stream().map(x -> x.hex()).toList();
+        refused("TOPUP_INVALID", () -> desk.importTopUp(invalid.id(), String.join(" ", alteredSigs)));
+        assertThat(desk.cancelTopUp(invalid.id()).state()).isEqualTo(ColdTransfer.State.CANCELLED);
+
+        ColdTransfer t = desk.exportTopUp("t-spent", 5 * SKY);
+        Transaction unsigned = decode(t.unsignedTx());
+        List<String> sigs = signOffline(t.psbt(), keys);
+        // the cold key holder spends the same output elsewhere before the import
+        List<TransactionOutput> elsewhere = new ArrayList<>(unsigned.outputs());
+        elsewhere.set(0, new TransactionOutput(SkyChain.parse(SkyChain.outsideAddress()), elsewhere.get(0).coins(),
+                elsewhere.get(0).hours()));
+        Transaction spend = Transaction.unsigned(unsigned.inputs(), elsewhere).sign(keysOf(unsigned, keys));
+        assertThat(chain.node().inject(spend, true).admission()).isEqualTo(
+                io.skyx.node.pool.UnconfirmedPool.Admission.ADDED);
+        chain.block();
+        String hot = custody.wallet().hotAddress().toString();
+        long hotBefore = chain.balance(hot);
+        refused("TOPUP_INPUT_SPENT", () -> desk.importTopUp(t.id(), String.join(" ", sigs)));
+        assertThat(desk.view(10).latest().getFirst()).satisfies(x -> {
+            assertThat(x.id()).isEqualTo(t.id());
+            assertThat(x.state()).isEqualTo(ColdTransfer.State.EXPORTED);
+            assertThat(x.rawTx()).isNull();
+        });
+        assertThat(chain.balance(hot)).isEqualTo(hotBefore);
+        assertThat(ledger.applied()).isZero();
+        desk.cancelTopUp(t.id());
+    }
+
+    /** The cold key of each of {@code t}'s inputs, in order. */
+    private static List<SecKey> keysOf(Transaction t, Map<String, SecKey> keys) {
+        return t.inputs().stream().map(uxid -> keys.get(chain.node().unspent(uxid).orElseThrow().body().address()
+                .toString())).toList();
     }
 
     private static Transaction decode(byte[] raw) {

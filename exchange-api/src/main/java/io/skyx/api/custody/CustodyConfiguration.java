@@ -91,7 +91,8 @@ class CustodyConfiguration {
         BtcColdConfig cold = !c.configured() ? null : new BtcColdConfig(c.accountKey(), new HotTarget(c.target(),
                 c.sweepAbovePercent(), c.alarmBelowPercent()), c.feeRate(), c.maxFeeRate(), c.fingerprint(),
                 c.accountPath());
-        // bcoin estimates fee rates (estimatesmartfee); bitcoinj over plain P2P has no estimator: the configured rate
+        // bcoin estimates fee rates (estimatesmartfee); bitcoinj over plain P2P has no estimator: the configured rate,
+        // raised to the peers' BIP133 relay floor (BtcFeePolicy)
         return new BtcCustody(cfg, cold, db, new SequencerLedger(sequencer, catalog), settings, meters,
                 node == null ? null : new BcoinBroadcaster(node.rpc()),
                 node == null ? null : node.rpc()::estimateFeePerKvB);

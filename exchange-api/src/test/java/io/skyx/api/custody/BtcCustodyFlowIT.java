@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.btc.BtcCustody;
 import io.skyx.custody.btc.regtest.BcoinAddresses;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import io.skyx.custody.btc.regtest.BcoinRpc;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -55,18 +53,7 @@ class BtcCustodyFlowIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn db = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-custody-flow");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.node.enabled", () -> "false");
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("skyx.custody.btc.enabled", () -> "true");
-        registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
-        registry.add("skyx.custody.btc.poll", () -> "200ms");
-        registry.add("skyx.custody.btc.local-funding", () -> Long.toString(FLOAT));
+        BtcTestProperties.registerHot(registry, FLOAT);
         // bounds 10..10 sat/vB: whatever bcoin's estimate, the fee is 10 × 221 vB = 2210 sat
         registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
         registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
@@ -215,6 +202,18 @@ class BtcCustodyFlowIT {
         assertThat(btcFree(bob)).isEqualTo("0.01");
 
         String fresh = io.skyx.api.account.TotpReference.code6(key, step + 1);
+        for (String malformed : List.of("\"abc\"", "\"-0.0001\"", "\"1e-5\"", "\"0.000000001\"", "\"\"",
+                "\"99999999999999999999\"", "{}")) {
+            HttpResponse<String> r = bob.post("/api/v1/withdrawals",
+                    withdrawBody(outside, "0.002", fresh).replace("}", ",\"maxFee\":" + malformed + "}"));
+            assertThat(r.statusCode()).as("maxFee %s: %s", malformed, r.body()).isEqualTo(400);
+            if (!malformed.equals("{}")) {
+                assertThat(errorCode(r)).as(r.body()).isEqualTo("INVALID_AMOUNT");
+                assertThat(TestBrowser.json(r.body()).path("error").path("field").asString()).isEqualTo("maxFee");
+            }
+        }
+        assertThat(TestBrowser.json(bob.get("/api/v1/withdrawals?asset=BTC").body())).isEmpty();
+        assertThat(btcFree(bob)).isEqualTo("0.01");
         String belowQuote = withdrawBody(outside, "0.002", fresh).replace("}", ",\"maxFee\":\"0.000022\"}");
         HttpResponse<String> feeChanged = bob.post("/api/v1/withdrawals", belowQuote);
         assertThat(feeChanged.statusCode()).as(feeChanged.body()).isEqualTo(409);

@@ -56,7 +56,7 @@ class ColdSweepScheduleIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        BtcColdTestProperties.register(registry, FLOAT, COLD_ACCOUNT, TARGET);
+        BtcTestProperties.register(registry, FLOAT, COLD_ACCOUNT, TARGET);
         registry.add("skyx.custody.cold.sweep-interval", () -> "2s");
     }
 

@@ -60,7 +60,7 @@ class ColdWalletIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        BtcColdTestProperties.register(registry, FLOAT, COLD_ACCOUNT, TARGET);
+        BtcTestProperties.register(registry, FLOAT, COLD_ACCOUNT, TARGET);
         registry.add("skyx.custody.cold.btc.fingerprint", () -> String.format("%08x", COLD_MASTER.getFingerprint()));
         registry.add("skyx.reserves.solvency-poll", () -> "200ms");
     }

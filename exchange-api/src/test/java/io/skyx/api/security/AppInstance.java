@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One running app (profile {@code local}, random port, no Kafka broker, no Skycoin node) on a given database,
+ * One running app (profile {@code local}, random port, no Kafka broker, no Skycoin node, unless a property given says otherwise) on a given database,
  * (given as command-line arguments, so they win over application.yml) started and closed by the test itself: for attacks that need a restart or a second instance on the same data.
  */
 final class AppInstance implements AutoCloseable {
@@ -40,6 +40,9 @@ final class AppInstance implements AutoCloseable {
             props.add("--spring.datasource.password=" + db.password());
         }
         for (String p : properties) {
+            // a given key replaces the default (a repeated command-line option would join both values)
+            String key = "--" + p.substring(0, p.indexOf('=') + 1);
+            props.removeIf(d -> d.startsWith(key));
             props.add("--" + p);
         }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SkyxApplication.class)

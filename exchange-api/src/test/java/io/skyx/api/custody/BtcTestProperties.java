@@ -8,19 +8,18 @@ import org.bitcoinj.crypto.DeterministicKey;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The app as the hot/cold ITs run it: a fresh database, no Kafka or SKY node, BTC custody on its own bcoin regtest
- * node with an operator float in the hot wallet, and a watch-only cold account.
+ * The app as the BTC custody ITs run it: a fresh database, no Kafka or SKY node, BTC custody on its own bcoin
+ * regtest node with an operator float in the hot wallet; for the hot/cold ITs also a watch-only cold account.
  */
-final class BtcColdTestProperties {
+final class BtcTestProperties {
 
-    private BtcColdTestProperties() {
+    private BtcTestProperties() {
     }
 
-    /** Registers those settings: {@code floatSats} in the hot wallet, {@code account} as cold, {@code target}. */
-    static void register(DynamicPropertyRegistry registry, long floatSats, DeterministicKey account, long target)
-            throws java.io.IOException {
+    /** Registers the BTC custody settings with {@code floatSats} in the hot wallet, no cold wallet. */
+    static void registerHot(DynamicPropertyRegistry registry, long floatSats) throws java.io.IOException {
         TestDatabase.Conn db = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-cold");
+        Path dir = Files.createTempDirectory("skyx-btc");
         registry.add("skyx.embedded-postgres.enabled", () -> "false");
         registry.add("skyx.kafka.embedded.enabled", () -> "false");
         registry.add("skyx.node.enabled", () -> "false");
@@ -31,6 +30,12 @@ final class BtcColdTestProperties {
         registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
         registry.add("skyx.custody.btc.poll", () -> "200ms");
         registry.add("skyx.custody.btc.local-funding", () -> Long.toString(floatSats));
+    }
+
+    /** Those settings, plus {@code account} as the cold account and {@code target} for the hot wallet. */
+    static void register(DynamicPropertyRegistry registry, long floatSats, DeterministicKey account, long target)
+            throws java.io.IOException {
+        registerHot(registry, floatSats);
         registry.add("skyx.custody.cold.btc.account-key", () -> account.serializePubB58(BitcoinNetwork.REGTEST));
         registry.add("skyx.custody.cold.btc.target", () -> Long.toString(target));
         registry.add("skyx.reserves.snapshot-interval", () -> "0s");
