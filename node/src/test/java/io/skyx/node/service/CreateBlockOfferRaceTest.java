@@ -75,11 +75,14 @@ class CreateBlockOfferRaceTest {
                     finished.countDown();
                 }
             });
-            if (!finished.await(120, TimeUnit.SECONDS)) {
-                long[] stuck = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
-                deadlocked = stuck != null;
-                throw new AssertionError(stuck == null ? "creator or offerer did not finish in 120 s"
-                        : "createBlock and offer deadlocked: " + describe(creator, offerer));
+            for (int waited = 0; !finished.await(100, TimeUnit.MILLISECONDS); waited++) {
+                deadlocked = ManagementFactory.getThreadMXBean().findDeadlockedThreads() != null;
+                if (deadlocked) {
+                    throw new AssertionError("createBlock and offer deadlocked: " + describe(creator, offerer));
+                }
+                if (waited == 1200) {
+                    throw new AssertionError("creator or offerer did not finish in 120 s");
+                }
             }
             assertThat(failure.get()).isNull();
             assertThat(node.head().seq()).as("blocks were created from the offers").isGreaterThan(20);
