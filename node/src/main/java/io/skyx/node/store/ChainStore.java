@@ -9,6 +9,7 @@ import io.skyx.node.coin.TransactionOutput;
 import io.skyx.node.coin.UxBody;
 import io.skyx.node.coin.UxHead;
 import io.skyx.node.coin.UxOut;
+import io.skyx.node.coin.UxOutCodec;
 import io.skyx.node.encoding.DecodeException;
 import io.skyx.node.store.RocksTables.Table;
 
@@ -32,7 +33,13 @@ public final class ChainStore implements AutoCloseable {
     private static final byte[] HEAD_KEY = "head".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UX_HASH_KEY = "uxhash".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UNSPENT_COUNT_KEY = "unspents".getBytes(StandardCharsets.US_ASCII);
-    
+    static final byte[] FORMAT_KEY = "format".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * 2: an unspent output lives only in {@link Table#UNSPENT} (its value is the output), a spent one only in
+     * {@link Table#OUTPUTS}. A store without the key is format 1 (every output in OUTPUTS, UNSPENT keys only) and
+     * is converted on open.
+     */
+    static final byte FORMAT = 2;
 
     /**
      * Most outputs kept in {@link #recent}: about 70 bytes each beyond the output itself, which the chain's
@@ -63,6 +70,36 @@ public final class ChainStore implements AutoCloseable {
     private ChainStore(RocksTables db) throws StoreException {
         this.db = db;
         this.head = loadHead();
+        upgradeFormat();
+    }
+
+    /**
+     * Marks a new store with {@link #FORMAT}; converts a format-1 store in one atomic write (each unspent output
+     * moves from OUTPUTS into its UNSPENT entry); refuses any other format.
+     */
+    private void upgradeFormat() throws StoreException {
+        Optional<byte[]> format = db.get(Table.META, FORMAT_KEY);
+        if (format.isPresent()) {
+            if (format.get().length != 1 || format.get()[0] != FORMAT) {
+                throw new StoreException("chain store format " + java.util.Arrays.toString(format.get())
+                        + " is not supported (expected " + FORMAT + ")");
+            }
+            return;
+        }
+        try (RocksTables.Batch batch = db.batch()) {
+            if (head != null) {
+                List<byte[]> unspentIds = new ArrayList<>();
+                db.scanPrefix(Table.UNSPENT, new byte[0], (k, v) -> unspentIds.add(k));
+                for (byte[] id : unspentIds) {
+                    StoredOutput o = db.get(Table.OUTPUTS, id).map(ChainStore::decodeOutput).orElseThrow(
+                            () -> new StoreException("unspent output " + SHA256.of(id) + " missing: store is corrupt"));
+                    batch.put(Table.UNSPENT, id, UxOutCodec.INSTANCE.encode(o.out()));
+                    batch.delete(Table.OUTPUTS, id);
+                }
+            }
+            batch.put(Table.META, FORMAT_KEY, new byte[]{FORMAT});
+            db.commit(batch);
+        }
     }
 
     /** Opens (creating if needed) the store in {@code dir}. */
@@ -108,15 +145,20 @@ public final class ChainStore implements AutoCloseable {
 
     /** @return the output if it is currently unspent */
     public Optional<UxOut> unspent(SHA256 uxid) {
-        if (db.get(Table.UNSPENT, uxid.bytes()).isEmpty()) {
-            return Optional.empty();
-        }
-        return output(uxid).map(StoredOutput::out);
+        return db.get(Table.UNSPENT, uxid.bytes()).map(ChainStore::decodeUnspent);
     }
 
     /** @return any output ever created, spent or not */
     public Optional<StoredOutput> output(SHA256 uxid) {
+        Optional<UxOut> unspent = unspent(uxid);
+        if (unspent.isPresent()) {
+            return unspent.map(ChainStore::unspentOutput);
+        }
         return db.get(Table.OUTPUTS, uxid.bytes()).map(ChainStore::decodeOutput);
+    }
+
+    private static StoredOutput unspentOutput(UxOut o) {
+        return new StoredOutput(o, Optional.empty(), Optional.empty());
     }
 
     /** @return every output the address ever received, in uxid order */
@@ -146,7 +188,7 @@ public final class ChainStore implements AutoCloseable {
     /** @return every currently unspent output (walks the whole set) */
     public List<UxOut> allUnspents() {
         List<UxOut> out = new ArrayList<>();
-        db.scanPrefix(Table.UNSPENT, new byte[0], (k, v) -> output(SHA256.of(k)).ifPresent(o -> out.add(o.out())));
+        db.scanPrefix(Table.UNSPENT, new byte[0], (k, v) -> out.add(decodeUnspent(v)));
         return out;
     }
 
@@ -287,17 +329,15 @@ public final class ChainStore implements AutoCloseable {
                 }
                 StoredOutput now = spent.spentAt(seq, txid);
                 touched.put(in, now);
-                batch.put(Table.OUTPUTS, in.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(now));
                 batch.delete(Table.UNSPENT, in.bytes());
+                batch.put(Table.OUTPUTS, in.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(now));
                 xor(ux, spent.out().snapshotHash().bytes());
                 count--;
             }
             for (UxOut o : createdOutputs(b, t)) {
                 SHA256 id = o.id();
-                StoredOutput fresh = new StoredOutput(o, Optional.empty(), Optional.empty());
-                touched.put(id, fresh);
-                batch.put(Table.OUTPUTS, id.bytes(), StoredOutput.StoredOutputCodec.INSTANCE.encode(fresh));
-                batch.put(Table.UNSPENT, id.bytes(), new byte[0]);
+                touched.put(id, unspentOutput(o));
+                batch.put(Table.UNSPENT, id.bytes(), UxOutCodec.INSTANCE.encode(o));
                 batch.put(Table.ADDRESS_OUTPUTS, concat(addressKey(o.body().address()), id.bytes()), new byte[0]);
                 xor(ux, o.snapshotHash().bytes());
                 count++;
@@ -334,6 +374,14 @@ public final class ChainStore implements AutoCloseable {
             return SignedBlockCodec.INSTANCE.decodeExact(v);
         } catch (DecodeException e) {
             throw new IllegalStateException("stored block does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    private static UxOut decodeUnspent(byte[] v) {
+        try {
+            return UxOutCodec.INSTANCE.decodeExact(v);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("stored unspent output does not decode: " + e.getMessage(), e);
         }
     }
 

@@ -40,9 +40,9 @@ final class RocksTables implements AutoCloseable {
         BLOCKS,
         /** block hash (32) → seq (u64 BE) */
         BLOCK_HASHES,
-        /** uxid (32) → {@link StoredOutput} (the output and, once spent, where) */
+        /** uxid (32) → {@link StoredOutput} of a spent output (the output and where it was spent) */
         OUTPUTS,
-        /** uxid (32) → empty: the unspent set */
+        /** uxid (32) → the output ({@code UxOutCodec}): the unspent set, one read or scan restores it */
         UNSPENT,
         /** address (21, version first) ‖ uxid (32) → empty: every output an address ever received */
         ADDRESS_OUTPUTS,
