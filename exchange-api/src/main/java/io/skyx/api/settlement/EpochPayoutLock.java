@@ -12,9 +12,10 @@ import javax.sql.DataSource;
  * open for the whole run and is rolled back at the end. A second runner of the same epoch waits until the first has
  * finished and then finds its work done, so two runners never batch, sign or broadcast the same payouts. The lock
  * goes with the transaction: closing the connection, or losing it, releases it, and a pooled connection never keeps
- * it. The run needs a second connection for its own work, so the pool must hold at least two. A whole settlement
- * run ({@link SettlementRunner}) takes its own key of the epoch without waiting ({@link #tryHold}): a second run of
- * the same epoch is told at once that one is already running instead of queueing behind it.
+ * it. A whole settlement run ({@link SettlementRunner}) first takes its own key of the epoch without waiting
+ * ({@link #tryHoldRun}): a second run of the same epoch is told at once that one is already running instead of
+ * queueing behind it. A run so holds two lock connections besides the one for its own work: the pool must hold at
+ * least three.
  */
 final class EpochPayoutLock implements AutoCloseable {
     private final Connection c;
