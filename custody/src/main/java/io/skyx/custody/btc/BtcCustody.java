@@ -84,6 +84,12 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
                 config.peers(), broadcaster);
         this.fees = new BtcFeePolicy(config.feeRate(), config.minFeeRate(), config.maxFeeRate(), estimator,
                 wallet::peersFeeFilter);
+        if (estimator != null) {
+            io.micrometer.core.instrument.Gauge.builder("custody.btc.fee_estimate.fallback", fees,
+                    f -> f.fallbackReason() == null ? 0 : 1)
+                    .description("1 while the fee estimate is unusable and withdrawals are charged the configured rate")
+                    .register(meters);
+        }
         this.pipeline = new WithdrawalPipeline(BTC, withdrawals, ledger, new FeeFloor(wallet, fees),
                 new WithdrawalPipeline.Policy(0, config.minimumWithdrawal(), config.confirmations()),
                 meters);
@@ -116,6 +122,7 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         loop.start(config.poll());
         LOG.info("BTC custody on {} at height {}, {} confirmations", config.network(), wallet.height(),
                 config.confirmations());
+        fees.quote();
     }
 
     /** One round now, on the caller's thread (tests). */

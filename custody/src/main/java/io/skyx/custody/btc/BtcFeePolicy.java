@@ -8,8 +8,11 @@ import org.slf4j.LoggerFactory;
  * The BTC withdrawal fee policy.
  * <ul>
  *   <li><b>Rate</b> (sat/vB): the estimator's rate for confirmation within {@link #TARGET_BLOCKS} blocks when it has
- *       one (bcoin's {@code estimatesmartfee} on regtest; bitcoinj has no estimator, so with plain P2P peers there
- *       is none), else the configured rate; then raised to the peers' relay floor when that is higher (the highest
+ *       one (a node's {@code estimatesmartfee}, {@link BtcRpcFeeEstimator}: a configured Bitcoin Core compatible
+ *       node in production, bcoin on regtest; bitcoinj has no estimator, so with plain P2P peers and no such node there
+ *       is none), else the configured rate; when an estimator is set but gives no usable estimate (down, none yet,
+ *       a refused answer) the quote's source names the reason, {@link #fallbackReason()} holds it and it is logged;
+ *       then raised to the peers' relay floor when that is higher (the highest
  *       BIP133 {@code feefilter} the connected peers sent: a transaction paying less is not relayed by every peer,
  *       and in production, without bcoin, this is what the network says); then clamped to [{@code minFeeRate},
  *       {@code maxFeeRate}], so a peer cannot push the fee above the operator's ceiling. A quote is reused for
@@ -33,13 +36,18 @@ public final class BtcFeePolicy {
     public static final int TARGET_BLOCKS = 6;
     /** vB: overhead 11 + 2 P2WPKH inputs × 68 + P2WPKH change 31 + a P2TR/P2WSH destination 43. */
     public static final long QUOTE_VSIZE = 11 + 2 * 68 + 31 + 43;
+    /** An estimate above this (1 BTC/kvB) is refused as broken, never used (not merely capped). */
+    public static final long ABSURD_SAT_PER_KVB = 100_000_000L;
     /** How long an estimate is reused. */
     static final long REFRESH_NANOS = 30_000_000_000L;
 
     /** A fee-rate estimate in satoshis per virtual kB, or -1 when there is none. */
     @FunctionalInterface
     public interface Estimator {
-        /** @return sat/kvB for confirmation within {@code blocks}, or -1 */
+        /**
+         * @return sat/kvB for confirmation within {@code blocks}, or -1 (no estimate)
+         * @throws RuntimeException whose message is the reason there is no estimate
+         */
         long satPerKvB(int blocks);
     }
 
@@ -55,6 +63,7 @@ public final class BtcFeePolicy {
     private final long maxFeeRate;
     private final Estimator estimator;
     private final RelayFloor relayFloor;
+    private volatile String fallbackReason;
     private volatile AssetCustody.FeeQuote cached;
     private volatile long cachedAt;
 
@@ -99,18 +108,37 @@ public final class BtcFeePolicy {
         return q;
     }
 
+    /**
+     * Why the last quote used the configured rate although an estimator is set (null: it used the estimate, or there
+     * is no estimator).
+     */
+    public String fallbackReason() {
+        return fallbackReason;
+    }
+
     AssetCustody.FeeQuote compute() {
         long rate = configuredRate;
         String source = "configured";
         if (estimator != null) {
+            String reason;
             try {
                 long perKvB = estimator.satPerKvB(TARGET_BLOCKS);
-                if (perKvB > 0) {
+                if (perKvB > ABSURD_SAT_PER_KVB) {
+                    reason = "refused: " + perKvB + " sat/kvB is absurdly high";
+                } else if (perKvB > 0) {
                     rate = Math.ceilDiv(perKvB, 1000);
                     source = "estimate";
+                    reason = null;
+                } else {
+                    reason = "no estimate (the estimator answered " + perKvB + ")";
                 }
             } catch (RuntimeException e) {
-                LOG.warn("BTC fee estimate failed, using the configured rate: {}", e.toString());
+                reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            fallbackReason = reason;
+            if (reason != null) {
+                source = "configured (no estimate: " + reason + ")";
+                LOG.warn("BTC fee estimate unusable, charging the configured {} sat/vB: {}", configuredRate, reason);
             }
         }
         long floor = floorRate();

@@ -174,9 +174,13 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
                 .equals(ChildNumber.ONE);
     }
 
+    /** Accounts searched under each purpose and coin type for a chain-level key (m/purpose'/coin'/account'/chain). */
+    static final int ACCOUNTS_SEARCHED = 100;
+
     /**
-     * Whether {@code key} is derivable from this wallet's seed: the master key itself, or an account key at its own
-     * child number under a BIP44/49/84/86 purpose and either coin type (the server holds the private key of any
+     * Whether {@code key} is derivable from this wallet's seed: the master key itself, an account key at its own
+     * child number under a BIP44/49/84/86 purpose and either coin type, or a chain key (external 0 or internal 1)
+     * under one of the first {@link #ACCOUNTS_SEARCHED} accounts of those (the server holds the private key of any
      * of those, so such a key is never a cold one).
      */
     boolean derivesFromSeed(DeterministicKey key) {
@@ -185,14 +189,33 @@ public final class BtcWallet implements HotWallet, AutoCloseable {
         if (root.getPubKeyPoint().equals(key.getPubKeyPoint())) {
             return true;
         }
+        ChildNumber own = key.getChildNumber();
+        boolean chainLevel = !own.isHardened() && own.num() <= 1;
         for (int purpose : new int[] {44, 49, 84, 86}) {
             for (int coin : new int[] {0, 1}) {
                 DeterministicKey coinKey = HDKeyDerivation.deriveChildKey(
                         HDKeyDerivation.deriveChildKey(root, new ChildNumber(purpose, true)), new ChildNumber(coin, true));
-                if (HDKeyDerivation.deriveChildKey(coinKey, key.getChildNumber()).getPubKeyPoint()
-                        .equals(key.getPubKeyPoint())) {
+                if (HDKeyDerivation.deriveChildKey(coinKey, own).getPubKeyPoint().equals(key.getPubKeyPoint())) {
                     return true;
                 }
+                if (chainLevel && isChainOf(coinKey, key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code key} is chain {@code key.getChildNumber()} of one of the first accounts under {@code coinKey}. */
+    private static boolean isChainOf(DeterministicKey coinKey, DeterministicKey key) {
+        for (int account = 0; account < ACCOUNTS_SEARCHED; account++) {
+            DeterministicKey accountKey = HDKeyDerivation.deriveChildKey(coinKey, new ChildNumber(account, true));
+            if (key.getParentFingerprint() != 0 && accountKey.getFingerprint() != key.getParentFingerprint()) {
+                continue;
+            }
+            if (HDKeyDerivation.deriveChildKey(accountKey, key.getChildNumber()).getPubKeyPoint()
+                    .equals(key.getPubKeyPoint())) {
+                return true;
             }
         }
         return false;

@@ -54,6 +54,33 @@ class BtcColdKeyTest {
         assertThat(hot.walletBalance()).isZero();
     }
 
+    @SuppressWarnings("deprecation") // the tpub of a chain key, as a wallet exports it
+    private static String chainKey(DeterministicKey master, int purpose, int coin, int account, int chain) {
+        DeterministicKey k = master;
+        for (ChildNumber c : List.of(new ChildNumber(purpose, true), new ChildNumber(coin, true),
+                new ChildNumber(account, true), new ChildNumber(chain, false))) {
+            k = HDKeyDerivation.deriveChildKey(k, c);
+        }
+        return k.serializePubB58(BitcoinNetwork.REGTEST);
+    }
+
+    @Test
+    void aChainKeyUnderAnAccountOfTheHotSeedIsRefused() {
+        DeterministicKey hotMaster = master(Regtest.MNEMONIC);
+        List<String> chainKeys = List.of(chainKey(hotMaster, 84, 1, 0, 0), chainKey(hotMaster, 84, 1, 0, 1),
+                chainKey(hotMaster, 44, 1, 3, 0), chainKey(hotMaster, 49, 0, 0, 1), chainKey(hotMaster, 86, 1, 0, 0),
+                chainKey(hotMaster, 84, 1, BtcWallet.ACCOUNTS_SEARCHED - 1, 1));
+        String before = hot.depositAddress(0);
+        for (String key : chainKeys) {
+            assertThatThrownBy(() -> new BtcColdWallet(hot, key, BIRTH)).as(key)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to the hot wallet");
+        }
+        assertThat(hot.depositAddress(0)).isEqualTo(before);
+        DeterministicKey cold = master(COLD_WORDS);
+        assertThat(new BtcColdWallet(hot, chainKey(cold, 84, 1, 0, 0), BIRTH).address(0)).startsWith("bcrt1q")
+                .as("a chain key of another seed is taken").isNotEqualTo(hot.depositAddress(0));
+    }
+
     @Test
     void anOutsideAccountKeyIsTaken() {
         DeterministicKey cold = master(COLD_WORDS);

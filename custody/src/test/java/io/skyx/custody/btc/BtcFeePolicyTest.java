@@ -19,7 +19,10 @@ class BtcFeePolicyTest {
         assertThat(q.feeRate()).isEqualTo(10);
         assertThat(q.fee()).isEqualTo(10 * BtcFeePolicy.QUOTE_VSIZE).isEqualTo(2210);
         assertThat(q.source()).isEqualTo("configured");
-        assertThat(new BtcFeePolicy(10, 1, 200, blocks -> -1).quote()).isEqualTo(q);
+        BtcFeePolicy none = new BtcFeePolicy(10, 1, 200, blocks -> -1);
+        assertThat(none.quote().feeRate()).isEqualTo(10);
+        assertThat(none.quote().source()).isEqualTo("configured (no estimate: no estimate (the estimator answered -1))");
+        assertThat(none.fallbackReason()).isEqualTo("no estimate (the estimator answered -1)");
     }
 
     @Test
@@ -52,7 +55,17 @@ class BtcFeePolicyTest {
             throw new IllegalStateException("bcoin down");
         }).quote();
         assertThat(q.feeRate()).isEqualTo(7);
-        assertThat(q.source()).isEqualTo("configured");
+        assertThat(q.source()).isEqualTo("configured (no estimate: bcoin down)");
+    }
+
+    @Test
+    void anAbsurdEstimateIsRefusedNotCapped() {
+        BtcFeePolicy p = new BtcFeePolicy(7, 1, 200, blocks -> BtcFeePolicy.ABSURD_SAT_PER_KVB + 1);
+        assertThat(p.quote().feeRate()).isEqualTo(7);
+        assertThat(p.fallbackReason()).isEqualTo("refused: 100000001 sat/kvB is absurdly high");
+        BtcFeePolicy atTheLimit = new BtcFeePolicy(7, 1, 200, blocks -> BtcFeePolicy.ABSURD_SAT_PER_KVB);
+        assertThat(atTheLimit.quote().feeRate()).as("a high but possible estimate is capped").isEqualTo(200);
+        assertThat(atTheLimit.fallbackReason()).isNull();
     }
 
     @Test

@@ -6,12 +6,15 @@ import io.skyx.api.sequencer.Sequencer;
 import io.skyx.custody.btc.BtcColdConfig;
 import io.skyx.custody.btc.BtcConfig;
 import io.skyx.custody.btc.BtcCustody;
+import io.skyx.custody.btc.BtcFeePolicy;
+import io.skyx.custody.btc.BtcRpcFeeEstimator;
 import io.skyx.custody.btc.BtcReserveWallet;
 import io.skyx.custody.btc.regtest.BcoinBroadcaster;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import io.skyx.custody.cold.HotTarget;
 import io.skyx.custody.platform.WithdrawalSettings;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,11 +94,19 @@ class CustodyConfiguration {
         BtcColdConfig cold = !c.configured() ? null : new BtcColdConfig(c.accountKey(), new HotTarget(c.target(),
                 c.sweepAbovePercent(), c.alarmBelowPercent()), c.feeRate(), c.maxFeeRate(), c.fingerprint(),
                 c.accountPath());
-        // bcoin estimates fee rates (estimatesmartfee); bitcoinj over plain P2P has no estimator: the configured rate,
-        // raised to the peers' BIP133 relay floor (BtcFeePolicy)
+        // the fee estimate: a configured node's estimatesmartfee, else bcoin's when the app runs it, else none (bitcoinj
+        // over plain P2P has no estimator: the configured rate, raised to the peers' BIP133 relay floor; BtcFeePolicy)
+        CustodyProperties.FeeEstimate fe = p.feeEstimate();
+        BtcFeePolicy.Estimator estimator = null;
+        if (fe.url() != null && !fe.url().isBlank()) {
+            estimator = new BtcRpcFeeEstimator(URI.create(fe.url()), fe.user(), fe.password(), fe.timeout(),
+                    fe.cacheFor()).forTarget(fe.targetBlocks());
+        } else if (node != null) {
+            estimator = new BtcRpcFeeEstimator(URI.create("http://127.0.0.1:" + node.rpc().nodePort() + "/"), "x",
+                    node.rpc().apiKey(), fe.timeout(), fe.cacheFor()).forTarget(fe.targetBlocks());
+        }
         return new BtcCustody(cfg, cold, db, new SequencerLedger(sequencer, catalog), settings, meters,
-                node == null ? null : new BcoinBroadcaster(node.rpc()),
-                node == null ? null : node.rpc()::estimateFeePerKvB);
+                node == null ? null : new BcoinBroadcaster(node.rpc()), estimator);
     }
 
     /**

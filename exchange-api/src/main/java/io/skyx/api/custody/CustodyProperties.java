@@ -25,12 +25,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bcoin             the regtest node the app starts (local profile)
  * @param localFunding      local profile with bcoin: satoshis the regtest miner pays the hot wallet's own
  *                          (operator, non-deposit) address at start, the float that pays anchor fees (0: none)
+ * @param feeEstimate       the node asked for a fee estimate (estimatesmartfee)
  */
 @ConfigurationProperties(prefix = "skyx.custody.btc")
 public record CustodyProperties(boolean enabled, String network, String mnemonic, String passphrase, Instant seedBirth,
                                 List<String> peers, int confirmations, long feeRate, long minFeeRate,
                                 long maxFeeRate, long minimumWithdrawal, Duration poll, Duration syncTimeout, Bcoin bcoin,
-                                long localFunding) {
+                                long localFunding, FeeEstimate feeEstimate) {
 
     /** Defaults. */
     public CustodyProperties {
@@ -46,6 +47,36 @@ public record CustodyProperties(boolean enabled, String network, String mnemonic
         poll = poll == null ? Duration.ofSeconds(1) : poll;
         syncTimeout = syncTimeout == null ? Duration.ofMinutes(5) : syncTimeout;
         bcoin = bcoin == null ? new Bcoin(false, null, null, null, null) : bcoin;
+        feeEstimate = feeEstimate == null ? new FeeEstimate(null, null, null, 0, null, null) : feeEstimate;
+    }
+
+    /**
+     * The fee-rate estimate: a Bitcoin Core compatible JSON-RPC {@code estimatesmartfee}. Without {@code url}, bcoin's
+     * when the app runs it, else none (the configured {@code fee-rate}).
+     *
+     * @param url          the node's JSON-RPC endpoint, e.g. http://127.0.0.1:8332/
+     * @param user         RPC user
+     * @param password     RPC password
+     * @param targetBlocks confirmation target (default 6)
+     * @param timeout      connect and answer timeout (default 3 s)
+     * @param cacheFor     how long an answer or a failure is reused (default 30 s)
+     */
+    public record FeeEstimate(String url, String user, String password, int targetBlocks, Duration timeout,
+                              Duration cacheFor) {
+        /** Defaults. */
+        public FeeEstimate {
+            user = user == null ? "" : user;
+            password = password == null ? "" : password;
+            targetBlocks = targetBlocks <= 0 ? 6 : targetBlocks;
+            timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
+            cacheFor = cacheFor == null ? Duration.ofSeconds(30) : cacheFor;
+        }
+
+        /** Does not show the password. */
+        @Override
+        public String toString() {
+            return "FeeEstimate[url=" + url + ", targetBlocks=" + targetBlocks + "]";
+        }
     }
 
     /**

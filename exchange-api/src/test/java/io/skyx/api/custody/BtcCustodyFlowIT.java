@@ -2,6 +2,7 @@ package io.skyx.api.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyx.api.testing.BtcTestProperties;
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.testing.TestBrowser;
 import io.skyx.custody.btc.BtcCustody;
@@ -51,12 +52,14 @@ class BtcCustodyFlowIT {
     @Autowired
     LocalBtcFloat operatorFloat;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
         BtcTestProperties.registerHot(registry, FLOAT);
         // bounds 10..10 sat/vB: whatever bcoin's estimate, the fee is 10 × 221 vB = 2210 sat
-        registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
-        registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
+        BtcTestProperties.withFixedFeeRate(registry, 10);
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
@@ -114,6 +117,10 @@ class BtcCustodyFlowIT {
         assertThat(btcFee.path("feeRate").asLong()).isEqualTo(10);
         assertThat(btcFee.path("feeRateUnit").asString()).isEqualTo("sat/vB");
         assertThat(btcFee.path("paidBy").asString()).isEqualTo("user");
+        // bcoin's estimator, asked through the estimatesmartfee source, has no data on this young chain: visibly so
+        assertThat(btcFee.path("source").asString())
+                .isEqualTo("configured (no estimate: no estimate (the node answered -1))");
+        assertThat(meters.get("custody.btc.fee_estimate.fallback").gauge().value()).isEqualTo(1.0);
         HttpResponse<String> w = alice.post("/api/v1/withdrawals", "{\"asset\":\"BTC\",\"address\":\""
                 + BcoinAddresses.fromBcoin(outside) + "\",\"amount\":\"0.003\"}");
         assertThat(w.statusCode()).as(w.body()).isEqualTo(201);

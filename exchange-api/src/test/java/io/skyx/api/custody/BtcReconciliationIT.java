@@ -3,6 +3,7 @@ package io.skyx.api.custody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skyx.api.testing.BtcTestProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.market.MarketCatalog;

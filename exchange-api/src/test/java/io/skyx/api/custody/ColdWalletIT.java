@@ -2,6 +2,7 @@ package io.skyx.api.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyx.api.testing.BtcTestProperties;
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.testing.TestBrowser;
 import io.skyx.custody.btc.regtest.BcoinNode;

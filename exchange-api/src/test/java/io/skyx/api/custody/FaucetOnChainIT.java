@@ -6,8 +6,8 @@ import io.skyx.api.SkyxApplication;
 import io.skyx.api.faucet.FaucetPayments;
 import io.skyx.api.node.GenesisWallet;
 import io.skyx.api.node.NodeProperties;
+import io.skyx.api.testing.BtcTestProperties;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.btc.BtcCustody;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import io.skyx.custody.sky.KeyPayer;
@@ -15,7 +15,6 @@ import io.skyx.custody.sky.SkyCustody;
 import io.skyx.node.cipher.Address;
 import io.skyx.node.service.SkycoinNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,21 +79,8 @@ class FaucetOnChainIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn db = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-faucet-on-chain");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.node.enabled", () -> "true");
-        registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
-        registry.add("skyx.node.p2p-port", () -> "0");
-        registry.add("skyx.node.block-interval", () -> "300ms");
-        registry.add("skyx.custody.sky.poll", () -> "200ms");
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("skyx.custody.btc.enabled", () -> "true");
-        registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
-        registry.add("skyx.custody.btc.poll", () -> "200ms");
+        Path dir = BtcTestProperties.registerApp(registry, "skyx-faucet-on-chain");
+        BtcTestProperties.withSkyNode(registry, dir);
     }
 
     @Test

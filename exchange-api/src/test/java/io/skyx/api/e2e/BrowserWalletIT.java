@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyx.api.SkyxApplication;
 import io.skyx.api.settlement.RelaySeed;
+import io.skyx.api.testing.BtcTestProperties;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.btc.regtest.BcoinAddresses;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import io.skyx.custody.btc.regtest.BcoinRpc;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -40,26 +39,12 @@ class BrowserWalletIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn db = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-browser-wallet");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
+        Path dir = BtcTestProperties.registerApp(registry, "skyx-browser-wallet");
         // the embedded Skycoin node, and with it SKY custody (the Wallet page shows a SKY deposit address)
-        registry.add("skyx.node.enabled", () -> "true");
-        registry.add("skyx.node.data-dir", () -> dir.resolve("skycoin").toString());
-        registry.add("skyx.node.p2p-port", () -> "0");
-        registry.add("skyx.node.block-interval", () -> "300ms");
+        BtcTestProperties.withSkyNode(registry, dir);
         registry.add("skyx.custody.sky.batch-interval", () -> "1s");
-        registry.add("skyx.custody.sky.poll", () -> "200ms");
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("skyx.custody.btc.enabled", () -> "true");
-        registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
-        registry.add("skyx.custody.btc.poll", () -> "200ms");
         // 10..10 sat/vB: the fee is 2210 sat whatever bcoin's estimate (wallet.mjs checks the balance after it)
-        registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
-        registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
+        BtcTestProperties.withFixedFeeRate(registry, 10);
     }
 
     @Test

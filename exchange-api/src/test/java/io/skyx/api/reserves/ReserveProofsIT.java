@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.api.SkyxApplication;
+import io.skyx.api.testing.BtcTestProperties;
 import io.skyx.api.testing.TestBrowser;
-import io.skyx.api.testing.TestDatabase;
 import io.skyx.custody.btc.regtest.BcoinAddresses;
 import io.skyx.custody.btc.regtest.BcoinNode;
 import io.skyx.custody.btc.regtest.BcoinRpc;
@@ -19,8 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.bitcoinj.base.BitcoinNetwork;
@@ -64,20 +62,9 @@ class ReserveProofsIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.Conn db = TestDatabase.freshDatabase();
-        Path dir = Files.createTempDirectory("skyx-reserve-proofs");
-        registry.add("skyx.embedded-postgres.enabled", () -> "false");
-        registry.add("skyx.kafka.embedded.enabled", () -> "false");
-        registry.add("skyx.node.enabled", () -> "false");
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("skyx.custody.btc.enabled", () -> "true");
+        BtcTestProperties.registerApp(registry, "skyx-reserve-proofs");
         // bounds 10..10 sat/vB: whatever bcoin's estimate, a withdrawal's fee is 10 × 221 vB = 2210 sat
-        registry.add("skyx.custody.btc.min-fee-rate", () -> "10");
-        registry.add("skyx.custody.btc.max-fee-rate", () -> "10");
-        registry.add("skyx.custody.btc.bcoin.data-dir", () -> dir.resolve("bcoin").toString());
-        registry.add("skyx.custody.btc.poll", () -> "200ms");
+        BtcTestProperties.withFixedFeeRate(registry, 10);
         // no operator float: the anchor's fee then comes out of users' coins and the alarm must fire
         registry.add("skyx.custody.btc.local-funding", () -> "0");
         registry.add("skyx.reserves.solvency-poll", () -> "200ms");

@@ -80,18 +80,6 @@ public final class BcoinRpc {
         return call(node, "getblockbyheight", height, false).asString();
     }
 
-    /**
-     * bcoin's fee estimate for confirmation within {@code blocks}, in satoshis per virtual kB, or -1 when it has none
-     * (regtest usually has none: the estimator needs mempool history).
-     */
-    public long estimateFeePerKvB(int blocks) {
-        JsonNode fee = call(node, "estimatesmartfee", blocks).path("fee");
-        if (!fee.isNumber() || fee.decimalValue().signum() <= 0) {
-            return -1;
-        }
-        return fee.decimalValue().movePointRight(8).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
-    }
-
     /** Current best height. */
     public int blockCount() {
         return call(node, "getblockcount").asInt();
@@ -169,6 +157,27 @@ public final class BcoinRpc {
             outs.addObject().put("address", a).put("value", satoshis);
         }
         body.put("rate", 2000);
+        return request("POST", wallet.resolve("/wallet/primary/send"), body).get("hash").asString();
+    }
+
+    /** A fresh receive address (P2PKH, bcoin format) of {@code account} of the node's wallet, created if need be. */
+    public String walletNewAddress(String account) {
+        try {
+            request("GET", wallet.resolve("/wallet/primary/account/" + account), null).get("name").asString();
+        } catch (RuntimeException e) {
+            request("PUT", wallet.resolve("/wallet/primary/account/" + account), JSON.createObjectNode());
+        }
+        ObjectNode body = JSON.createObjectNode().put("account", account);
+        return request("POST", wallet.resolve("/wallet/primary/address"), body).get("address").asString();
+    }
+
+    /**
+     * Pays {@code satoshis} to {@code bcoinAddress} from confirmed coins of {@code account} only, at {@code satPerKvB};
+     * returns the txid.
+     */
+    public String walletSendFrom(String account, String bcoinAddress, long satoshis, long satPerKvB) {
+        ObjectNode body = JSON.createObjectNode().put("account", account).put("depth", 1).put("rate", satPerKvB);
+        body.putArray("outputs").addObject().put("address", bcoinAddress).put("value", satoshis);
         return request("POST", wallet.resolve("/wallet/primary/send"), body).get("hash").asString();
     }
 
