@@ -34,11 +34,7 @@ public final class ChainStore implements AutoCloseable {
     private static final byte[] UX_HASH_KEY = "uxhash".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UNSPENT_COUNT_KEY = "unspents".getBytes(StandardCharsets.US_ASCII);
     static final byte[] FORMAT_KEY = "format".getBytes(StandardCharsets.US_ASCII);
-    /**
-     * 2: an unspent output lives only in {@link Table#UNSPENT} (its value is the output), a spent one only in
-     * {@link Table#OUTPUTS}. A store without the key is format 1 (every output in OUTPUTS, UNSPENT keys only) and
-     * is converted on open.
-     */
+    /** The current store format: 2, see {@link StoreFormat} (which converts a format-1 store on open). */
     static final byte FORMAT = 2;
 
     /**
@@ -70,36 +66,7 @@ public final class ChainStore implements AutoCloseable {
     private ChainStore(RocksTables db) throws StoreException {
         this.db = db;
         this.head = loadHead();
-        upgradeFormat();
-    }
-
-    /**
-     * Marks a new store with {@link #FORMAT}; converts a format-1 store in one atomic write (each unspent output
-     * moves from OUTPUTS into its UNSPENT entry); refuses any other format.
-     */
-    private void upgradeFormat() throws StoreException {
-        Optional<byte[]> format = db.get(Table.META, FORMAT_KEY);
-        if (format.isPresent()) {
-            if (format.get().length != 1 || format.get()[0] != FORMAT) {
-                throw new StoreException("chain store format " + java.util.Arrays.toString(format.get())
-                        + " is not supported (expected " + FORMAT + ")");
-            }
-            return;
-        }
-        try (RocksTables.Batch batch = db.batch()) {
-            if (head != null) {
-                List<byte[]> unspentIds = new ArrayList<>();
-                db.scanPrefix(Table.UNSPENT, new byte[0], (k, v) -> unspentIds.add(k));
-                for (byte[] id : unspentIds) {
-                    StoredOutput o = db.get(Table.OUTPUTS, id).map(ChainStore::decodeOutput).orElseThrow(
-                            () -> new StoreException("unspent output " + SHA256.of(id) + " missing: store is corrupt"));
-                    batch.put(Table.UNSPENT, id, UxOutCodec.INSTANCE.encode(o.out()));
-                    batch.delete(Table.OUTPUTS, id);
-                }
-            }
-            batch.put(Table.META, FORMAT_KEY, new byte[]{FORMAT});
-            db.commit(batch);
-        }
+        StoreFormat.upgrade(db, head != null);
     }
 
     /** Opens (creating if needed) the store in {@code dir}. */
