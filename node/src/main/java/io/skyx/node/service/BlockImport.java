@@ -65,13 +65,15 @@ public final class BlockImport {
         long[] lineNo = {0};
         Deque<Ahead> ahead = new ArrayDeque<>(DEPTH);
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
             while (ahead.size() < DEPTH - 1) {
-                ahead.add(readAhead(r, json, lineNo, hints));
+                ahead.add(readAhead(r, json, lineNo, hints, last));
+                last = ahead.getLast().ready();
             }
             while (!ahead.peekFirst().chunk().isEmpty()) {
                 Ahead current = ahead.removeFirst();
                 current.ready().join();
-                ahead.add(readAhead(r, json, lineNo, hints));
+                ahead.add(readAhead(r, json, lineNo, hints, (ahead.isEmpty() ? current : ahead.getLast()).ready()));
                 List<Parsed> pending = new ArrayList<>(current.chunk().size());
                 for (Parsed p : current.chunk()) {
                     if (p.block() != null && Long.compareUnsigned(p.block().header().seq(),
@@ -115,10 +117,15 @@ public final class BlockImport {
     private record Ahead(List<Parsed> chunk, CompletableFuture<Void> ready) {
     }
 
-    private static Ahead readAhead(BufferedReader r, JsonMapper json, long[] lineNo, Recoveries.Hints hints)
-            throws IOException {
+    /**
+     * Reads the next chunk and recovers its signatures once those of the chunk before ({@code after}) are done:
+     * one chunk at a time keeps both recovery threads on it (two chunks' parallel recoveries at once made a thread
+     * wait in a join for work the other had taken) and lets each chunk use the keys and owners of the one before.
+     */
+    private static Ahead readAhead(BufferedReader r, JsonMapper json, long[] lineNo, Recoveries.Hints hints,
+                                   CompletableFuture<Void> after) throws IOException {
         List<Parsed> chunk = readChunk(r, json, lineNo);
-        return new Ahead(chunk, prefetchAsync(chunk, hints));
+        return new Ahead(chunk, after.exceptionally(e -> null).thenCompose(v -> prefetchAsync(chunk, hints)));
     }
 
     /**
