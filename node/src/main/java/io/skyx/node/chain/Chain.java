@@ -130,14 +130,23 @@ public final class Chain {
 
     /** Checks {@code block} and applies it if it is valid; otherwise nothing changes. */
     public ApplyResult apply(SignedBlock block) {
+        return apply(block, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * {@link #apply(SignedBlock)}, adding to {@code spent} the outputs a valid block spends (in transaction, then
+     * input order) and to {@code created} those it creates (in transaction, then output order), for the store.
+     */
+    public ApplyResult apply(SignedBlock block, List<UxOut> spent, List<UxOut> created) {
         BlockCheck check = new BlockCheck(this, block);
         ApplyResult result = check.run();
         if (result.ok()) {
-            for (SHA256 spent : check.spent()) {
-                pool.remove(spent);
+            for (SHA256 id : check.spent()) {
+                spent.add(pool.remove(id));
             }
-            for (UxOut created : check.created()) {
-                pool.add(created);
+            for (UxOut ux : check.created()) {
+                pool.add(ux);
+                created.add(ux);
             }
             head = block.header();
             headHash = block.hash();

@@ -43,12 +43,14 @@ final class UnspentPool {
         xor(ux.snapshotHash());
     }
 
-    void remove(SHA256 id) {
+    /** @return the removed output */
+    UxOut remove(SHA256 id) {
         UxOut ux = outputs.remove(id);
         if (ux == null) {
             throw new IllegalStateException("output not unspent: " + id);
         }
         xor(ux.snapshotHash());
+        return ux;
     }
 
     private void xor(SHA256 h) {

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,18 +40,20 @@ public final class BlockImport {
     private BlockImport() {
     }
 
-    /** Blocks decoded and prefetched ahead of the one being applied. */
+    /** Blocks per chunk: decoded, recovered ahead and stored together. */
     private static final int AHEAD = 64;
+    /** Chunks in flight: the one applied and those read and being recovered after it. */
+    static final int DEPTH = 3;
 
     private record Parsed(long lineNo, SignedBlock block, String error) {
     }
 
     /**
-     * Imports in chunks of {@link #AHEAD} blocks: while one chunk is applied in order through the chain rules
-     * and then the chunk after next is read and decoded, the signatures of the next are recovered in parallel
-     * ({@link Recoveries}, with the blockchain key and the stored outputs' owners as candidates). A chunk's
-     * blocks are stored in one atomic write ({@link SkycoinNode#applyBlocks}); {@code onApplied} hears of a block
-     * only once it is stored.
+     * Imports in chunks of {@link #AHEAD} blocks: while one chunk is applied in order through the chain rules, the
+     * signatures of the next {@link #DEPTH} − 1 chunks (read and decoded before it is applied) are recovered in
+     * parallel ({@link Recoveries}, with the blockchain key and the stored outputs' owners as candidates), so the
+     * recovery threads never wait for the applier. A chunk's blocks are stored in one atomic write
+     * ({@link SkycoinNode#applyBlocks}); {@code onApplied} hears of a block only once it is stored.
      *
      * @param onApplied called with each applied block's seq (progress reporting)
      */
@@ -59,20 +63,19 @@ public final class BlockImport {
         long applied = 0;
         long skipped = 0;
         long[] lineNo = {0};
+        Deque<Ahead> ahead = new ArrayDeque<>(DEPTH);
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<Parsed> chunk = readChunk(r, json, lineNo);
-            CompletableFuture<Void> ready = prefetchAsync(chunk, hints);
-            List<Parsed> next = readChunk(r, json, lineNo);
-            while (!chunk.isEmpty()) {
-                List<Parsed> current = chunk;
-                ready.join();
-                // the next chunk's signatures are recovered on the other cores while this one is applied and
-                // the one after it is read
-                chunk = next;
-                ready = prefetchAsync(chunk, hints);
-                next = readChunk(r, json, lineNo);
-                List<Parsed> pending = new ArrayList<>(current.size());
-                for (Parsed p : current) {
+            CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+            while (ahead.size() < DEPTH - 1) {
+                ahead.add(readAhead(r, json, lineNo, hints, last));
+                last = ahead.getLast().ready();
+            }
+            while (!ahead.peekFirst().chunk().isEmpty()) {
+                Ahead current = ahead.removeFirst();
+                current.ready().join();
+                ahead.add(readAhead(r, json, lineNo, hints, (ahead.isEmpty() ? current : ahead.getLast()).ready()));
+                List<Parsed> pending = new ArrayList<>(current.chunk().size());
+                for (Parsed p : current.chunk()) {
                     if (p.block() != null && Long.compareUnsigned(p.block().header().seq(),
                             node.head().seq() + pending.size()) > 0) {
                         pending.add(p);
@@ -103,9 +106,26 @@ public final class BlockImport {
                 }
             }
         } finally {
+            // recoveries still running would leave answers behind the clear
+            ahead.forEach(a -> a.ready().exceptionally(e -> null).join());
             Recoveries.clear();
         }
         return new Result(applied, skipped, node.head().seq(), "");
+    }
+
+    /** A chunk read ahead of the one applied, and its recoveries. */
+    private record Ahead(List<Parsed> chunk, CompletableFuture<Void> ready) {
+    }
+
+    /**
+     * Reads the next chunk and recovers its signatures once those of the chunk before ({@code after}) are done:
+     * one chunk at a time keeps both recovery threads on it (two chunks' parallel recoveries at once made a thread
+     * wait in a join for work the other had taken) and lets each chunk use the keys and owners of the one before.
+     */
+    private static Ahead readAhead(BufferedReader r, JsonMapper json, long[] lineNo, Recoveries.Hints hints,
+                                   CompletableFuture<Void> after) throws IOException {
+        List<Parsed> chunk = readChunk(r, json, lineNo);
+        return new Ahead(chunk, after.exceptionally(e -> null).thenCompose(v -> prefetchAsync(chunk, hints)));
     }
 
     /**

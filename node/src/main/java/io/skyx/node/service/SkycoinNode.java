@@ -224,17 +224,22 @@ public final class SkycoinNode implements AutoCloseable {
     public List<ApplyResult> applyBlocks(List<SignedBlock> blocks) throws StoreException {
         List<ApplyResult> results = new ArrayList<>(blocks.size());
         List<SignedBlock> accepted = new ArrayList<>(blocks.size());
+        List<ChainStore.Applied> applied = new ArrayList<>(blocks.size());
         synchronized (lock) {
             for (SignedBlock b : blocks) {
-                ApplyResult r = chain.apply(b);
+                List<UxOut> spent = new ArrayList<>();
+                List<UxOut> created = new ArrayList<>();
+                ApplyResult r = chain.apply(b, spent, created);
                 results.add(r);
                 if (!r.ok()) {
                     io.skyx.node.coin.Recoveries.clear();
                     break;
                 }
                 accepted.add(b);
+                applied.add(new ChainStore.Applied(b, spent, created));
             }
-            store.append(accepted);
+            // the outputs as the rules have them: the store reads none back and hashes none again
+            store.appendApplied(applied);
         }
         if (!accepted.isEmpty()) {
             Set<SHA256> confirmed = new HashSet<>();

@@ -34,31 +34,17 @@ public final class ChainStore implements AutoCloseable {
     private static final byte[] UX_HASH_KEY = "uxhash".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UNSPENT_COUNT_KEY = "unspents".getBytes(StandardCharsets.US_ASCII);
     static final byte[] FORMAT_KEY = "format".getBytes(StandardCharsets.US_ASCII);
-    /**
-     * 2: an unspent output lives only in {@link Table#UNSPENT} (its value is the output), a spent one only in
-     * {@link Table#OUTPUTS}. A store without the key is format 1 (every output in OUTPUTS, UNSPENT keys only) and
-     * is converted on open.
-     */
+    /** The current store format: 2, see {@link StoreFormat} (which converts a format-1 store on open). */
     static final byte FORMAT = 2;
-
-    /**
-     * Most outputs kept in {@link #recent}: about 70 bytes each beyond the output itself, which the chain's
-     * in-memory unspent set holds anyway.
-     */
-    static final int RECENT_OUTPUTS = 1 << 18;
 
     private final RocksTables db;
     private volatile Head head;
     /**
-     * The unspent outputs of the latest appends, as committed (oldest dropped first): a block spending one needs
-     * no read from RocksDB. Only {@link #append(List)} uses it, under the store's lock.
+     * A block and what the chain rules found it does, for {@link #appendApplied}: the outputs it spends (in
+     * transaction, then input order, as they were unspent) and creates (in transaction, then output order).
      */
-    private final Map<SHA256, StoredOutput> recent = new java.util.LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<SHA256, StoredOutput> eldest) {
-            return size() > RECENT_OUTPUTS;
-        }
-    };
+    public record Applied(SignedBlock block, List<UxOut> spent, List<UxOut> created) {
+    }
 
     /** A consistent view of the head: block, UxHash of the current unspent set and its size. */
     public record Head(SignedBlock block, SHA256 uxHash, long unspentCount) {
@@ -70,36 +56,7 @@ public final class ChainStore implements AutoCloseable {
     private ChainStore(RocksTables db) throws StoreException {
         this.db = db;
         this.head = loadHead();
-        upgradeFormat();
-    }
-
-    /**
-     * Marks a new store with {@link #FORMAT}; converts a format-1 store in one atomic write (each unspent output
-     * moves from OUTPUTS into its UNSPENT entry); refuses any other format.
-     */
-    private void upgradeFormat() throws StoreException {
-        Optional<byte[]> format = db.get(Table.META, FORMAT_KEY);
-        if (format.isPresent()) {
-            if (format.get().length != 1 || format.get()[0] != FORMAT) {
-                throw new StoreException("chain store format " + java.util.Arrays.toString(format.get())
-                        + " is not supported (expected " + FORMAT + ")");
-            }
-            return;
-        }
-        try (RocksTables.Batch batch = db.batch()) {
-            if (head != null) {
-                List<byte[]> unspentIds = new ArrayList<>();
-                db.scanPrefix(Table.UNSPENT, new byte[0], (k, v) -> unspentIds.add(k));
-                for (byte[] id : unspentIds) {
-                    StoredOutput o = db.get(Table.OUTPUTS, id).map(ChainStore::decodeOutput).orElseThrow(
-                            () -> new StoreException("unspent output " + SHA256.of(id) + " missing: store is corrupt"));
-                    batch.put(Table.UNSPENT, id, UxOutCodec.INSTANCE.encode(o.out()));
-                    batch.delete(Table.OUTPUTS, id);
-                }
-            }
-            batch.put(Table.META, FORMAT_KEY, new byte[]{FORMAT});
-            db.commit(batch);
-        }
+        StoreFormat.upgrade(db, head != null);
     }
 
     /** Opens (creating if needed) the store in {@code dir}. */
@@ -276,6 +233,19 @@ public final class ChainStore implements AutoCloseable {
      *                        then nothing is written
      */
     public synchronized void append(List<SignedBlock> blocks) throws StoreException {
+        appendApplied(blocks.stream().map(b -> new Applied(b, null, null)).toList());
+    }
+
+    /**
+     * {@link #append(List)} with the outputs each block spends and creates as the chain rules have them in memory,
+     * so the store reads no spent output back from RocksDB and hashes no output again (each must be the one the
+     * block names, or nothing is written). Entries with null lists are looked up and derived as by
+     * {@link #append(List)}.
+     *
+     * @throws StoreException as {@link #append(List)}, or if a given output is not the block's; then nothing is
+     *                        written
+     */
+    public synchronized void appendApplied(List<Applied> blocks) throws StoreException {
         if (blocks.isEmpty()) {
             return;
         }
@@ -285,35 +255,32 @@ public final class ChainStore implements AutoCloseable {
         long count = h == null ? 0 : h.unspentCount();
         Map<SHA256, StoredOutput> touched = new HashMap<>();
         try (RocksTables.Batch batch = db.batch()) {
-            for (SignedBlock b : blocks) {
-                long seq = b.header().seq();
+            for (Applied a : blocks) {
+                long seq = a.block().header().seq();
                 if (seq != expected) {
                     throw new StoreException("block seq " + Long.toUnsignedString(seq) + " does not extend head "
                             + (expected == 0 ? "(empty)" : Long.toUnsignedString(expected - 1)));
                 }
                 expected++;
-                count = put(batch, b, touched, ux, count);
+                count = put(batch, a, touched, ux, count);
             }
             batch.put(Table.META, UX_HASH_KEY, ux);
             batch.put(Table.META, UNSPENT_COUNT_KEY, u64(count));
             batch.put(Table.META, HEAD_KEY, u64(expected - 1));
             db.commit(batch);
         }
-        head = new Head(blocks.getLast(), SHA256.of(ux), count);
-        touched.forEach((id, o) -> {
-            if (o.spent()) {
-                recent.remove(id);
-            } else {
-                recent.put(id, o);
-            }
-        });
+        head = new Head(blocks.getLast().block(), SHA256.of(ux), count);
     }
 
     /** Adds one block's writes to {@code batch}, updating {@code ux} in place; @return the new unspent count */
-    private long put(RocksTables.Batch batch, SignedBlock b, Map<SHA256, StoredOutput> touched, byte[] ux,
+    private long put(RocksTables.Batch batch, Applied a, Map<SHA256, StoredOutput> touched, byte[] ux,
                      long unspents) throws StoreException {
+        SignedBlock b = a.block();
         long seq = b.header().seq();
         long count = unspents;
+        int nextSpent = 0;
+        int nextCreated = 0;
+        UxHead uxHead = new UxHead(b.header().time(), seq);
         batch.put(Table.BLOCKS, u64(seq), SignedBlockCodec.INSTANCE.encode(b));
         batch.put(Table.BLOCK_HASHES, b.hash().bytes(), u64(seq));
         List<Transaction> txns = b.block().body().transactions();
@@ -322,8 +289,9 @@ public final class ChainStore implements AutoCloseable {
             SHA256 txid = t.txid();
             batch.put(Table.TRANSACTIONS, txid.bytes(), ByteBuffer.allocate(12).putLong(seq).putInt(i).array());
             for (SHA256 in : t.inputs()) {
+                UxOut given = a.spent() == null ? null : given(a.spent(), nextSpent++, in, seq);
                 StoredOutput spent = touched.containsKey(in) ? touched.get(in)
-                        : recent.containsKey(in) ? recent.get(in) : output(in).orElse(null);
+                        : given != null ? unspentOutput(given) : output(in).orElse(null);
                 if (spent == null || spent.spent()) {
                     throw new StoreException("block " + seq + " spends " + in + " which is not unspent");
                 }
@@ -334,7 +302,13 @@ public final class ChainStore implements AutoCloseable {
                 xor(ux, spent.out().snapshotHash().bytes());
                 count--;
             }
-            for (UxOut o : createdOutputs(b, t)) {
+            List<UxOut> created = a.created() == null ? createdOutputs(b, t) : null;
+            for (int j = 0; j < t.outputs().size(); j++) {
+                UxOut o = created != null ? created.get(j) : given(a.created(), nextCreated, t.outputId(j), seq);
+                nextCreated++;
+                if (created == null && (seq == 0 || !o.head().equals(uxHead))) {
+                    throw new StoreException("block " + seq + " output " + o.id() + " given with head " + o.head());
+                }
                 SHA256 id = o.id();
                 touched.put(id, unspentOutput(o));
                 batch.put(Table.UNSPENT, id.bytes(), UxOutCodec.INSTANCE.encode(o));
@@ -343,7 +317,19 @@ public final class ChainStore implements AutoCloseable {
                 count++;
             }
         }
+        if ((a.spent() != null && nextSpent != a.spent().size())
+                || (a.created() != null && nextCreated != a.created().size())) {
+            throw new StoreException("block " + seq + " given with outputs it does not spend or create");
+        }
         return count;
+    }
+
+    /** @return {@code outputs[k]}, which must be the output {@code id} */
+    private static UxOut given(List<UxOut> outputs, int k, SHA256 id, long seq) throws StoreException {
+        if (k >= outputs.size() || !outputs.get(k).id().equals(id)) {
+            throw new StoreException("block " + seq + " given without its output " + id);
+        }
+        return outputs.get(k);
     }
 
     private static void xor(byte[] acc, byte[] h) {

@@ -3,6 +3,7 @@ package io.skyx.node.store;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
@@ -51,6 +52,14 @@ final class RocksTables implements AutoCloseable {
         /** txid (32) → received (unix ms, u64 BE) ‖ transaction bytes: the unconfirmed pool, kept across restarts */
         UNCONFIRMED;
 
+        /**
+         * Whether the table's blocks are compressed: not for tables keyed (and mostly valued) by hashes, whose
+         * random bytes do not compress, so compressing them on every flush and compaction only costs CPU.
+         */
+        boolean compressed() {
+            return this == META || this == BLOCKS || this == UNCONFIRMED;
+        }
+
         byte[] cfName() {
             return this == META ? RocksDB.DEFAULT_COLUMN_FAMILY : name().toLowerCase().getBytes(StandardCharsets.US_ASCII);
         }
@@ -62,6 +71,7 @@ final class RocksTables implements AutoCloseable {
 
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
+    private final ColumnFamilyOptions uncompressed;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final Map<Table, ColumnFamilyHandle> byTable = new EnumMap<>(Table.class);
@@ -75,9 +85,10 @@ final class RocksTables implements AutoCloseable {
             Files.createDirectories(dir);
             dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
             cfOptions = new ColumnFamilyOptions();
+            uncompressed = new ColumnFamilyOptions().setCompressionType(CompressionType.NO_COMPRESSION);
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
             for (Table t : Table.values()) {
-                descriptors.add(new ColumnFamilyDescriptor(t.cfName(), cfOptions));
+                descriptors.add(new ColumnFamilyDescriptor(t.cfName(), t.compressed() ? cfOptions : uncompressed));
             }
             db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
             for (Table t : Table.values()) {
@@ -121,6 +132,19 @@ final class RocksTables implements AutoCloseable {
                 }
                 visitor.accept(key, it.value());
             }
+        } finally {
+            l.unlock();
+        }
+    }
+
+    /** @return the compression of each table file of {@code t} (RocksDB's names, e.g. "NoCompression") */
+    List<String> fileCompressions(Table t) {
+        Lock l = open();
+        try {
+            return db.getPropertiesOfAllTables(byTable.get(t)).values().stream()
+                    .map(org.rocksdb.TableProperties::getCompressionName).toList();
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("chain store properties unreadable: " + e.getMessage(), e);
         } finally {
             l.unlock();
         }
@@ -196,6 +220,7 @@ final class RocksTables implements AutoCloseable {
         db.close();
         syncWrites.close();
         cfOptions.close();
+        uncompressed.close();
         dbOptions.close();
     }
 }

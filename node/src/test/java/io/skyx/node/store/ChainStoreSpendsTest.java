@@ -35,7 +35,7 @@ class ChainStoreSpendsTest {
         try (ChainStore s = ChainStore.open(dir)) {
             s.append(blocks.get(0));
             s.append(blocks.get(1));
-            // block 1 created this output, so the store holds it among its recent unspent outputs
+            // block 1 created this output: it is unspent until block 2
             assertThat(s.unspent(spentByBlock2)).isPresent();
             s.append(blocks.get(2));
             ChainStore.Head before = s.head().orElseThrow();
