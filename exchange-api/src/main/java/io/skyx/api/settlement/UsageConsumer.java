@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * at-least-once, keyed by the wire hash. A bad record is a refusal, never a reason to stop; a database or Kafka
  * failure rolls the batch back and retries it after a pause. While one batch is stored, the next one is already
  * polled and its signatures verified on the other cores (an empty poll is retried while the pending batch is still
- * being checked, so the checker has the next batch queued before the pending one is stored); a rebalance or a
+ * being checked, so the checkers have the next batch queued before the pending one is stored); a rebalance or a
  * failure drops that prefetched batch, and the consumer seeks back to the stored offsets.
  */
 public final class UsageConsumer implements AutoCloseable {
@@ -60,8 +60,14 @@ public final class UsageConsumer implements AutoCloseable {
     private volatile boolean running = true;
     /** Set by a rebalance during a poll (on the consumer thread): a batch polled before it is dropped and re-read. */
     private boolean rebalanced;
-    private final ExecutorService checker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("skywire-check").daemon().factory());
+    /**
+     * One checker thread per core; each batch is split into {@link #CHUNK}-record tasks, so the next poll's checks
+     * queue behind the current ones and no core idles at the tail of a batch (a parallel stream per batch left one
+     * core idle while the other finished its last split, up to a quarter of the batch).
+     */
+    private final ExecutorService checker = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("skywire-check-", 0).daemon().factory());
+    static final int CHUNK = 50;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -148,6 +154,9 @@ public final class UsageConsumer implements AutoCloseable {
             while (running) {
                 try {
                     if (reseek) {
+                        if (pending != null) {
+                            pending.checked.forEach(f -> f.cancel(false));
+                        }
                         pending = null;
                         seekToStored(consumer.assignment());
                         reseek = false;
@@ -155,7 +164,7 @@ public final class UsageConsumer implements AutoCloseable {
                     rebalanced = false;
                     long t0 = System.nanoTime();
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pending == null ? 200 : 0));
-                    while (records.isEmpty() && pending != null && !pending.checked.isDone() && !rebalanced
+                    while (records.isEmpty() && pending != null && !pending.checkedAll() && !rebalanced
                             && running) {
                         // fetch the next poll while the pending one is still being checked, so that its checks
                         // are queued before the pending one is stored (else the checker idles while it is stored)
@@ -201,7 +210,7 @@ public final class UsageConsumer implements AutoCloseable {
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         final List<UsageIngester.Input> inputs = new ArrayList<>();
         final Map<TopicPartition, Long> next = new HashMap<>();
-        final Future<List<CheckedRecord>> checked;
+        final List<Future<List<CheckedRecord>>> checked = new ArrayList<>();
 
         Batch(ConsumerRecords<byte[], byte[]> polled) {
             for (ConsumerRecord<byte[], byte[]> r : polled) {
@@ -210,15 +219,24 @@ public final class UsageConsumer implements AutoCloseable {
                         + r.offset()));
                 next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
             }
-            checked = checker.submit(() -> ingester.check(inputs));
+            for (int from = 0; from < inputs.size(); from += CHUNK) {
+                List<UsageIngester.Input> chunk = inputs.subList(from, Math.min(inputs.size(), from + CHUNK));
+                checked.add(checker.submit(() -> ingester.checkHere(chunk)));
+            }
+        }
+
+        boolean checkedAll() {
+            return checked.getLast().isDone() && checked.stream().allMatch(Future::isDone);
         }
     }
 
     private void ingestBatch(Batch batch) throws SQLException {
-        List<CheckedRecord> checked;
+        List<CheckedRecord> checked = new ArrayList<>(batch.inputs.size());
         long t0 = System.nanoTime();
         try {
-            checked = batch.checked.get();
+            for (Future<List<CheckedRecord>> chunk : batch.checked) {
+                checked.addAll(chunk.get());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking a batch", e);

@@ -67,6 +67,12 @@ public final class UsageIngester {
                 .map(i -> CheckedRecord.check(i.wire(), i.source(), now)).toList();
     }
 
+    /** The same checks as {@link #check} on the calling thread, in order (the consumer runs chunks on its pool). */
+    List<CheckedRecord> checkHere(List<Input> chunk) {
+        long now = nowSeconds.getAsLong();
+        return chunk.stream().map(i -> CheckedRecord.check(i.wire(), i.source(), now)).toList();
+    }
+
     /** The stateful checks and the writes of an already {@linkplain #check checked} batch. */
     List<Outcome> store(Connection c, List<CheckedRecord> batch) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
