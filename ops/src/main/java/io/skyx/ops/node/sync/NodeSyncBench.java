@@ -96,6 +96,9 @@ public final class NodeSyncBench {
                   String threads) {
     }
 
+    /** The follower's thread that applies GIVB batches (the import applies on the calling thread, "main"). */
+    private static final String SYNC_APPLIER = "p2p-apply";
+
     /** CPU seconds so far of the live threads whose name starts with {@code prefix}. */
     static double threadCpu(String prefix) {
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -151,6 +154,7 @@ public final class NodeSyncBench {
             long t = System.nanoTime();
             long cpu = processCpuNanos();
             double verify = threadCpu("skyx-verify-");
+            double apply = threadCpu(SYNC_APPLIER);
             Map<String, Long> tasks = ProcThreads.snapshot();
             try (SkycoinNode follower = SkycoinNode.open(NodeConfig.follower(followerDir, gen.params(),
                     new InetSocketAddress("127.0.0.1", 0), List.of(new InetSocketAddress("127.0.0.1", port)))
@@ -159,8 +163,8 @@ public final class NodeSyncBench {
                 while (follower.head().seq() < blocks) {
                     Thread.sleep(5);
                 }
-                Figure f = new Figure(blocks, txns, secs(t), (processCpuNanos() - cpu) / 1e9, Double.NaN,
-                        threadCpu("skyx-verify-") - verify, ProcThreads.between(tasks, ProcThreads.snapshot()));
+                Figure f = new Figure(blocks, txns, secs(t), (processCpuNanos() - cpu) / 1e9,
+                        threadCpu(SYNC_APPLIER) - apply, threadCpu("skyx-verify-") - verify, ProcThreads.between(tasks, ProcThreads.snapshot()));
                 if (!follower.storedHead().uxHash().equals(publisher.storedHead().uxHash())) {
                     throw new IllegalStateException("follower and publisher disagree on the unspent set");
                 }
