@@ -1,5 +1,6 @@
 package io.skyx.custody.btc;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyx.custody.Amounts;
 import io.skyx.custody.AssetCustody;
@@ -85,7 +86,7 @@ public final class BtcCustody implements AssetCustody, AutoCloseable {
         this.fees = new BtcFeePolicy(config.feeRate(), config.minFeeRate(), config.maxFeeRate(), estimator,
                 wallet::peersFeeFilter);
         if (estimator != null) {
-            io.micrometer.core.instrument.Gauge.builder("custody.btc.fee_estimate.fallback", fees,
+            Gauge.builder("custody.btc.fee_estimate.fallback", fees,
                     f -> f.fallbackReason() == null ? 0 : 1)
                     .description("1 while the fee estimate is unusable and withdrawals are charged the configured rate")
                     .register(meters);

@@ -226,7 +226,7 @@ public final class UsageConsumer implements AutoCloseable {
         }
 
         boolean checkedAll() {
-            return checked.getLast().isDone() && checked.stream().allMatch(Future::isDone);
+            return checked.stream().allMatch(Future::isDone);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.LongSupplier;
 
 /**
@@ -62,15 +63,17 @@ public final class UsageIngester {
 
     /** The stateless checks of a batch (decoding, signature, …), in parallel on every core; no database. */
     List<CheckedRecord> check(List<Input> batch) {
-        long now = nowSeconds.getAsLong();
-        return (batch.size() > 1 ? batch.parallelStream() : batch.stream())
-                .map(i -> CheckedRecord.check(i.wire(), i.source(), now)).toList();
+        return checked(batch.size() > 1 ? batch.parallelStream() : batch.stream());
     }
 
     /** The same checks as {@link #check} on the calling thread, in order (the consumer runs chunks on its pool). */
     List<CheckedRecord> checkHere(List<Input> chunk) {
+        return checked(chunk.stream());
+    }
+
+    private List<CheckedRecord> checked(Stream<Input> inputs) {
         long now = nowSeconds.getAsLong();
-        return chunk.stream().map(i -> CheckedRecord.check(i.wire(), i.source(), now)).toList();
+        return inputs.map(i -> CheckedRecord.check(i.wire(), i.source(), now)).toList();
     }
 
     /** The stateful checks and the writes of an already {@linkplain #check checked} batch. */

@@ -196,22 +196,7 @@ public final class SkycoinNode implements AutoCloseable {
      * @return the chain's verdict
      */
     public ApplyResult applyBlock(SignedBlock block) throws StoreException {
-        ApplyResult r;
-        synchronized (lock) {
-            r = chain.apply(block);
-            if (!r.ok()) {
-                io.skyx.node.coin.Recoveries.clear();
-                return r;
-            }
-            store.append(block);
-        }
-        Set<SHA256> confirmed = new HashSet<>();
-        for (Transaction t : block.block().body().transactions()) {
-            confirmed.add(t.txid());
-        }
-        pool.onBlock(confirmed);
-        persisted.sync();
-        return r;
+        return applyBlocks(List.of(block)).getFirst();
     }
 
     /**
@@ -223,7 +208,6 @@ public final class SkycoinNode implements AutoCloseable {
      */
     public List<ApplyResult> applyBlocks(List<SignedBlock> blocks) throws StoreException {
         List<ApplyResult> results = new ArrayList<>(blocks.size());
-        List<SignedBlock> accepted = new ArrayList<>(blocks.size());
         List<ChainStore.Applied> applied = new ArrayList<>(blocks.size());
         synchronized (lock) {
             for (SignedBlock b : blocks) {
@@ -235,16 +219,15 @@ public final class SkycoinNode implements AutoCloseable {
                     io.skyx.node.coin.Recoveries.clear();
                     break;
                 }
-                accepted.add(b);
                 applied.add(new ChainStore.Applied(b, spent, created));
             }
             // the outputs as the rules have them: the store reads none back and hashes none again
             store.appendApplied(applied);
         }
-        if (!accepted.isEmpty()) {
+        if (!applied.isEmpty()) {
             Set<SHA256> confirmed = new HashSet<>();
-            for (SignedBlock b : accepted) {
-                for (Transaction t : b.block().body().transactions()) {
+            for (ChainStore.Applied a : applied) {
+                for (Transaction t : a.block().block().body().transactions()) {
                     confirmed.add(t.txid());
                 }
             }
