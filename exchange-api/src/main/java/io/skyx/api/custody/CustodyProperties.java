@@ -63,11 +63,28 @@ public record CustodyProperties(boolean enabled, String network, String mnemonic
      */
     public record FeeEstimate(String url, String user, String password, int targetBlocks, Duration timeout,
                               Duration cacheFor) {
-        /** Defaults. */
+        /**
+         * Defaults for what is unset (a target of 0 is unset); a negative target or time, or a URL that is not
+         * http(s), is refused naming the setting.
+         */
         public FeeEstimate {
+            String p = "skyx.custody.btc.fee-estimate.";
+            if (url != null && !url.isBlank() && !url.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+                throw new IllegalArgumentException(p + "url must be an http(s) URL of the node's JSON-RPC, got '" + url
+                        + "'");
+            }
+            if (targetBlocks < 0) {
+                throw new IllegalArgumentException(p + "target-blocks must be at least 1, got " + targetBlocks);
+            }
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                throw new IllegalArgumentException(p + "timeout must be positive, got " + timeout);
+            }
+            if (cacheFor != null && cacheFor.isNegative()) {
+                throw new IllegalArgumentException(p + "cache-for must not be negative, got " + cacheFor);
+            }
             user = user == null ? "" : user;
             password = password == null ? "" : password;
-            targetBlocks = targetBlocks <= 0 ? 6 : targetBlocks;
+            targetBlocks = targetBlocks == 0 ? 6 : targetBlocks;
             timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
             cacheFor = cacheFor == null ? Duration.ofSeconds(30) : cacheFor;
         }
