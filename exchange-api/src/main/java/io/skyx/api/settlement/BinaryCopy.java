@@ -1,12 +1,12 @@
 package io.skyx.api.settlement;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -14,62 +14,48 @@ import org.postgresql.copy.CopyIn;
 /**
  * Rows for PostgreSQL's {@code COPY … FROM STDIN (FORMAT binary)}: each value in its binary wire form, so that
  * nothing is hex-encoded on this side or parsed on the server's (the bulk path of {@link IngestWriter}). Write one
- * row with {@link #row} and its fields in the column order of the COPY statement, then {@link #copy}.
+ * row with {@link #row} and its fields in the column order of the COPY statement, then {@link #copy}. The rows are
+ * written big-endian straight into one growing array, which is sent as it is (no stream layers, no final copy).
  */
 final class BinaryCopy {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final ByteArrayOutputStream bytes;
-    private final DataOutputStream out;
+    private byte[] buf;
+    private int pos;
 
     BinaryCopy(int expectedBytes) {
-        this.bytes = new ByteArrayOutputStream(expectedBytes);
-        this.out = new DataOutputStream(bytes);
-        try {
-            out.write(SIGNATURE);
-            out.writeInt(0);
-            out.writeInt(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.buf = new byte[Math.max(expectedBytes, SIGNATURE.length + 10)];
+        System.arraycopy(SIGNATURE, 0, buf, 0, SIGNATURE.length);
+        pos = SIGNATURE.length;
+        putInt(0); // flags
+        putInt(0); // header extension length
     }
 
     BinaryCopy row(int fields) {
-        try {
-            out.writeShort(fields);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putShort(fields);
         return this;
     }
 
     BinaryCopy bytea(byte[] v) {
-        try {
-            out.writeInt(v.length);
-            out.write(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(v.length);
+        room(v.length);
+        System.arraycopy(v, 0, buf, pos, v.length);
+        pos += v.length;
         return this;
     }
 
     BinaryCopy int2(int v) {
-        try {
-            out.writeInt(2);
-            out.writeShort(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(2);
+        putShort(v);
         return this;
     }
 
     BinaryCopy int8(long v) {
-        try {
-            out.writeInt(8);
-            out.writeLong(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(8);
+        putLong(v);
         return this;
     }
 
@@ -78,27 +64,42 @@ final class BinaryCopy {
     }
 
     BinaryCopy uuid(UUID v) {
-        try {
-            out.writeInt(16);
-            out.writeLong(v.getMostSignificantBits());
-            out.writeLong(v.getLeastSignificantBits());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(16);
+        putLong(v.getMostSignificantBits());
+        putLong(v.getLeastSignificantBits());
         return this;
+    }
+
+    private void room(int n) {
+        if (buf.length - pos < n) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+        }
+    }
+
+    private void putShort(int v) {
+        room(2);
+        SHORT.set(buf, pos, (short) v);
+        pos += 2;
+    }
+
+    private void putInt(int v) {
+        room(4);
+        INT.set(buf, pos, v);
+        pos += 4;
+    }
+
+    private void putLong(long v) {
+        room(8);
+        LONG.set(buf, pos, v);
+        pos += 8;
     }
 
     /** Sends the rows with {@code sql} ({@code COPY t (cols) FROM STDIN (FORMAT binary)}) on {@code c}'s transaction. */
     long copy(Connection c, String sql) throws SQLException {
-        try {
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] data = bytes.toByteArray();
+        putShort(-1);
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            in.writeToCopy(data, 0, data.length);
+            in.writeToCopy(buf, 0, pos);
             return in.endCopy();
         } finally {
             if (in.isActive()) {

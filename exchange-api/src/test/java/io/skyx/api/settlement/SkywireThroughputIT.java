@@ -13,11 +13,14 @@ import io.skyx.node.encoding.DecodeException;
 import io.skyx.skywire.SignedRecord;
 import io.skyx.skywire.agent.Simulator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,13 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
  * The end-to-end pass runs twice, each from the start of the topic into a fresh database: with a new connection per
  * poll (as this benchmark did first) and through a connection pool (as the app runs, Hikari). Size:
  * {@code -Dskyx.bench.records} (default 20000); {@code -Dskyx.bench.runs} repeats the raw and end-to-end passes
- * (default 1), each printed with the load average. Beside the rates, CPU time per report (this JVM and the
- * embedded PostgreSQL server it started, {@code /proc}), which the other load on the machine affects less.
+ * (default 1), each printed with the load average, after a warm-up run (run 0, printed, not a measured run) that
+ * stores enough polls for C2 to compile the storing path. Beside the rates, CPU time per report (this JVM and the
+ * embedded PostgreSQL server it started, {@code /proc}), which the other load on the machine affects less, split by
+ * thread name and by PostgreSQL process role. Each measured phase starts with the JIT idle and after a full GC.
  */
 @EnabledIfSystemProperty(named = "skyx.bench", matches = "true", disabledReason = "benchmark: -Dskyx.bench=true")
 class SkywireThroughputIT {
     /** CPU time per record of the last raw pass (the parallel one, measured just before each end-to-end pass). */
     private static long rawCpuNanos;
+    /**
+     * Pairs of end-to-end passes (unpooled, pooled) in the warm-up run. The storing path runs once per poll, about
+     * 20 times a pass, and C2 compiled it only in the sixth pass when the warm-up had one pair: before, the measured
+     * passes stored in C1's profiling code and paid C2's compile of it in whichever pass came sixth.
+     */
+    private static final int WARM_UP_PAIRS = 5;
 
     @TempDir
     Path dir;
@@ -62,17 +73,21 @@ class SkywireThroughputIT {
         }
         rawRate(records.subList(0, Math.min(2000, total)), false);
         int runs = Integer.getInteger("skyx.bench.runs", 1);
-        for (int run = 1; run <= runs; run++) {
-            System.out.printf("[skywire bench] run %d of %d, load average %s%n", run, runs,
+        for (int run = 0; run <= runs; run++) {
+            System.out.printf("[skywire bench] run %d of %d%s, load average %s%n", run, runs,
+                    run == 0 ? " (warm-up of the whole path, not a measured run)" : "",
                     Files.readString(Path.of("/proc/loadavg")).trim());
-            measure(records, total, relays, run);
+            measure(records, relays, run);
         }
     }
 
-    private void measure(List<byte[]> records, int total, int relays, int run) throws Exception {
-        double verifyRate = rawRate(records, false);
-        double parallelRate = rawRate(records, true);
-
+    /**
+     * One run: the records produced to a new broker and two fresh databases migrated (so that none of this runs in
+     * a measured phase), the raw rate on one thread, then each end-to-end pass right after its own raw pass on all
+     * cores. Every measured phase starts with the JIT compiler idle and after a full GC ({@link #settle}), so that
+     * neither side is charged for compiling or collecting what came before it.
+     */
+    private void measure(List<byte[]> records, int relays, int run) throws Exception {
         try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(dir.resolve("kafka" + run), 0)) {
             try (KafkaProducer<byte[], byte[]> p = UsageRefusalIT.producer(broker)) {
                 for (byte[] r : records) {
@@ -82,18 +97,52 @@ class SkywireThroughputIT {
             }
             // as before (a new connection per poll) and as the app runs it (a connection pool, as Spring Boot's
             // Hikari): each from the start of the topic into a fresh database
-            endToEnd(broker, SkywireFixtures.migratedDatabase(), "unpooled", total, relays, verifyRate, parallelRate);
-            HikariConfig pool = new HikariConfig();
-            pool.setDataSource(SkywireFixtures.migratedDatabase());
-            pool.setMaximumPoolSize(4);
-            try (HikariDataSource ds = new HikariDataSource(pool)) {
-                endToEnd(broker, ds, "pooled", total, relays, verifyRate, parallelRate);
+            for (int pair = 0; pair < (run == 0 ? WARM_UP_PAIRS : 1); pair++) {
+                DataSource unpooled = SkywireFixtures.migratedDatabase();
+                HikariConfig pool = new HikariConfig();
+                pool.setDataSource(SkywireFixtures.migratedDatabase());
+                pool.setMaximumPoolSize(4);
+                try (HikariDataSource pooled = new HikariDataSource(pool)) {
+                    while (pooled.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize()) {
+                        Thread.sleep(10);
+                    }
+                    settle();
+                    double verifyRate = rawRate(records, false);
+                    endToEnd(broker, unpooled, "unpooled", records, relays, verifyRate);
+                    endToEnd(broker, pooled, "pooled", records, relays, verifyRate);
+                }
             }
         }
     }
 
-    private static void endToEnd(InProcessKafkaBroker broker, DataSource ds, String label, int total, int relays,
-                                 double verifyRate, double parallelRate) throws Exception {
+    /**
+     * Waits until this JVM's JIT compiler threads have used no CPU for 300 ms (at most 20 s), then runs a full GC:
+     * compilations queued by the previous phase (the producer, Flyway, the other pass) are not charged to the next.
+     */
+    private static void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        long last = compilerTicks();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = compilerTicks();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        System.gc();
+    }
+
+    private static long compilerTicks() {
+        return threadTicks().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static void endToEnd(InProcessKafkaBroker broker, DataSource ds, String label, List<byte[]> records,
+                                 int relays, double verifyRate) throws Exception {
+        int total = records.size();
+        settle();
+        double parallelRate = rawRate(records, true);
+        settle();
         UsageIngester ingester = new UsageIngester(() -> DAY0 + 2 * 86_400);
         long t1 = System.nanoTime();
         try (UsageConsumer consumer = new UsageConsumer(broker.bootstrapServers(), "bench-" + label, "skywire.usage",
@@ -102,10 +151,14 @@ class SkywireThroughputIT {
             long tFirst = 0;
             long jvmFirst = 0;
             long pgFirst = 0;
+            Map<String, Long> threadsFirst = Map.of();
+            Map<String, Long> pgRolesFirst = Map.of();
             long seen;
             while ((seen = consumer.accepted() + consumer.refused()) < total) {
                 if (firstSeen == 0 && seen > 0) {
                     firstSeen = seen;
+                    threadsFirst = threadTicks();
+                    pgRolesFirst = postgresTicks();
                     tFirst = System.nanoTime();
                     jvmFirst = jvmCpuNanos();
                     pgFirst = postgresCpuNanos();
@@ -116,6 +169,8 @@ class SkywireThroughputIT {
             long reports = Math.max(1, total - firstSeen);
             long jvmPerReport = (jvmCpuNanos() - jvmFirst) / reports;
             long pgPerReport = (postgresCpuNanos() - pgFirst) / reports;
+            printSplit(label, "JVM", threadsFirst, threadTicks(), reports);
+            printSplit(label, "PostgreSQL", pgRolesFirst, postgresTicks(), reports);
             long cpuPerReport = jvmPerReport + pgPerReport;
             System.out.printf("[skywire bench] %s: CPU per report after the first stored batch (this JVM with the"
                     + " broker, and the PostgreSQL server): %.1f us (JVM %.1f, PostgreSQL %.1f); raw decode+verify"
@@ -149,19 +204,72 @@ class SkywireThroughputIT {
         return jvmCpuNanos() + postgresCpuNanos();
     }
 
+    /** CPU ticks so far of this JVM's threads, summed by name with digits folded ({@code /proc/self/task}). */
+    private static Map<String, Long> threadTicks() {
+        Map<String, Long> ticks = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("\\d+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
+    }
+
+    /** Prints CPU per report of a measured phase by thread or process role (ticks of 10 ms, so +-10 ms each). */
+    private static void printSplit(String label, String what, Map<String, Long> before, Map<String, Long> after,
+                                   long reports) {
+        StringBuilder b = new StringBuilder();
+        after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() != 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> b.append(String.format(" %s %.1f;", e.getKey(), e.getValue() * 1e7 / reports / 1e3)));
+        System.out.printf("[skywire bench] %s: %s CPU per report by thread or role (us):%s%n", label, what, b);
+    }
+
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     private static long postgresCpuNanos() {
+        return postgresTicks().values().stream().mapToLong(Long::longValue).sum() * 10_000_000L;
+    }
+
+    /**
+     * CPU ticks so far of the test PostgreSQL server by role: the postmaster with its reaped children (ended
+     * backends and autovacuum workers), and each live child by its title without the digits (the backends of every
+     * database as one).
+     */
+    private static Map<String, Long> postgresTicks() {
         String url = TestDatabase.server().url();
         String port = " -p " + url.replaceAll("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1") + " ";
-        long ticks = ProcessHandle.allProcesses()
+        Map<String, Long> ticks = new TreeMap<>();
+        ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(port)).orElse(false))
-                .flatMap(p -> Stream.concat(Stream.of(p), p.children()))
-                .mapToLong(SkywireThroughputIT::ticks).sum();
-        return ticks * 10_000_000L;
+                .forEach(pm -> {
+                    ticks.merge("postmaster and reaped", ticks(pm), Long::sum);
+                    pm.children().forEach(ch -> ticks.merge(role(ch), ticks(ch), Long::sum));
+                });
+        return ticks;
+    }
+
+    private static String role(ProcessHandle child) {
+        try {
+            String title = Files.readString(Path.of("/proc/" + child.pid() + "/cmdline")).replace('\0', ' ').trim();
+            return title.matches("postgres: \\S+ \\S+ \\S+\\(\\d+\\).*") ? "backends"
+                    : title.replaceFirst("^postgres: ", "").replaceAll("\\d+", "N");
+        } catch (IOException | RuntimeException e) {
+            return "ended";
+        }
     }
 
     /** utime + stime + cutime + cstime of a process, in clock ticks (1/100 s on Linux), or 0 once it is gone. */
@@ -177,6 +285,7 @@ class SkywireThroughputIT {
 
     /** Decodes and verifies every record (all must pass) and returns the rate per second. */
     private static double rawRate(List<byte[]> records, boolean parallel) {
+        Map<String, Long> threads0 = threadTicks();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         long ok = (parallel ? records.parallelStream() : records.stream()).filter(r -> {
@@ -188,6 +297,7 @@ class SkywireThroughputIT {
         }).count();
         double rate = records.size() / ((System.nanoTime() - t0) / 1e9);
         rawCpuNanos = (cpuNanos() - cpu0) / records.size();
+        printSplit(parallel ? "raw, all cores" : "raw, one thread", "JVM", threads0, threadTicks(), records.size());
         assertThat(ok).isEqualTo(records.size());
         return rate;
     }
