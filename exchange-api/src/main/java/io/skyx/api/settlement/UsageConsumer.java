@@ -213,14 +213,11 @@ public final class UsageConsumer implements AutoCloseable {
         final List<Future<List<CheckedRecord>>> checked = new ArrayList<>();
 
         Batch(ConsumerRecords<byte[], byte[]> polled) {
-            for (TopicPartition tp : polled.partitions()) {
-                List<ConsumerRecord<byte[], byte[]>> part = polled.records(tp);
-                String source = "kafka:" + tp.topic() + ":" + tp.partition() + ":";
-                for (ConsumerRecord<byte[], byte[]> r : part) {
-                    records.add(r);
-                    inputs.add(new UsageIngester.Input(r.value(), source + r.offset()));
-                }
-                next.put(tp, part.getLast().offset() + 1);
+            for (ConsumerRecord<byte[], byte[]> r : polled) {
+                records.add(r);
+                inputs.add(new UsageIngester.Input(r.value(), "kafka:" + r.topic() + ":" + r.partition() + ":"
+                        + r.offset()));
+                next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
             }
             for (int from = 0; from < inputs.size(); from += CHUNK) {
                 List<UsageIngester.Input> chunk = inputs.subList(from, Math.min(inputs.size(), from + CHUNK));
