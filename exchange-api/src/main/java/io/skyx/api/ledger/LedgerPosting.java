@@ -1,6 +1,7 @@
 package io.skyx.api.ledger;
 
 import io.skyx.api.sequencer.AppliedCommand;
+import io.skyx.api.sequencer.BalanceMoves;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.EngineEvent;
 import io.skyx.engine.AccountKind;
@@ -18,7 +19,8 @@ import java.util.Map;
  * type and reference are summed into one, and none is kept where they sum to zero ({@link #netted}). The entries
  * of every command sum to zero per asset, or
  * posting fails and nothing is returned. Also gives the users' latest available/locked balances (from the
- * engine's balance events) and the change of their withdrawing balances.
+ * engine's balance events; none for a balance a command leaves where it found it, {@link BalanceMoves}) and the
+ * change of their withdrawing balances.
  */
 final class LedgerPosting {
 
@@ -53,6 +55,7 @@ final class LedgerPosting {
             int first = entries.size();
             String type = commandType(a.command());
             long ref = commandRef(a);
+            BalanceMoves moves = null;
             for (EngineEvent e : a.events()) {
                 switch (e) {
                     case EngineEvent.Trade t -> {
@@ -86,9 +89,12 @@ final class LedgerPosting {
                         }
                     }
                     case EngineEvent.BalanceChanged b -> {
-                        Key k = new Key(b.userId(), b.assetId());
-                        touched.put(k, new long[] {b.available(), b.locked()});
-                        touchedSeq.put(k, a.seq());
+                        moves = moves != null ? moves : BalanceMoves.of(a.events());
+                        if (moves.moved(b.userId(), b.assetId())) {
+                            Key k = new Key(b.userId(), b.assetId());
+                            touched.put(k, new long[] {b.available(), b.locked()});
+                            touchedSeq.put(k, a.seq());
+                        }
                     }
                     case EngineEvent.Rejected r -> {
                         // a refused command moves nothing

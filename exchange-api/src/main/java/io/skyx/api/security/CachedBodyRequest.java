@@ -1,5 +1,6 @@
 package io.skyx.api.security;
 
+import io.skyx.api.web.CachedBody;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /** A request whose body was read once (to verify its signature) and is replayed to the rest of the chain. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+final class CachedBodyRequest extends HttpServletRequestWrapper implements CachedBody {
 
     private final byte[] body;
 
@@ -32,6 +33,11 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
             byte[] read = in.readNBytes(limit + 1);
             return read.length > limit ? null : read;
         }
+    }
+
+    @Override
+    public byte[] bodyBytes() {
+        return body;
     }
 
     @Override

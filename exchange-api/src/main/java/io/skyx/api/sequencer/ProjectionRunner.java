@@ -48,7 +48,7 @@ final class ProjectionRunner {
     private final IntConsumer transactions;
     private final long lingerNanos;
     private final int minChunk;
-    private final String inNames;
+    private final String positionSql;
     private final BlockingQueue<List<AppliedCommand>> inbox = new ArrayBlockingQueue<>(INBOX);
     /** The lowest position over the projections: every entry up to it is projected by all. */
     private volatile long position;
@@ -83,7 +83,8 @@ final class ProjectionRunner {
         this.transactions = transactions;
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
         this.minChunk = minChunk;
-        this.inNames = this.projections.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(","));
+        this.positionSql = positionSql(this.projections.stream().map(p -> "'" + p.name() + "'")
+                .collect(Collectors.joining(",")));
         this.loaded = new long[this.projections.size()];
     }
 
@@ -145,13 +146,14 @@ final class ProjectionRunner {
     }
 
     /**
-     * The new position and no wait for the WAL flush at commit, in one round trip (two statements, so no
-     * parameters: the names are checked to be plain lower case at construction, the position is a number). A
-     * projection already past {@code seq} (it was stored further before a restart) keeps its own position.
+     * The new position (the one parameter) and no wait for the WAL flush at commit, in one statement whose text
+     * never changes, so it is prepared once per connection instead of parsed and planned per chunk (the names are
+     * checked to be plain lower case at construction). A projection already past the position (it was stored
+     * further before a restart) keeps its own.
      */
-    private String positionSql(long seq) {
-        return "set local synchronous_commit to off; update projection_position set seq = greatest(seq, " + seq
-                + ") where name in (" + inNames + ")";
+    private static String positionSql(String inNames) {
+        return "with async as (select set_config('synchronous_commit', 'off', true)) update projection_position "
+                + "set seq = greatest(seq, ?) from async where name in (" + inNames + ")";
     }
 
     /** Loads every projection's position (and state); returns the lowest. */
@@ -183,7 +185,7 @@ final class ProjectionRunner {
                     projections.get(i).project(jdbc, parts.get(i));
                 }
             }
-            jdbc.execute(positionSql(last));
+            jdbc.update(positionSql, last);
         });
         stored = last;
         storedAt = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.skyx.api.settlement;
 
+import io.skyx.api.jdbc.BinaryCopy;
 import io.skyx.node.cipher.SHA256;
 import io.skyx.skywire.EpochClaim;
 import io.skyx.skywire.Reason;

@@ -1,9 +1,11 @@
 package io.skyx.api.stream;
 
+import io.skyx.api.jdbc.BinaryCopy;
 import io.skyx.api.market.Asset;
 import io.skyx.api.market.Market;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.sequencer.AppliedCommand;
+import io.skyx.api.sequencer.BalanceMoves;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.EngineEvent;
 import io.skyx.api.sequencer.Projection;
@@ -21,6 +23,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -128,11 +131,12 @@ class StreamLog implements Projection {
             build(a, out, orders, traded);
         }
         if (!out.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(out.size());
+            BinaryCopy rows = new BinaryCopy(out.size() * 300);
             for (Msg m : out) {
-                rows.add(new Object[] {m.stream(), m.seq(), m.idx(), m.json()});
+                rows.row(4).text(m.stream()).int8(m.seq()).int4(m.idx()).text(m.json());
             }
-            jdbc.batchUpdate("insert into stream_messages (stream, seq, idx, payload) values (?,?,?,?)", rows);
+            jdbc.execute((ConnectionCallback<Long>) con -> rows.copy(con,
+                    "copy stream_messages (stream, seq, idx, payload) from stdin (format binary)"));
         }
         saveState(jdbc, orders, traded, batch.getFirst().seq());
         Listener l = listener;
@@ -190,6 +194,7 @@ class StreamLog implements Projection {
         Map<Long, OrderState> touched = new LinkedHashMap<>();
         Map<String, long[]> balances = new LinkedHashMap<>();
         Map<Integer, Candle> traded = new LinkedHashMap<>();
+        BalanceMoves moves = null;
         if (a.command() instanceof Command.Place p) {
             Market m = catalog.market(p.marketId());
             boolean ok = a.result() == ResultCode.OK;
@@ -223,9 +228,13 @@ class StreamLog implements Projection {
                         o.status = o.marketOrder && o.filled > 0 ? "closed" : "canceled";
                     }
                 }
-                case EngineEvent.BalanceChanged b ->
+                case EngineEvent.BalanceChanged b -> {
+                    moves = moves != null ? moves : BalanceMoves.of(a.events());
+                    if (moves.moved(b.userId(), b.assetId())) {
                         balances.put(b.userId() + ":" + b.assetId(), new long[] {b.userId(), b.assetId(),
                             b.available(), b.locked()});
+                    }
+                }
                 default -> {
                     // book deltas are the hub's; deposits and withdrawals show as balance changes
                 }

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -63,22 +64,23 @@ class OrdersController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    ResponseEntity<OrderJson> create(@AuthenticationPrincipal SkyxUser user,
-                                     @RequestBody CreateOrderRequest request) {
+    OrderJson create(@AuthenticationPrincipal SkyxUser user, @RequestBody CreateOrderRequest request,
+                     HttpServletResponse response) {
         long userId = Acks.userId(user);
         Command.Place place = OrderRequests.toCommand(userId, request, catalog);
         CommandResult r = Acks.await(sequencer.submit(place));
         if (!r.ok()) {
             throw refused(r.code());
         }
+        // the status is set here and the body returned plainly (not as a ResponseEntity, whose handler flushes
+        // the headers before the body: a chunked response written in two parts)
         if (!r.repeated()) {
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(PlacedOrder.json(catalog.market(place.marketId()), place, r));
+            response.setStatus(HttpStatus.CREATED.value());
+            return PlacedOrder.json(catalog.market(place.marketId()), place, r);
         }
         Acks.await(projections.caughtUp());
-        OrderJson order = queries.order(userId, r.seq())
+        return queries.order(userId, r.seq())
                 .orElseThrow(() -> new IllegalStateException("order " + r.seq() + " not projected"));
-        return ResponseEntity.ok(order);
     }
 
     @DeleteMapping("/api/v1/orders/{id}")

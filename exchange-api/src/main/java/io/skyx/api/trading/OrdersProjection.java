@@ -1,5 +1,6 @@
 package io.skyx.api.trading;
 
+import io.skyx.api.jdbc.BinaryCopy;
 import io.skyx.api.market.MarketCatalog;
 import io.skyx.api.sequencer.AppliedCommand;
 import io.skyx.api.sequencer.Command;
@@ -15,20 +16,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The orders table, projected from the engine's events: new orders (accepted or rejected), fills, cost and
  * fees, and the status (open → closed / canceled). Changes of a batch are accumulated per order and written
- * with two batched statements.
+ * with two statements: the new orders in one binary COPY, the changes of older ones in one batched update.
  */
 @Component
 @Order(2)
 class OrdersProjection implements Projection {
 
     private static final class Change {
-        Object[] insert;
+        AppliedCommand placed;
+        Command.Place place;
         long filled;
         long cost;
         long fee;
@@ -58,7 +61,8 @@ class OrdersProjection implements Projection {
         for (AppliedCommand a : batch) {
             if (a.command() instanceof Command.Place p) {
                 Change c = new Change();
-                c.insert = newRow(a, p);
+                c.placed = a;
+                c.place = p;
                 c.status = a.result() == ResultCode.OK ? "open" : "rejected";
                 c.tsMs = a.tsMs();
                 changes.put(a.seq(), c);
@@ -84,7 +88,8 @@ class OrdersProjection implements Projection {
                     case EngineEvent.OrderCancelled o -> change(changes, o.orderId(), a.tsMs()).status = "canceled";
                     case EngineEvent.OrderExpired o -> {
                         Change c = change(changes, o.orderId(), a.tsMs());
-                        boolean marketWithFills = c.insert != null && "market".equals(c.insert[4]) && c.filled > 0;
+                        boolean marketWithFills = c.place != null && c.place.type() == OrderType.MARKET
+                                && c.filled > 0;
                         c.status = marketWithFills ? "closed" : "canceled";
                     }
                     default -> {
@@ -102,14 +107,6 @@ class OrdersProjection implements Projection {
         return c;
     }
 
-    private Object[] newRow(AppliedCommand a, Command.Place p) {
-        boolean market = p.type() == OrderType.MARKET;
-        Timestamp ts = Timestamp.from(Instant.ofEpochMilli(a.tsMs()));
-        return new Object[] {a.seq(), p.userId(), catalog.market(p.marketId()).id(), p.clientOrderId(),
-            market ? "market" : "limit", p.side() == Side.BID ? "buy" : "sell", timeInForce(p.type()), p.price(),
-            p.size(), p.quoteBudget(), a.result() == ResultCode.OK ? null : a.result().name(), ts};
-    }
-
     static String timeInForce(OrderType type) {
         return switch (type) {
             case GTC -> "GTC";
@@ -119,27 +116,39 @@ class OrdersProjection implements Projection {
         };
     }
 
-    private static void write(JdbcTemplate jdbc, Map<Long, Change> changes) {
-        List<Object[]> inserts = new ArrayList<>();
+    private void write(JdbcTemplate jdbc, Map<Long, Change> changes) {
+        BinaryCopy inserts = new BinaryCopy(changes.size() * 160);
+        int inserted = 0;
         List<Object[]> updates = new ArrayList<>();
-        changes.forEach((id, c) -> {
-            Timestamp ts = Timestamp.from(Instant.ofEpochMilli(c.tsMs));
-            if (c.insert != null) {
-                Object[] r = c.insert;
-                inserts.add(new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], c.filled,
-                    c.cost, c.fee, c.status, r[10], r[11], ts});
+        for (Map.Entry<Long, Change> e : changes.entrySet()) {
+            Change c = e.getValue();
+            if (c.place != null) {
+                addRow(inserts, c);
+                inserted++;
             } else {
-                updates.add(new Object[] {c.filled, c.cost, c.fee, c.status, ts, id});
+                updates.add(new Object[] {c.filled, c.cost, c.fee, c.status,
+                    Timestamp.from(Instant.ofEpochMilli(c.tsMs)), e.getKey()});
             }
-        });
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into orders (id, user_id, market, client_order_id, type, side, time_in_force, "
-                    + "price, amount, quote_budget, filled, cost, fee, status, reject_code, created_at, updated_at) "
-                    + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts);
+        }
+        if (inserted > 0) {
+            jdbc.execute((ConnectionCallback<Long>) con -> inserts.copy(con, "copy orders (id, user_id, market, "
+                    + "client_order_id, type, side, time_in_force, price, amount, quote_budget, filled, cost, fee, "
+                    + "status, reject_code, created_at, updated_at) from stdin (format binary)"));
         }
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("update orders set filled = filled + ?, cost = cost + ?, fee = fee + ?, "
                     + "status = coalesce(?, status), updated_at = ? where id = ?", updates);
         }
+    }
+
+    private void addRow(BinaryCopy rows, Change c) {
+        Command.Place p = c.place;
+        AppliedCommand a = c.placed;
+        boolean ok = a.result() == ResultCode.OK;
+        rows.row(17).int8(a.seq()).int8(p.userId()).text(catalog.market(p.marketId()).id())
+                .textOrNull(p.clientOrderId()).text(p.type() == OrderType.MARKET ? "market" : "limit")
+                .text(p.side() == Side.BID ? "buy" : "sell").text(timeInForce(p.type())).int8(p.price())
+                .int8(p.size()).int8(p.quoteBudget()).int8(c.filled).int8(c.cost).int8(c.fee).text(c.status)
+                .textOrNull(ok ? null : a.result().name()).timestamptzMs(a.tsMs()).timestamptzMs(c.tsMs);
     }
 }

@@ -3,6 +3,9 @@ package io.skyx.api.web;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -10,6 +13,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.Ordered;
 
 /**
@@ -34,6 +40,19 @@ class WebConfig {
         reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         reg.addUrlPatterns("/api/*");
         return reg;
+    }
+
+    /**
+     * {@link JsonBodyResolver} ahead of Spring's own {@code @RequestBody} processing (custom resolvers otherwise come
+     * after it).
+     */
+    @Bean
+    SmartInitializingSingleton jsonBodyResolverFirst(RequestMappingHandlerAdapter adapter, JsonMapper mapper) {
+        return () -> {
+            List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>(adapter.getArgumentResolvers());
+            resolvers.addFirst(new JsonBodyResolver(mapper));
+            adapter.setArgumentResolvers(resolvers);
+        };
     }
 
     /** Swaps the host's HTML error report valve for {@link JsonErrorReportValve} once Tomcat runs. */

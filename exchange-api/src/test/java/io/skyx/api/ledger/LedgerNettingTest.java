@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skyx.api.sequencer.AppliedCommand;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.EngineDriver;
+import io.skyx.api.sequencer.EngineEvent;
 import io.skyx.engine.BalanceView;
 import io.skyx.engine.EngineConfig;
 import io.skyx.engine.OrderType;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Within one command the ledger keeps one entry per account, asset, type and reference: an IOC order that locks
  * and releases the same amount leaves no entry, a partly filled one leaves the net of its lock and release, a
- * resting order keeps its lock. The balances the projection stores still come from the engine's events.
+ * resting order keeps its lock. The balances the projection stores come from the engine's events, except those a
+ * command leaves where it found them (nothing to store).
  */
 class LedgerNettingTest {
 
@@ -28,18 +30,21 @@ class LedgerNettingTest {
     private long ts = 1_000;
 
     @Test
-    void anIocOrderThatDoesNotTradeLeavesNoEntryButItsBalanceIsStillStored() {
-        apply(new Command.CreditDeposit(TAKER, 2, 100_000, "d1"));
+    void anIocOrderThatDoesNotTradeLeavesNoEntryAndNoBalanceToStore() {
+        AppliedCommand deposit = apply(new Command.CreditDeposit(TAKER, 2, 100_000, "d1"));
         AppliedCommand ioc = apply(new Command.Place(TAKER, 1, Side.BID, OrderType.IOC, 50, 10, 0,
                 StpMode.EXPIRE_MAKER, null));
+        LedgerPosting.Key key = new LedgerPosting.Key(TAKER, 2);
 
-        LedgerPosting.Posted p = posting.post(List.of(ioc));
+        LedgerPosting.Posted alone = posting.post(List.of(ioc));
+        LedgerPosting.Posted both = posting.post(List.of(deposit, ioc));
 
         assertThat(ioc.result().name()).isEqualTo("OK");
-        assertThat(p.entries()).isEmpty();
-        assertThat(p.accounts()).containsKey(new LedgerPosting.Key(TAKER, 2));
-        assertThat(p.accounts().get(new LedgerPosting.Key(TAKER, 2)))
-                .containsExactly(100_000L, 0L);
+        assertThat(ioc.events()).anyMatch(e -> e instanceof EngineEvent.BalanceChanged);
+        assertThat(alone.entries()).isEmpty();
+        assertThat(alone.accounts()).isEmpty();
+        assertThat(both.accounts().get(key)).containsExactly(100_000L, 0L);
+        assertThat(both.accountSeqs().get(key)).isEqualTo(deposit.seq());
     }
 
     @Test
@@ -57,6 +62,7 @@ class LedgerNettingTest {
         assertThat(takerOrder).extracting(LedgerPosting.Entry::account).containsExactly("available", "locked");
         assertThat(takerOrder.get(0).amount()).isNegative().isEqualTo(-takerOrder.get(1).amount());
         assertThat(entries).anyMatch(e -> e.type().equals("trade"));
+        assertThat(posting.post(List.of(ioc)).accounts()).containsKey(new LedgerPosting.Key(TAKER, 2));
         BalanceView after = driver.engine().balance(TAKER, 2);
         long spent = entries.stream().filter(e -> Long.valueOf(TAKER).equals(e.userId()) && e.assetId() == 2)
                 .mapToLong(LedgerPosting.Entry::amount).sum();
