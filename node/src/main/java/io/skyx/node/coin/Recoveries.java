@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -139,7 +141,31 @@ public final class Recoveries {
         if (READY.size() + jobs.size() > MAX_ENTRIES) {
             return;
         }
-        jobs.parallelStream().forEach(j -> READY.put(new Key(j.sig(), j.hash()), answer(j, hints)));
+        recoverEach(jobs, hints);
+    }
+
+    /**
+     * Answers every job, each of the pool's threads taking the next one in list order until none is left (a
+     * parallel stream hands out fixed slices instead, so one thread recovered the last slice alone while the other
+     * had nothing to do): a thread waits at most for another's last job, and keys recovered early in the list are
+     * candidates for the jobs after them.
+     */
+    private static void recoverEach(List<Job> jobs, Hints hints) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable take = () -> {
+            for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
+                Job j = jobs.get(i);
+                READY.put(new Key(j.sig(), j.hash()), answer(j, hints));
+            }
+        };
+        int helpers = Math.min(POOL.getParallelism(), jobs.size()) - 1;
+        List<ForkJoinTask<?>> forked = new ArrayList<>(Math.max(0, helpers));
+        for (int k = 0; k < helpers; k++) {
+            ForkJoinTask<?> task = ForkJoinTask.adapt(take);
+            forked.add(ForkJoinTask.getPool() == POOL ? task.fork() : POOL.submit(task));
+        }
+        take.run();
+        forked.forEach(ForkJoinTask::join);
     }
 
     private static Optional<PubKey> answer(Job j, Hints hints) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -151,8 +152,9 @@ final class BlockSync implements AutoCloseable {
         }
         if (after != before) {
             c.blocksReceived();
-            LOG.info(() -> "sync: head " + before + " -> " + after + " from " + c.remote() + " (peers' highest "
-                    + highestPeerSeq.getAsLong() + ")");
+            // named source: the same log line without a stack walk to find the caller, once per batch
+            LOG.logp(Level.INFO, BlockSync.class.getName(), "apply", () -> "sync: head " + before + " -> " + after
+                    + " from " + c.remote() + " (peers' highest " + highestPeerSeq.getAsLong() + ")");
             broadcast.accept(new Message.AnnounceBlocks(after), null);
             if (!full) {
                 c.send(new Message.GetBlocks(after, Daemon.BLOCKS_PER_REQUEST));

@@ -51,6 +51,11 @@ public final class SkycoinNode implements AutoCloseable {
     private final PersistedPool persisted;
     private final Object lock = new Object();
     private final TransactionRules.SoftParams soft = TransactionRules.SoftParams.DEFAULTS;
+    /**
+     * The chain's head as of the last {@link #applyBlocks} (set under {@link #lock} once the blocks are stored), so
+     * that {@link #head} never waits for an apply in progress: the sync's read loop asks for it on every reply.
+     */
+    private volatile BlockHeader head;
     private volatile Daemon daemon;
     private volatile ScheduledExecutorService publisher;
 
@@ -58,6 +63,7 @@ public final class SkycoinNode implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.chain = chain;
+        this.head = chain.head();
         this.pool = new UnconfirmedPool(this::check, Clock.systemUTC(), 65536);
         this.persisted = new PersistedPool(store, pool);
     }
@@ -153,11 +159,9 @@ public final class SkycoinNode implements AutoCloseable {
         return Optional.ofNullable(daemon);
     }
 
-    /** @return the head block header */
+    /** @return the head block header (of the blocks stored so far; an apply in progress is not waited for) */
     public BlockHeader head() {
-        synchronized (lock) {
-            return chain.head();
-        }
+        return head;
     }
 
     /** @return the head as stored: block, UxHash and unspent count */
@@ -221,8 +225,12 @@ public final class SkycoinNode implements AutoCloseable {
                 }
                 applied.add(new ChainStore.Applied(b, spent, created));
             }
-            // the outputs as the rules have them: the store reads none back and hashes none again
-            store.appendApplied(applied);
+            try {
+                // the outputs as the rules have them: the store reads none back and hashes none again
+                store.appendApplied(applied);
+            } finally {
+                head = chain.head();
+            }
         }
         if (!applied.isEmpty()) {
             Set<SHA256> confirmed = new HashSet<>();
