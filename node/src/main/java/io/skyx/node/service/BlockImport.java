@@ -58,6 +58,7 @@ public final class BlockImport {
      * @param onApplied called with each applied block's seq (progress reporting)
      */
     public static Result run(SkycoinNode node, Path file, LongConsumer onApplied) throws IOException, StoreException {
+        JsonMapper json = JsonMapper.builder().build();
         Recoveries.Hints hints = node.recoveryHints();
         long applied = 0;
         long skipped = 0;
@@ -66,13 +67,13 @@ public final class BlockImport {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
             while (ahead.size() < DEPTH - 1) {
-                ahead.add(readAhead(r, lineNo, hints, last));
+                ahead.add(readAhead(r, json, lineNo, hints, last));
                 last = ahead.getLast().ready();
             }
             while (!ahead.peekFirst().chunk().isEmpty()) {
                 Ahead current = ahead.removeFirst();
                 current.ready().join();
-                ahead.add(readAhead(r, lineNo, hints, (ahead.isEmpty() ? current : ahead.getLast()).ready()));
+                ahead.add(readAhead(r, json, lineNo, hints, (ahead.isEmpty() ? current : ahead.getLast()).ready()));
                 List<Parsed> pending = new ArrayList<>(current.chunk().size());
                 for (Parsed p : current.chunk()) {
                     if (p.block() != null && Long.compareUnsigned(p.block().header().seq(),
@@ -121,9 +122,9 @@ public final class BlockImport {
      * one chunk at a time keeps both recovery threads on it (two chunks' parallel recoveries at once made a thread
      * wait in a join for work the other had taken) and lets each chunk use the keys and owners of the one before.
      */
-    private static Ahead readAhead(BufferedReader r, long[] lineNo, Recoveries.Hints hints,
+    private static Ahead readAhead(BufferedReader r, JsonMapper json, long[] lineNo, Recoveries.Hints hints,
                                    CompletableFuture<Void> after) throws IOException {
-        List<Parsed> chunk = readChunk(r, lineNo);
+        List<Parsed> chunk = readChunk(r, json, lineNo);
         return new Ahead(chunk, after.exceptionally(e -> null).thenCompose(v -> prefetchAsync(chunk, hints)));
     }
 
@@ -157,16 +158,8 @@ public final class BlockImport {
                 hints);
     }
 
-    /** The JSON parser, for the lines {@link BlockLine} leaves to it; built on first use. */
-    private static final class Json {
-        static final JsonMapper MAPPER = JsonMapper.builder().build();
-    }
-
-    /**
-     * Up to {@link #AHEAD} blocks; a bad line ends the chunk (and the import, when it is reached). A line in the
-     * block files' plain shape is read by {@link BlockLine}, any other by the JSON parser.
-     */
-    private static List<Parsed> readChunk(BufferedReader r, long[] lineNo) throws IOException {
+    /** Up to {@link #AHEAD} blocks; a bad line ends the chunk (and the import, when it is reached). */
+    private static List<Parsed> readChunk(BufferedReader r, JsonMapper json, long[] lineNo) throws IOException {
         List<Parsed> out = new ArrayList<>(AHEAD);
         while (out.size() < AHEAD) {
             String line = r.readLine();
@@ -178,11 +171,8 @@ public final class BlockImport {
                 continue;
             }
             try {
-                String hex = BlockLine.signedBlockHex(line);
-                if (hex == null) {
-                    JsonNode n = Json.MAPPER.readTree(line);
-                    hex = n.path(BlockLine.FIELD).asString("");
-                }
+                JsonNode n = json.readTree(line);
+                String hex = n.path("signed_block_hex").asString("");
                 if (hex.isEmpty()) {
                     out.add(new Parsed(lineNo[0], null, "no signed_block_hex"));
                     break;
