@@ -16,8 +16,6 @@ final class Batch {
 
     final List<AppliedCommand> applied = new ArrayList<>();
     private final List<Answer> answers = new ArrayList<>();
-    /** When the first command was applied ({@link System#nanoTime()}). */
-    long firstAt;
     byte[] snapshot;
     byte[] snapshotHash;
 

@@ -79,7 +79,6 @@ public class Sequencer implements SmartLifecycle {
     private final KeyWindow window;
     private final EventCollector collector = new EventCollector();
     private final Counter commandCounter;
-    private final CommitDelay commitDelay;
 
     private List<CommitListener> listeners = List.of();
     private Committer committer;
@@ -96,8 +95,6 @@ public class Sequencer implements SmartLifecycle {
               @Value("${skyx.sequencer.queue-capacity:65536}") int queueCapacity,
               @Value("${skyx.sequencer.max-batch:4096}") int maxBatch,
               @Value("${skyx.sequencer.key-window:100000}") int keyWindow,
-              @Value("${skyx.sequencer.commit-delay-us:1000}") long commitDelayUs,
-              @Value("${skyx.sequencer.commit-enough:64}") int commitEnough,
               @Value("${skyx.engine.implementation:FAST}") Engines.Implementation implementation) {
         if (snapshotEvery < 1 || queueCapacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("skyx.sequencer.snapshot-every, queue-capacity and max-batch must be "
@@ -114,7 +111,6 @@ public class Sequencer implements SmartLifecycle {
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.window = new KeyWindow(keyWindow);
-        this.commitDelay = new CommitDelay(TimeUnit.MICROSECONDS.toNanos(commitDelayUs), commitEnough);
         this.commandCounter = Counter.builder("skyx.sequencer.commands").description("commands sequenced")
                 .register(meters);
         meters.gauge("skyx.sequencer.queue", queue, BlockingQueue::size);
@@ -258,9 +254,7 @@ public class Sequencer implements SmartLifecycle {
                     current = rebuild(current);
                     continue;
                 }
-                long hold = committer.isIdle() ? commitDelay.holdFor(current.commands(), current.firstAt,
-                        System.nanoTime()) : 0;
-                Item first = queue.poll(hold > 0 ? hold : TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.NANOSECONDS);
+                Item first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     drained.add(first);
                     queue.drainTo(drained, Math.max(0, Math.min(DRAIN, maxBatch - current.commands()) - 1));
@@ -275,8 +269,7 @@ public class Sequencer implements SmartLifecycle {
                             LockSupport.parkNanos(20_000);
                         }
                     }
-                    if (!committer.isBroken() && commitDelay.holdFor(current.commands(), current.firstAt,
-                            System.nanoTime()) == 0 && handOver(current)) {
+                    if (!committer.isBroken() && handOver(current)) {
                         current = new Batch();
                     }
                 }
@@ -369,11 +362,6 @@ public class Sequencer implements SmartLifecycle {
         }
         long seq = lastSeq + 1;
         long ts = Math.max(lastTs, System.currentTimeMillis());
-        long now = System.nanoTime();
-        commitDelay.arrived(now);
-        if (current.applied.isEmpty()) {
-            current.firstAt = now;
-        }
         collector.begin();
         ResultCode code;
         List<EngineEvent> events;
