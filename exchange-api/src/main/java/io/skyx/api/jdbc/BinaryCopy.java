@@ -1,12 +1,9 @@
 package io.skyx.api.jdbc;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -15,7 +12,8 @@ import org.postgresql.copy.CopyIn;
  * Rows for PostgreSQL's {@code COPY … FROM STDIN (FORMAT binary)}: each value in its binary wire form, so that
  * nothing is hex-encoded or bound as a parameter on this side or parsed on the server's (the bulk path of the
  * usage ingestion and of the orders and stream projections). Write one row with {@link #row} and its fields in the
- * column order of the COPY statement, then {@link #copy}. The column types must be exactly those written.
+ * column order of the COPY statement, then {@link #copy}. The column types must be exactly those written. Every
+ * field is its length (int32, −1 for NULL) then its bytes, big-endian, into one growing array.
  */
 public final class BinaryCopy {
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch for timestamps, in Unix milliseconds. */
@@ -23,57 +21,42 @@ public final class BinaryCopy {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
-    private final ByteArrayOutputStream bytes;
-    private final DataOutputStream out;
+    private byte[] buf;
+    private int size;
 
     public BinaryCopy(int expectedBytes) {
-        this.bytes = new ByteArrayOutputStream(expectedBytes);
-        this.out = new DataOutputStream(bytes);
-        try {
-            out.write(SIGNATURE);
-            out.writeInt(0);
-            out.writeInt(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.buf = new byte[Math.max(64, expectedBytes)];
+        putBytes(SIGNATURE);
+        putInt(0);
+        putInt(0);
     }
 
     public BinaryCopy row(int fields) {
-        try {
-            out.writeShort(fields);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putShort(fields);
         return this;
     }
 
     public BinaryCopy bytea(byte[] v) {
-        try {
-            out.writeInt(v.length);
-            out.write(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(v.length);
+        putBytes(v);
         return this;
     }
 
     public BinaryCopy int2(int v) {
-        try {
-            out.writeInt(2);
-            out.writeShort(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(2);
+        putShort(v);
+        return this;
+    }
+
+    public BinaryCopy int4(int v) {
+        putInt(4);
+        putInt(v);
         return this;
     }
 
     public BinaryCopy int8(long v) {
-        try {
-            out.writeInt(8);
-            out.writeLong(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(8);
+        putLong(v);
         return this;
     }
 
@@ -86,57 +69,66 @@ public final class BinaryCopy {
         return v == null ? nullValue() : text(v);
     }
 
-    public BinaryCopy int4(int v) {
-        try {
-            out.writeInt(4);
-            out.writeInt(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
-    }
-
     /** A {@code timestamptz} from Unix milliseconds (microseconds since 2000-01-01 UTC on the wire). */
     public BinaryCopy timestamptzMs(long unixMs) {
         return int8(Math.multiplyExact(unixMs - PG_EPOCH_MS, 1000L));
     }
 
     public BinaryCopy nullValue() {
-        try {
-            out.writeInt(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(-1);
         return this;
     }
 
     public BinaryCopy uuid(UUID v) {
-        try {
-            out.writeInt(16);
-            out.writeLong(v.getMostSignificantBits());
-            out.writeLong(v.getLeastSignificantBits());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        putInt(16);
+        putLong(v.getMostSignificantBits());
+        putLong(v.getLeastSignificantBits());
         return this;
     }
 
     /** Sends the rows with {@code sql} ({@code COPY t (cols) FROM STDIN (FORMAT binary)}) on {@code c}'s transaction. */
     public long copy(Connection c, String sql) throws SQLException {
-        try {
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] data = bytes.toByteArray();
+        putShort(-1);
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            in.writeToCopy(data, 0, data.length);
+            in.writeToCopy(buf, 0, size);
             return in.endCopy();
         } finally {
             if (in.isActive()) {
                 in.cancelCopy();
             }
+        }
+    }
+
+    private void room(int n) {
+        if (size + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+        }
+    }
+
+    private void putBytes(byte[] v) {
+        room(v.length);
+        System.arraycopy(v, 0, buf, size, v.length);
+        size += v.length;
+    }
+
+    private void putShort(int v) {
+        room(2);
+        buf[size++] = (byte) (v >>> 8);
+        buf[size++] = (byte) v;
+    }
+
+    private void putInt(int v) {
+        room(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            buf[size++] = (byte) (v >>> shift);
+        }
+    }
+
+    private void putLong(long v) {
+        room(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buf[size++] = (byte) (v >>> shift);
         }
     }
 }

@@ -55,7 +55,7 @@ final class LedgerPosting {
             int first = entries.size();
             String type = commandType(a.command());
             long ref = commandRef(a);
-            BalanceMoves moves = null;
+            BalanceMoves moves = BalanceMoves.of(a.events());
             for (EngineEvent e : a.events()) {
                 switch (e) {
                     case EngineEvent.Trade t -> {
@@ -89,7 +89,6 @@ final class LedgerPosting {
                         }
                     }
                     case EngineEvent.BalanceChanged b -> {
-                        moves = moves != null ? moves : BalanceMoves.of(a.events());
                         if (moves.moved(b.userId(), b.assetId())) {
                             Key k = new Key(b.userId(), b.assetId());
                             touched.put(k, new long[] {b.available(), b.locked()});

@@ -17,22 +17,30 @@ public final class BalanceMoves {
     private record Key(long userId, int assetId) {
     }
 
-    private final Map<Key, long[]> net;
+    private final List<EngineEvent> events;
+    private Map<Key, long[]> net;
 
-    private BalanceMoves(Map<Key, long[]> net) {
-        this.net = net;
+    private BalanceMoves(List<EngineEvent> events) {
+        this.events = events;
     }
 
-    /** The net postings of one command's events, per user and asset, on available ([0]) and locked ([1]). */
+    /** One command's events; their postings are summed on the first {@link #moved} question. */
     public static BalanceMoves of(List<EngineEvent> events) {
-        Map<Key, long[]> net = new HashMap<>();
-        for (EngineEvent e : events) {
-            if (e instanceof EngineEvent.Posted p) {
-                add(net, p.from(), p.fromUserId(), p.assetId(), -p.amount());
-                add(net, p.to(), p.toUserId(), p.assetId(), p.amount());
+        return new BalanceMoves(events);
+    }
+
+    /** The net postings per user and asset, on available ([0]) and locked ([1]). */
+    private Map<Key, long[]> net() {
+        if (net == null) {
+            net = new HashMap<>();
+            for (EngineEvent e : events) {
+                if (e instanceof EngineEvent.Posted p) {
+                    add(net, p.from(), p.fromUserId(), p.assetId(), -p.amount());
+                    add(net, p.to(), p.toUserId(), p.assetId(), p.amount());
+                }
             }
         }
-        return new BalanceMoves(net);
+        return net;
     }
 
     private static void add(Map<Key, long[]> net, AccountKind kind, long userId, int assetId, long amount) {
@@ -44,7 +52,7 @@ public final class BalanceMoves {
 
     /** Whether the command leaves this user's available or locked balance of the asset other than it found it. */
     public boolean moved(long userId, int assetId) {
-        long[] n = net.get(new Key(userId, assetId));
+        long[] n = net().get(new Key(userId, assetId));
         return n != null && (n[0] != 0 || n[1] != 0);
     }
 }

@@ -194,7 +194,7 @@ class StreamLog implements Projection {
         Map<Long, OrderState> touched = new LinkedHashMap<>();
         Map<String, long[]> balances = new LinkedHashMap<>();
         Map<Integer, Candle> traded = new LinkedHashMap<>();
-        BalanceMoves moves = null;
+        BalanceMoves moves = BalanceMoves.of(a.events());
         if (a.command() instanceof Command.Place p) {
             Market m = catalog.market(p.marketId());
             boolean ok = a.result() == ResultCode.OK;
@@ -229,7 +229,6 @@ class StreamLog implements Projection {
                     }
                 }
                 case EngineEvent.BalanceChanged b -> {
-                    moves = moves != null ? moves : BalanceMoves.of(a.events());
                     if (moves.moved(b.userId(), b.assetId())) {
                         balances.put(b.userId() + ":" + b.assetId(), new long[] {b.userId(), b.assetId(),
                             b.available(), b.locked()});

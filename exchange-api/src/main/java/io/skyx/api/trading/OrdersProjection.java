@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 class OrdersProjection implements Projection {
 
     private static final class Change {
+        /** The place command, for an order new in this batch (then the row is inserted); null otherwise. */
         AppliedCommand placed;
-        Command.Place place;
         long filled;
         long cost;
         long fee;
@@ -59,10 +59,9 @@ class OrdersProjection implements Projection {
     public void project(JdbcTemplate jdbc, List<AppliedCommand> batch) {
         Map<Long, Change> changes = new LinkedHashMap<>();
         for (AppliedCommand a : batch) {
-            if (a.command() instanceof Command.Place p) {
+            if (a.command() instanceof Command.Place) {
                 Change c = new Change();
                 c.placed = a;
-                c.place = p;
                 c.status = a.result() == ResultCode.OK ? "open" : "rejected";
                 c.tsMs = a.tsMs();
                 changes.put(a.seq(), c);
@@ -88,8 +87,8 @@ class OrdersProjection implements Projection {
                     case EngineEvent.OrderCancelled o -> change(changes, o.orderId(), a.tsMs()).status = "canceled";
                     case EngineEvent.OrderExpired o -> {
                         Change c = change(changes, o.orderId(), a.tsMs());
-                        boolean marketWithFills = c.place != null && c.place.type() == OrderType.MARKET
-                                && c.filled > 0;
+                        boolean marketWithFills = c.placed != null
+                                && ((Command.Place) c.placed.command()).type() == OrderType.MARKET && c.filled > 0;
                         c.status = marketWithFills ? "closed" : "canceled";
                     }
                     default -> {
@@ -122,7 +121,7 @@ class OrdersProjection implements Projection {
         List<Object[]> updates = new ArrayList<>();
         for (Map.Entry<Long, Change> e : changes.entrySet()) {
             Change c = e.getValue();
-            if (c.place != null) {
+            if (c.placed != null) {
                 addRow(inserts, c);
                 inserted++;
             } else {
@@ -142,8 +141,8 @@ class OrdersProjection implements Projection {
     }
 
     private void addRow(BinaryCopy rows, Change c) {
-        Command.Place p = c.place;
         AppliedCommand a = c.placed;
+        Command.Place p = (Command.Place) a.command();
         boolean ok = a.result() == ResultCode.OK;
         rows.row(17).int8(a.seq()).int8(p.userId()).text(catalog.market(p.marketId()).id())
                 .textOrNull(p.clientOrderId()).text(p.type() == OrderType.MARKET ? "market" : "limit")

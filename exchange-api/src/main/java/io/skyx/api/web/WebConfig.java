@@ -1,10 +1,10 @@
 package io.skyx.api.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -13,10 +13,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.databind.json.JsonMapper;
-import org.springframework.core.Ordered;
 
 /**
  * Web-wide settings of the API, applied before security and parsing: the request body size limit, content

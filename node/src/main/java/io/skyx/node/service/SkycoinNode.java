@@ -52,8 +52,9 @@ public final class SkycoinNode implements AutoCloseable {
     private final Object lock = new Object();
     private final TransactionRules.SoftParams soft = TransactionRules.SoftParams.DEFAULTS;
     /**
-     * The chain's head as of the last {@link #applyBlocks} (set under {@link #lock} once the blocks are stored), so
-     * that {@link #head} never waits for an apply in progress: the sync's read loop asks for it on every reply.
+     * The chain's head as of the last {@link #applyBlocks}, set under {@link #lock} after its store write (also when
+     * that write fails: then it is the rules' head, as {@code chain.head()} was), so that {@link #head} never waits
+     * for an apply in progress: the sync's read loop asks for it on every reply.
      */
     private volatile BlockHeader head;
     private volatile Daemon daemon;
