@@ -49,7 +49,7 @@ public class Projections implements CommitListener, SmartLifecycle {
                 MeterRegistry meters, @Value("${skyx.projection.read-wait-ms:10000}") long readWaitMs,
                 @Value("${skyx.projection.linger-ms:3}") long lingerMs,
                 @Value("${skyx.projection.min-chunk:256}") int minChunk,
-                @Value("${skyx.projection.runners:2}") int runnerCount) {
+                @Value("${skyx.projection.runners:1}") int runnerCount) {
         if (runnerCount < 1) {
             throw new IllegalArgumentException("skyx.projection.runners must be at least 1, was " + runnerCount);
         }
