@@ -21,7 +21,9 @@ class PgJournal implements Journal, KeyIndex {
     private static final String COLUMNS = "seq, ts_ms, payload, events";
     /**
      * The whole batch as one statement outside any explicit transaction: atomic on its own, and its commit (the
-     * WAL flush) comes back with the insert, in one round trip instead of insert, then commit.
+     * WAL flush) comes back with the insert, in one round trip instead of insert, then commit. The arrays are bound
+     * as Java arrays ({@code long[]}, {@code short[]}, {@code byte[][]}, {@code String[]}), which the driver sends
+     * in PostgreSQL's binary array format: no hex text for the payloads, none to parse on the server.
      */
     private static final String APPEND = "insert into journal (seq, ts_ms, kind, payload, idem_key, result, events) "
             + "select * from unnest(?::int8[], ?::int8[], ?::int2[], ?::bytea[], ?::text[], ?::text[], ?::bytea[])";
@@ -40,9 +42,9 @@ class PgJournal implements Journal, KeyIndex {
             return;
         }
         int n = batch.size();
-        Long[] seq = new Long[n];
-        Long[] ts = new Long[n];
-        Short[] kind = new Short[n];
+        long[] seq = new long[n];
+        long[] ts = new long[n];
+        short[] kind = new short[n];
         byte[][] payload = new byte[n][];
         String[] key = new String[n];
         String[] result = new String[n];
@@ -59,13 +61,13 @@ class PgJournal implements Journal, KeyIndex {
         }
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement(APPEND);
-            ps.setArray(1, con.createArrayOf("int8", seq));
-            ps.setArray(2, con.createArrayOf("int8", ts));
-            ps.setArray(3, con.createArrayOf("int2", kind));
-            ps.setArray(4, con.createArrayOf("bytea", payload));
-            ps.setArray(5, con.createArrayOf("text", key));
-            ps.setArray(6, con.createArrayOf("text", result));
-            ps.setArray(7, con.createArrayOf("bytea", events));
+            ps.setObject(1, seq);
+            ps.setObject(2, ts);
+            ps.setObject(3, kind);
+            ps.setObject(4, payload);
+            ps.setObject(5, key);
+            ps.setObject(6, result);
+            ps.setObject(7, events);
             return ps;
         });
     }
