@@ -36,7 +36,8 @@ public final class ChainGenerator {
     /** Droplets in the genesis output (100M SKY). */
     public static final long GENESIS_COINS = 100_000_000_000_000L;
     private static final long GENESIS_TIME = 1_700_000_000L;
-    private static final int WALLET_KEYS = 16;
+    /** Wallet keys of {@link #ChainGenerator(String)}: the outputs' owners rotate over them. */
+    public static final int DEFAULT_WALLET_KEYS = 16;
 
     private final SecKey publisher;
     private final GenesisParams params;
@@ -47,10 +48,22 @@ public final class ChainGenerator {
     private final List<SignedBlock> blocks = new ArrayList<>();
     private int nextOwner;
 
-    /** A generator for the chain named by {@code seed} (same seed, same chain). */
+    /** A generator for the chain named by {@code seed} (same seed, same chain), over 16 wallet keys. */
     public ChainGenerator(String seed) {
+        this(seed, DEFAULT_WALLET_KEYS);
+    }
+
+    /**
+     * A generator for the chain named by {@code seed} and {@code walletKeys}, the number of keys the outputs' owners
+     * rotate over: few keys make every address spend again and again (an exchange's hot wallet), many keys make
+     * nearly every input the first spend of its address.
+     */
+    public ChainGenerator(String seed, int walletKeys) {
+        if (walletKeys < 1) {
+            throw new IllegalArgumentException("a chain needs at least one wallet key, was " + walletKeys);
+        }
         this.publisher = key(seed + "/publisher");
-        for (int i = 0; i < WALLET_KEYS; i++) {
+        for (int i = 0; i < walletKeys; i++) {
             SecKey k = key(seed + "/wallet/" + i);
             wallet.add(k);
             owners.put(Address.fromSecKey(k), k);
@@ -116,8 +129,8 @@ public final class ChainGenerator {
         long coins = ux.body().coins();
         long half = (coins / 2) / 1000 * 1000;
         long hours = Math.max(0, ux.coinHours(time).hours() / 4);
-        Address a = Address.fromSecKey(wallet.get(nextOwner++ % WALLET_KEYS));
-        Address b = Address.fromSecKey(wallet.get(nextOwner++ % WALLET_KEYS));
+        Address a = Address.fromSecKey(wallet.get(nextOwner++ % wallet.size()));
+        Address b = Address.fromSecKey(wallet.get(nextOwner++ % wallet.size()));
         List<TransactionOutput> outs = half == 0 || half == coins
                 ? List.of(new TransactionOutput(a, coins, hours))
                 : List.of(new TransactionOutput(a, half, hours), new TransactionOutput(b, coins - half, hours));

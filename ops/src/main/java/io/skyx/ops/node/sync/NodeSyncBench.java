@@ -36,8 +36,11 @@ import java.util.stream.Stream;
  * </ol>
  * Each throughput also comes per CPU-second of the whole process (for the sync: publisher and follower together),
  * which a loaded machine changes far less than the wall-clock rate; and as a share of (raw verifies/s × cores).
+ * The outputs' owners rotate over {@code walletKeys} keys (16 by default, the workload the targets were set on:
+ * every address spends again and again, so its key is known and checked like the raw verify); with many keys
+ * (e.g. 1000000) nearly every input is the first spend of its address and needs a full key recovery.
  *
- * <pre>java --enable-native-access=ALL-UNNAMED -cp ops/target/skyx-benchmarks.jar io.skyx.ops.node.sync.NodeSyncBench [blocks] [txnsPerBlock] [dir]</pre>
+ * <pre>java --enable-native-access=ALL-UNNAMED -cp ops/target/skyx-benchmarks.jar io.skyx.ops.node.sync.NodeSyncBench [blocks] [txnsPerBlock] [dir] [walletKeys]</pre>
  */
 public final class NodeSyncBench {
     private NodeSyncBench() {
@@ -47,10 +50,12 @@ public final class NodeSyncBench {
         int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int txns = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("skyx-node-bench");
+        int keys = args.length > 3 ? Integer.parseInt(args[3]) : ChainGenerator.DEFAULT_WALLET_KEYS;
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "generating %d blocks x %d txns (seed node-sync-bench) in %s%n", blocks, txns, dir);
+        System.out.printf(Locale.ROOT, "generating %d blocks x %d txns over %d wallet keys (seed node-sync-bench) in %s%n",
+                blocks, txns, keys, dir);
         long t0 = System.nanoTime();
-        ChainGenerator gen = new ChainGenerator("node-sync-bench");
+        ChainGenerator gen = new ChainGenerator("node-sync-bench", keys);
         Path file = dir.resolve("chain.jsonl");
         long txnCount = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
