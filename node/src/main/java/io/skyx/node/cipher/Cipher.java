@@ -82,7 +82,7 @@ public final class Cipher {
         if (bigR == null) {
             return null;
         }
-        BigInteger rInv = BigIntegers.modOddInverse(n, r);
+        BigInteger rInv = BigIntegers.modOddInverseVar(n, r);
         BigInteger e = new BigInteger(1, hash.bytes());
         BigInteger u1 = n.subtract(e.multiply(rInv).mod(n)).mod(n);
         BigInteger u2 = s.multiply(rInv).mod(n);
@@ -119,7 +119,9 @@ public final class Cipher {
         BigInteger e = new BigInteger(1, hash.bytes());
         BigInteger u1 = e.multiply(sInv).mod(n);
         BigInteger u2 = r.multiply(sInv).mod(n);
-        ECPoint bigX = Secp256k1.sumOfTwoMultiplies(u1, candidate.point(), u2);
+        ByteTable table = HotKeys.tableFor(candidate);
+        ECPoint bigX = table != null ? Secp256k1.sumOfTwoMultiplies(u1, table, u2)
+                : Secp256k1.sumOfTwoMultipliesInterleaved(u1, candidate.point(), u2);
         return !bigX.isInfinity() && bigX.getAffineXCoord().toBigInteger().equals(x)
                 && bigX.getAffineYCoord().testBitZero() == ((recid & 1) != 0);
     }

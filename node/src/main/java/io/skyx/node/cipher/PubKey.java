@@ -19,6 +19,8 @@ public final class PubKey {
     private final ECPoint point;
     /** The version-0 address, once {@link Address#fromPubKey} has computed it (three hashes). */
     private Address address;
+    /** Checks made against this object by {@link Cipher#recoversTo} (a hint for {@link HotKeys}; races lose counts). */
+    private int checks;
 
     private PubKey(byte[] owned, ECPoint point) {
         this.bytes = owned;
@@ -83,7 +85,11 @@ public final class PubKey {
         encoder.fixed(bytes);
     }
 
-    /** @return a copy of the 33 bytes */
+    /** @return the number of checks against this object so far, this one included */
+    int countCheck() {
+        return ++checks;
+    }
+
     Address cachedAddress() {
         return address;
     }

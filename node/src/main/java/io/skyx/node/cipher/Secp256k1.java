@@ -31,33 +31,9 @@ final class Secp256k1 {
         return k.signum() > 0 && k.compareTo(N) < 0;
     }
 
-    /** T[i][v] = v·2^(8i)·G, affine, for the variable-time fixed-base multiplication; built on first use. */
-    private static final class ByteTable {
-        static final ECPoint[][] T = build();
-
-        private static ECPoint[][] build() {
-            ECPoint[][] t = new ECPoint[32][256];
-            ECPoint base = G;
-            java.util.List<ECPoint> all = new java.util.ArrayList<>(32 * 255);
-            for (int i = 0; i < 32; i++) {
-                ECPoint acc = base;
-                for (int v = 1; v < 256; v++) {
-                    t[i][v] = acc;
-                    all.add(acc);
-                    acc = acc.add(base);
-                }
-                base = acc;
-            }
-            ECPoint[] flat = all.toArray(new ECPoint[0]);
-            CURVE.normalizeAll(flat);
-            int n = 0;
-            for (int i = 0; i < 32; i++) {
-                for (int v = 1; v < 256; v++) {
-                    t[i][v] = flat[n++];
-                }
-            }
-            return t;
-        }
+    /** The byte table of G, built on first use. */
+    private static final class GTable {
+        static final ByteTable T = ByteTable.of(G);
     }
 
     /**
@@ -66,14 +42,7 @@ final class Secp256k1 {
      * address generation), never for nonces or keys that must stay secret.
      */
     static ECPoint mulGVarTime(byte[] k32) {
-        ECPoint acc = CURVE.getInfinity();
-        for (int i = 0; i < 32; i++) {
-            int v = k32[31 - i] & 0xFF;
-            if (v != 0) {
-                acc = acc.add(ByteTable.T[i][v]);
-            }
-        }
-        return acc.normalize();
+        return GTable.T.multiply(k32).normalize();
     }
 
     static ECPoint mulG(BigInteger k) {
@@ -108,9 +77,25 @@ final class Secp256k1 {
         return point.normalize().getEncoded(true);
     }
 
-    /** @return u1*G + u2*q */
+    /**
+     * @return u1·G + u2·q (normalised), for 0 &le; u1, u2 &lt; n, in variable time: only for public inputs (every
+     *         value in a signature verification or key recovery is). u1·G comes from G's byte table (32 mixed
+     *         additions, no doublings) and u2·q from the curve's GLV multiplier (half-length scalars through the
+     *         endomorphism), then one addition. Faster than {@link #sumOfTwoMultipliesInterleaved} for a q seen once
+     *         (a recovery's R); slower for a q whose multiplication tables BC keeps from one use to the next.
+     */
     static ECPoint sumOfTwoMultiplies(BigInteger u1, ECPoint q, BigInteger u2) {
+        return GTable.T.multiply(scalarBytes(u1)).add(q.multiply(u2)).normalize();
+    }
+
+    /** @return u1·G + u2·q by BC's interleaved GLV multiplication, whose tables for q stay with the point object */
+    static ECPoint sumOfTwoMultipliesInterleaved(BigInteger u1, ECPoint q, BigInteger u2) {
         return ECAlgorithms.sumOfTwoMultiplies(G, u1, q, u2).normalize();
+    }
+
+    /** @return u1·G + u2·Q from the byte tables of G and of Q: 64 mixed additions and no doublings, variable time */
+    static ECPoint sumOfTwoMultiplies(BigInteger u1, ByteTable q, BigInteger u2) {
+        return GTable.T.multiply(scalarBytes(u1)).add(q.multiply(scalarBytes(u2))).normalize();
     }
 
     static byte[] scalarBytes(BigInteger k) {
