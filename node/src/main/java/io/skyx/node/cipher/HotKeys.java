@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * multiplication (128 doublings and about 40 additions). A table costs about 60 checks' worth of CPU and about
  * 1.5 MB, so a key gets one only after {@link #CHECKS_BEFORE_TABLE} checks against the same {@link PubKey} object
  * (the verify pool keeps its candidate keys), and at most {@link #MAX_TABLES} keys hold one (the set is emptied
- * when a key qualifies while it is full, so keys that stopped signing make room). Only public values are involved.
+ * when a key qualifies while it is full, so keys that stopped signing make room; a key still in use qualifies again
+ * at each further multiple of {@link #CHECKS_BEFORE_TABLE} checks). Only public values are involved.
  */
 final class HotKeys {
     static final int CHECKS_BEFORE_TABLE = 256;
@@ -22,7 +23,7 @@ final class HotKeys {
     /** Counts a check against {@code key}; @return its table, or null while it has none */
     static ByteTable tableFor(PubKey key) {
         ByteTable table = TABLES.get(key);
-        if (table != null || key.countCheck() != CHECKS_BEFORE_TABLE) {
+        if (table != null || key.countCheck() % CHECKS_BEFORE_TABLE != 0) {
             return table;
         }
         if (TABLES.size() >= MAX_TABLES) {

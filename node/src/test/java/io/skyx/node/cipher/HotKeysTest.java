@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link HotKeys}: a key gets its byte table at its {@link HotKeys#CHECKS_BEFORE_TABLE}th check on one object, never
  * more than {@link HotKeys#MAX_TABLES} keys hold one, and {@link Cipher#recoversTo} answers the same before and after
- * (its own signature yes, the other parity and another key's signature no).
+ * (its own signature yes, the other parity and another key's signature no); a key whose table was dropped (the set
+ * emptied while full) gets one again after as many further checks.
  */
 class HotKeysTest {
 
@@ -39,5 +40,26 @@ class HotKeysTest {
             assertThat(Cipher.recoversTo(other, hashes.get(k), key)).isFalse();
             assertThat(HotKeys.tables()).isBetween(1, HotKeys.MAX_TABLES);
         }
+    }
+
+    @Test
+    void aKeyStillInUseQualifiesAgainAfterTheSetWasEmptied() throws Exception {
+        PubKey first = SecKey.of(SHA256.sum(new byte[]{1, 15}).bytes()).pubKey();
+        for (int i = 0; i < HotKeys.CHECKS_BEFORE_TABLE; i++) {
+            HotKeys.tableFor(first);
+        }
+        assertThat(HotKeys.tableFor(first)).isNotNull();
+        for (int k = 0; k < HotKeys.MAX_TABLES; k++) {
+            PubKey other = SecKey.of(SHA256.sum(new byte[]{(byte) k, 16}).bytes()).pubKey();
+            for (int i = 0; i < HotKeys.CHECKS_BEFORE_TABLE; i++) {
+                HotKeys.tableFor(other);
+            }
+        }
+        assertThat(HotKeys.tableFor(first)).as("dropped when the full set was emptied").isNull();
+        ByteTable again = null;
+        for (int i = 0; i < HotKeys.CHECKS_BEFORE_TABLE && again == null; i++) {
+            again = HotKeys.tableFor(first);
+        }
+        assertThat(again).as("a table again within %d more checks", HotKeys.CHECKS_BEFORE_TABLE).isNotNull();
     }
 }
