@@ -8,13 +8,9 @@ import io.skyx.node.cipher.SHA256;
 import io.skyx.node.cipher.SecKey;
 import io.skyx.node.cipher.Sig;
 import io.skyx.node.cipher.VerifyResult;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -65,7 +61,7 @@ public final class CipherCpuHarness {
         byte[][] seed = {SHA256.sum(new byte[]{9}).bytes()};
         long[] sink = new long[1];
 
-        Map<String, Op> ops = new LinkedHashMap<>();
+        Map<String, CpuRounds.Op> ops = new LinkedHashMap<>();
         ops.put("rawBcEcdsaVerify", k -> sink[0] += rawVerifier.verifySignature(hashes[k].bytes(), raw[k][0], raw[k][1]) ? 1 : 0);
         ops.put("rawBcEcdsaSign", k -> sink[0] += rawSigner.generateSignature(hashes[k].bytes())[1].bitLength());
         ops.put("sign", k -> sink[0] += Cipher.signHash(hashes[k], sec).recid());
@@ -83,39 +79,6 @@ public final class CipherCpuHarness {
             seed[0] = step.nextSeed();
         });
 
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (Op op : ops.values()) {
-            for (int k = 0; k < 2000; k++) {
-                op.run(k & (N - 1));
-            }
-        }
-        Map<String, List<Double>> samples = new LinkedHashMap<>();
-        ops.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
-        for (int r = 0; r < rounds; r++) {
-            for (Map.Entry<String, Op> e : ops.entrySet()) {
-                long start = threads.getCurrentThreadCpuTime();
-                for (int k = 0; k < perRound; k++) {
-                    e.getValue().run(k & (N - 1));
-                }
-                samples.get(e.getKey()).add((threads.getCurrentThreadCpuTime() - start) / 1000.0 / perRound);
-            }
-        }
-        double base = median(samples.get("rawBcEcdsaVerify"));
-        System.out.printf("%-26s %14s %10s %14s%n", "operation", "cpu us/op", "ops/s", "x raw verify");
-        for (Map.Entry<String, List<Double>> e : samples.entrySet()) {
-            double m = median(e.getValue());
-            System.out.printf("%-26s %14.1f %10.0f %14.2f%n", e.getKey(), m, 1e6 / m, m / base);
-        }
-        System.out.println("(median of " + rounds + " rounds x " + perRound + " ops; checksum " + sink[0] + ")");
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
-    }
-
-    @FunctionalInterface
-    private interface Op {
-        void run(int index) throws Exception;
+        CpuRounds.measureAndPrint(ops, 2000, rounds, perRound, N, 26, () -> sink[0]);
     }
 }

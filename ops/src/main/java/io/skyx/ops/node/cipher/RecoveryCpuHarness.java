@@ -5,12 +5,8 @@ import io.skyx.node.cipher.PubKey;
 import io.skyx.node.cipher.SHA256;
 import io.skyx.node.cipher.SecKey;
 import io.skyx.node.cipher.Sig;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -72,38 +68,15 @@ public final class RecoveryCpuHarness {
             verifiers[k].init(false, new ECPublicKeyParameters(points[k], new ECDomainParameters(PARAMS)));
         }
         long[] sink = new long[1];
-        Map<String, Op> ops = new LinkedHashMap<>();
+        Map<String, CpuRounds.Op> ops = new LinkedHashMap<>();
         ops.put("rawBcEcdsaVerify", k -> sink[0] += verifiers[k].verifySignature(hashes[k].bytes(), rs[k], ss[k]) ? 1 : 0);
         ops.put("recoverBcOnly", k -> sink[0] += check(bcRecover(sigs[k], hashes[k]), keys[k]));
         ops.put("recoverNode", k -> sink[0] += check(Cipher.pubKeyFromSig(sigs[k], hashes[k]).orElse(null), keys[k]));
         ops.put("recoversToBcOnly", k -> sink[0] += bcRecoversTo(sigs[k], hashes[k], points[k]) ? 1 : 0);
         ops.put("recoversToNode", k -> sink[0] += Cipher.recoversTo(sigs[k], hashes[k], keys[k]) ? 1 : 0);
 
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (Op op : ops.values()) {
-            for (int k = 0; k < 3000; k++) {
-                op.run(k & (N - 1));
-            }
-        }
-        Map<String, List<Double>> samples = new LinkedHashMap<>();
-        ops.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
-        for (int r = 0; r < rounds; r++) {
-            for (Map.Entry<String, Op> e : ops.entrySet()) {
-                long start = threads.getCurrentThreadCpuTime();
-                for (int k = 0; k < perRound; k++) {
-                    e.getValue().run(k & (N - 1));
-                }
-                samples.get(e.getKey()).add((threads.getCurrentThreadCpuTime() - start) / 1000.0 / perRound);
-            }
-        }
-        double base = median(samples.get("rawBcEcdsaVerify"));
-        System.out.printf("component benchmark: public-key recovery%n%-20s %12s %10s %14s%n", "operation", "cpu us/op",
-                "ops/s", "x raw verify");
-        for (Map.Entry<String, List<Double>> e : samples.entrySet()) {
-            double m = median(e.getValue());
-            System.out.printf("%-20s %12.1f %10.0f %14.2f%n", e.getKey(), m, 1e6 / m, m / base);
-        }
-        System.out.println("(median of " + rounds + " rounds x " + perRound + " ops; checksum " + sink[0] + ")");
+        System.out.println("component benchmark: public-key recovery");
+        CpuRounds.measureAndPrint(ops, 3000, rounds, perRound, N, 20, () -> sink[0]);
     }
 
     private static int check(PubKey recovered, PubKey expected) {
@@ -139,15 +112,5 @@ public final class RecoveryCpuHarness {
         ECPoint bigX = ECAlgorithms.sumOfTwoMultiplies(PARAMS.getG(), u1, candidate, u2).normalize();
         return bigX.getAffineXCoord().toBigInteger().equals(x)
                 && bigX.getAffineYCoord().testBitZero() == ((sig.recid() & 1) != 0);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
-    }
-
-    @FunctionalInterface
-    private interface Op {
-        void run(int index) throws Exception;
     }
 }
