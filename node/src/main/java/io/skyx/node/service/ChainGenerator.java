@@ -41,7 +41,8 @@ public final class ChainGenerator {
 
     private final SecKey publisher;
     private final GenesisParams params;
-    private final List<SecKey> wallet = new ArrayList<>();
+    /** The wallet keys' addresses, in rotation order (the keys themselves are the values of {@link #owners}). */
+    private final List<Address> wallet = new ArrayList<>();
     private final Map<Address, SecKey> owners = new HashMap<>();
     private final Chain chain;
     private final Deque<UxOut> spendable = new ArrayDeque<>();
@@ -65,10 +66,11 @@ public final class ChainGenerator {
         this.publisher = key(seed + "/publisher");
         for (int i = 0; i < walletKeys; i++) {
             SecKey k = key(seed + "/wallet/" + i);
-            wallet.add(k);
-            owners.put(Address.fromSecKey(k), k);
+            Address a = Address.fromSecKey(k);
+            wallet.add(a);
+            owners.put(a, k);
         }
-        Address genesisAddress = Address.fromSecKey(wallet.getFirst());
+        Address genesisAddress = wallet.getFirst();
         Block genesis = Genesis.block(genesisAddress, GENESIS_COINS, GENESIS_TIME);
         this.params = new GenesisParams(genesisAddress, GENESIS_COINS, GENESIS_TIME,
                 Cipher.signHash(genesis.header().hash(), publisher), publisher.pubKey());
@@ -98,7 +100,7 @@ public final class ChainGenerator {
 
     /** @return wallet key {@code i} (key 0 owns the genesis output) */
     public SecKey walletKey(int i) {
-        return wallet.get(i);
+        return owners.get(wallet.get(i));
     }
 
     /** @return all blocks made so far, genesis first */
@@ -129,8 +131,8 @@ public final class ChainGenerator {
         long coins = ux.body().coins();
         long half = (coins / 2) / 1000 * 1000;
         long hours = Math.max(0, ux.coinHours(time).hours() / 4);
-        Address a = Address.fromSecKey(wallet.get(nextOwner++ % wallet.size()));
-        Address b = Address.fromSecKey(wallet.get(nextOwner++ % wallet.size()));
+        Address a = wallet.get(nextOwner++ % wallet.size());
+        Address b = wallet.get(nextOwner++ % wallet.size());
         List<TransactionOutput> outs = half == 0 || half == coins
                 ? List.of(new TransactionOutput(a, coins, hours))
                 : List.of(new TransactionOutput(a, half, hours), new TransactionOutput(b, coins - half, hours));

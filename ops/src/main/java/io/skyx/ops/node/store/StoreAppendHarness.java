@@ -3,6 +3,7 @@ package io.skyx.ops.node.store;
 import io.skyx.node.coin.SignedBlock;
 import io.skyx.node.service.ChainGenerator;
 import io.skyx.node.store.ChainStore;
+import io.skyx.ops.node.BenchDirs;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Component benchmark of the chain store alone: appends a generated chain (blocks × transactions of one input and
@@ -59,19 +59,11 @@ public final class StoreAppendHarness {
             perTx.add(us);
             System.out.printf(Locale.ROOT, "round %d: %.2f us CPU per transaction on the appending thread; close %.0f ms%n",
                     r, us, (System.nanoTime() - closeStart) / 1e6);
-            deleteTree(store);
+            BenchDirs.deleteTree(store);
         }
         List<Double> measured = new ArrayList<>(perTx.subList(Math.min(2, rounds - 1), rounds));
         measured.sort(Comparator.naturalOrder());
         System.out.printf(Locale.ROOT, "component benchmark: chain store append, %d blocks x %d txns: median %.2f us CPU "
                 + "per transaction (rounds after the first two)%n", blocks, txns, measured.get(measured.size() / 2));
-    }
-
-    private static void deleteTree(Path p) throws java.io.IOException {
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.skyx.node.chain.GenesisParams;
 import io.skyx.node.service.BlockImport;
 import io.skyx.node.service.NodeConfig;
 import io.skyx.node.service.SkycoinNode;
+import io.skyx.ops.node.BenchDirs;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class MainnetRun {
             if (i >= warmups) {
                 ms.add(NodeSyncBench.secs(t) * 1000);
             }
-            NodeSyncBench.deleteTree(store);
+            BenchDirs.deleteTree(store);
         }
         List<Double> sorted = ms.stream().sorted().toList();
         System.out.printf(Locale.ROOT, "mainnet blocks 0-120 opened, verified, applied and stored in a fresh store"

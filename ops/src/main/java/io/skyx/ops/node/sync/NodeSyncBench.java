@@ -6,6 +6,7 @@ import io.skyx.node.service.BlockImport;
 import io.skyx.node.service.ChainGenerator;
 import io.skyx.node.service.NodeConfig;
 import io.skyx.node.service.SkycoinNode;
+import io.skyx.ops.node.BenchDirs;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,12 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Harness for the embedded node's throughput, in one run beside the raw Bouncy Castle verify rate of the same
@@ -106,7 +105,7 @@ public final class NodeSyncBench {
 
         MainnetRun.run(dir.resolve("mainnet"), 20, 10);
         if (args.length <= 2) {
-            deleteTree(dir);
+            BenchDirs.deleteTree(dir);
         }
     }
 
@@ -217,16 +216,5 @@ public final class NodeSyncBench {
 
     static double secs(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
