@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * passes the request on with the cached body and the key's owner as principal for this request only.
  * A request with the key header but a bad signature is refused here with 401 and the error shape; a valid one
  * whose key lacks the permission the request needs ({@link KeyScope#requiredFor}) or is used from an address
- * outside its allow-list gets 403 {@code FORBIDDEN}.
+ * outside its allow-list gets 403 {@code FORBIDDEN}. The signature of an order request ({@link SignatureClaim}) is
+ * recorded by the journal with its command; if the request took no effect it is recorded here once it is done.
  * Requests without the header pass untouched (the session, if any, decides). Not a bean: only the security
  * filter chain runs it.
  */
@@ -56,13 +57,29 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         String pathWithQuery = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
         ApiKeys.Verification v = apiKeys.verify(request.getHeader(KEY_HEADER), request.getHeader(TIMESTAMP_HEADER),
-                request.getHeader(SIGNATURE_HEADER), request.getMethod(), pathWithQuery, body);
+                request.getHeader(SIGNATURE_HEADER), request.getMethod(), pathWithQuery, body,
+                SignatureClaim.defers(request.getMethod(), request.getRequestURI()));
         if (v.error() != null) {
             SecurityContextHolder.clearContext();
             v.error().write(response);
             return;
         }
-        KeyScope scope = v.key().scope();
+        SignatureClaim claim = v.claim();
+        if (claim == null) {
+            authorize(request, response, chain, v.key(), body);
+            return;
+        }
+        claim.attachTo(request);
+        try {
+            authorize(request, response, chain, v.key(), body);
+        } finally {
+            apiKeys.settle(claim);
+        }
+    }
+
+    private static void authorize(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                  ApiKeyStore.StoredKey key, byte[] body) throws ServletException, IOException {
+        KeyScope scope = key.scope();
         if (!scope.allowsAddress(request.getRemoteAddr())) {
             SecurityContextHolder.clearContext();
             SecurityError.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
@@ -77,11 +94,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         // operator endpoints need a key with the operator permission whose owner still has the operator role
-        List<SimpleGrantedAuthority> roles = v.key().ownerAdmin() && v.key().operator()
+        List<SimpleGrantedAuthority> roles = key.ownerAdmin() && key.operator()
                 ? List.of(SecurityConfig.ROLE_USER, SecurityConfig.ROLE_ADMIN)
                 : List.of(SecurityConfig.ROLE_USER);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ApiKeyAuthentication(v.key().owner(), v.key().keyId(), roles));
+        context.setAuthentication(new ApiKeyAuthentication(key.owner(), key.keyId(), roles));
         SecurityContextHolder.setContext(context);
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -128,6 +130,13 @@ class ApiKeyStore {
                 .param("sig", signatureHex)
                 .param("exp", expiresAtMillis)
                 .update() == 1;
+    }
+
+    /** Every recorded signature (with its expiry) that has not expired at {@code nowMillis}. */
+    void signaturesUnexpiredAt(long nowMillis, BiConsumer<String, Long> each) {
+        jdbc.sql("select signature, expires_at_ms from seen_signatures where expires_at_ms >= :now")
+                .param("now", nowMillis)
+                .query((RowCallbackHandler) rs -> each.accept(rs.getString(1), rs.getLong(2)));
     }
 
     /** Deletes recorded signatures whose timestamps have left the window. */

@@ -29,14 +29,17 @@ class ApiKeys {
         }
     }
 
-    /** The outcome of verifying a signed request: an owner, or an error. */
-    record Verification(ApiKeyStore.StoredKey key, SecurityError error) {
-        static Verification ok(ApiKeyStore.StoredKey key) {
-            return new Verification(key, null);
+    /**
+     * The outcome of verifying a signed request: an owner, or an error; {@code claim} for a request whose
+     * signature the journal records ({@link SignatureClaim}), else null.
+     */
+    record Verification(ApiKeyStore.StoredKey key, SecurityError error, SignatureClaim claim) {
+        static Verification ok(ApiKeyStore.StoredKey key, SignatureClaim claim) {
+            return new Verification(key, null, claim);
         }
 
         static Verification fail(String code, String message) {
-            return new Verification(null, SecurityError.of(HttpStatus.UNAUTHORIZED, code, message));
+            return new Verification(null, SecurityError.of(HttpStatus.UNAUTHORIZED, code, message), null);
         }
     }
 
@@ -69,7 +72,7 @@ class ApiKeys {
         this.clock = clock;
         this.windowMillis = props.signatureWindow().toMillis();
         this.maxKeysPerUser = props.maxApiKeysPerUser();
-        this.replays = new ReplayGuard(windowMillis, store);
+        this.replays = new ReplayGuard(windowMillis, store, clock.millis());
         this.box = new SecretBox(masterKey(props, env, store, random), random);
     }
 
@@ -157,6 +160,16 @@ class ApiKeys {
     /** Verifies one signed request; the body is the exact bytes received. */
     Verification verify(String keyId, String timestamp, String signature, String method, String pathWithQuery,
                         byte[] body) {
+        return verify(keyId, timestamp, signature, method, pathWithQuery, body, false);
+    }
+
+    /**
+     * Verifies one signed request; with {@code journaled} its signature is claimed for the journal to record
+     * with the request's command ({@link SignatureClaim}; {@link #settle} it once the request is done) instead of
+     * recorded now.
+     */
+    Verification verify(String keyId, String timestamp, String signature, String method, String pathWithQuery,
+                        byte[] body, boolean journaled) {
         if (timestamp == null || timestamp.isBlank()) {
             return Verification.fail("BAD_SIGNATURE", "missing header X-SKYX-TIMESTAMP");
         }
@@ -191,10 +204,25 @@ class ApiKeys {
         if (known.key().scope().expiredAt(clock.instant())) {
             return Verification.fail("UNAUTHENTICATED", "this API key expired at " + known.key().scope().expiresAt());
         }
-        if (!replays.firstSeen(signature, ts, now)) {
-            return Verification.fail("REPLAYED_REQUEST", "this signed request was already received");
+        SignatureClaim claim = null;
+        if (journaled) {
+            claim = replays.claim(signature, ts, now);
+            if (claim == null) {
+                return replayed();
+            }
+        } else if (!replays.firstSeen(signature, ts, now)) {
+            return replayed();
         }
-        return Verification.ok(known.key());
+        return Verification.ok(known.key(), claim);
+    }
+
+    /** Records a claimed signature that its request's command did not record (see {@link ReplayGuard#settle}). */
+    void settle(SignatureClaim claim) {
+        replays.settle(claim);
+    }
+
+    private static Verification replayed() {
+        return Verification.fail("REPLAYED_REQUEST", "this signed request was already received");
     }
 
     /**

@@ -15,6 +15,8 @@ final class Batch {
     }
 
     final List<AppliedCommand> applied = new ArrayList<>();
+    /** The replay marks of the signed requests that carried commands of {@link #applied}. */
+    final List<ReplayMark> marks = new ArrayList<>();
     private final List<Answer> answers = new ArrayList<>();
     byte[] snapshot;
     byte[] snapshotHash;

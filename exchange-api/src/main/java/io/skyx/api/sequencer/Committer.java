@@ -118,7 +118,7 @@ final class Committer {
         if (b.commands() > 0) {
             try {
                 long t0 = System.nanoTime();
-                journal.append(b.applied);
+                journal.append(b.applied, b.marks);
                 commitTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
                 batchSize.record(b.commands());
             } catch (RuntimeException e) {
@@ -129,6 +129,7 @@ final class Committer {
                 return;
             }
             durableSeq = b.lastSeq();
+            b.marks.forEach(ReplayMark::recorded);
             for (CommitListener l : listeners) {
                 try {
                     l.committed(b.applied);

@@ -12,9 +12,16 @@ public interface Journal {
 
     /**
      * Appends a batch durably (one transaction, fsync on) or throws, in which case none of it may be assumed
-     * durable by the caller. Sequence numbers follow {@link #lastSequence()} without gaps.
+     * durable by the caller. Sequence numbers follow {@link #lastSequence()} without gaps. {@code marks} are the
+     * replay marks of the signed requests that carried the batch's commands: they become durable with the batch
+     * (a mark already recorded is kept as it is), in the same transaction.
      */
-    void append(List<AppliedCommand> batch);
+    void append(List<AppliedCommand> batch, List<ReplayMark> marks);
+
+    /** {@link #append(List, List)} without replay marks. */
+    default void append(List<AppliedCommand> batch) {
+        append(batch, List.of());
+    }
 
     /** The last durable sequence number, 0 when empty. */
     long lastSequence();

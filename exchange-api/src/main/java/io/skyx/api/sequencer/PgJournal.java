@@ -27,6 +27,13 @@ class PgJournal implements Journal, KeyIndex {
      */
     private static final String APPEND = "insert into journal (seq, ts_ms, kind, payload, idem_key, result, events) "
             + "select * from unnest(?::int8[], ?::int8[], ?::int2[], ?::bytea[], ?::text[], ?::text[], ?::bytea[])";
+    /**
+     * {@link #APPEND} together with the batch's replay marks, in the same statement (so in the same transaction):
+     * the replay guard's table ({@code seen_signatures}, migration V1_3_0) gets the signatures of the signed
+     * requests that carried the commands. A signature already there stays as it is.
+     */
+    private static final String APPEND_MARKED = "with marks as (insert into seen_signatures (signature, expires_at_ms) "
+            + "select * from unnest(?::text[], ?::int8[]) on conflict (signature) do nothing) " + APPEND;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -37,7 +44,7 @@ class PgJournal implements Journal, KeyIndex {
     }
 
     @Override
-    public void append(List<AppliedCommand> batch) {
+    public void append(List<AppliedCommand> batch, List<ReplayMark> marks) {
         if (batch.isEmpty()) {
             return;
         }
@@ -60,14 +67,25 @@ class PgJournal implements Journal, KeyIndex {
             events[i] = EventCodec.encode(a.result(), a.events());
         }
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(APPEND);
-            ps.setObject(1, seq);
-            ps.setObject(2, ts);
-            ps.setObject(3, kind);
-            ps.setObject(4, payload);
-            ps.setObject(5, key);
-            ps.setObject(6, result);
-            ps.setObject(7, events);
+            PreparedStatement ps = con.prepareStatement(marks.isEmpty() ? APPEND : APPEND_MARKED);
+            int p = 1;
+            if (!marks.isEmpty()) {
+                String[] signature = new String[marks.size()];
+                long[] expires = new long[marks.size()];
+                for (int i = 0; i < signature.length; i++) {
+                    signature[i] = marks.get(i).signatureHex();
+                    expires[i] = marks.get(i).expiresAtMillis();
+                }
+                ps.setObject(p++, signature);
+                ps.setObject(p++, expires);
+            }
+            ps.setObject(p++, seq);
+            ps.setObject(p++, ts);
+            ps.setObject(p++, kind);
+            ps.setObject(p++, payload);
+            ps.setObject(p++, key);
+            ps.setObject(p++, result);
+            ps.setObject(p, events);
             return ps;
         });
     }

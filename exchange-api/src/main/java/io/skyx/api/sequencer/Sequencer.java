@@ -53,9 +53,12 @@ public class Sequencer implements SmartLifecycle {
     private sealed interface Item permits CommandItem, QueryItem, Wake {
     }
 
-    /** {@code indexedUpTo}: the journal was durable up to here when {@code found} was looked up in the index. */
+    /**
+     * {@code indexedUpTo}: the journal was durable up to here when {@code found} was looked up in the index;
+     * {@code mark}: the signed request that carried the command, or null.
+     */
     private record CommandItem(Command command, CompletableFuture<CommandResult> future, long indexedUpTo,
-                               AppliedCommand found) implements Item {
+                               AppliedCommand found, ReplayMark mark) implements Item {
     }
 
     private record QueryItem(Function<ExchangeEngine, ?> query, CompletableFuture<Object> future) implements Item {
@@ -123,6 +126,14 @@ public class Sequencer implements SmartLifecycle {
      * lookup in the journal, on the caller's thread.
      */
     public CompletableFuture<CommandResult> submit(Command command) {
+        return submit(command, null);
+    }
+
+    /**
+     * {@link #submit(Command)} for a command carried by a signed request: its {@link ReplayMark} is journaled with
+     * the command (in the same transaction) unless the command is a repeat, which journals nothing.
+     */
+    public CompletableFuture<CommandResult> submit(Command command, ReplayMark mark) {
         CompletableFuture<CommandResult> f = new CompletableFuture<>();
         String key = command.idempotencyKey();
         long indexedUpTo = -1;
@@ -137,7 +148,7 @@ public class Sequencer implements SmartLifecycle {
                 return f;
             }
         }
-        offer(new CommandItem(command, f, indexedUpTo, found), f);
+        offer(new CommandItem(command, f, indexedUpTo, found, mark), f);
         return f;
     }
 
@@ -376,6 +387,9 @@ public class Sequencer implements SmartLifecycle {
         commandCounter.increment();
         AppliedCommand a = new AppliedCommand(seq, ts, c, code, events);
         current.applied.add(a);
+        if (ci.mark() != null) {
+            current.marks.add(ci.mark());
+        }
         if (key != null) {
             window.put(key, a, committer.durableSeq());
         }

@@ -2,6 +2,7 @@ package io.skyx.api.trading;
 
 import io.skyx.api.market.Market;
 import io.skyx.api.market.MarketCatalog;
+import io.skyx.api.security.SignatureClaim;
 import io.skyx.api.security.SkyxUser;
 import io.skyx.api.sequencer.Command;
 import io.skyx.api.sequencer.CommandResult;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -65,10 +67,10 @@ class OrdersController {
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     OrderJson create(@AuthenticationPrincipal SkyxUser user, @RequestBody CreateOrderRequest request,
-                     HttpServletResponse response) {
+                     HttpServletRequest http, HttpServletResponse response) {
         long userId = Acks.userId(user);
         Command.Place place = OrderRequests.toCommand(userId, request, catalog);
-        CommandResult r = Acks.await(sequencer.submit(place));
+        CommandResult r = Acks.await(sequencer.submit(place, SignatureClaim.of(http)));
         if (!r.ok()) {
             throw refused(r.code());
         }
@@ -85,10 +87,10 @@ class OrdersController {
 
     @DeleteMapping("/api/v1/orders/{id}")
     @Operation(summary = "cancelOrder", description = "404 UNKNOWN_ORDER unless it is an open order of the user")
-    OrderJson cancel(@AuthenticationPrincipal SkyxUser user, @PathVariable String id) {
+    OrderJson cancel(@AuthenticationPrincipal SkyxUser user, @PathVariable String id, HttpServletRequest http) {
         long userId = Acks.userId(user);
         long orderId = parseId(id);
-        CommandResult r = Acks.await(sequencer.submit(new Command.Cancel(userId, orderId)));
+        CommandResult r = Acks.await(sequencer.submit(new Command.Cancel(userId, orderId), SignatureClaim.of(http)));
         if (!r.ok()) {
             throw new ApiException(ErrorCode.UNKNOWN_ORDER, "order " + id + " is not open", "id");
         }
@@ -98,10 +100,12 @@ class OrdersController {
 
     @DeleteMapping("/api/v1/orders")
     @Operation(summary = "cancelAllOrders in one market; returns the orders it cancelled")
-    List<OrderJson> cancelAll(@AuthenticationPrincipal SkyxUser user, @RequestParam String market) {
+    List<OrderJson> cancelAll(@AuthenticationPrincipal SkyxUser user, @RequestParam String market,
+                              HttpServletRequest http) {
         long userId = Acks.userId(user);
         Market m = catalog.market(market, "market");
-        CommandResult r = Acks.await(sequencer.submit(new Command.CancelAll(userId, m.spec().id())));
+        CommandResult r = Acks.await(sequencer.submit(new Command.CancelAll(userId, m.spec().id()),
+                SignatureClaim.of(http)));
         if (!r.ok()) {
             throw refused(r.code());
         }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -81,6 +82,15 @@ class ApiKeysTest {
         }
 
         @Override
+        void signaturesUnexpiredAt(long nowMillis, BiConsumer<String, Long> each) {
+            signatures.forEach((sig, expires) -> {
+                if (expires >= nowMillis) {
+                    each.accept(sig, expires);
+                }
+            });
+        }
+
+        @Override
         int forgetSignaturesExpiredBefore(long nowMillis) {
             int before = signatures.size();
             signatures.values().removeIf(e -> e < nowMillis);
@@ -99,6 +109,12 @@ class ApiKeysTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String sig = RequestSignature.computeHex(key.secret(), Long.toString(ts), method, path, bytes);
         return apiKeys.verify(key.key(), Long.toString(ts), sig, method, path, bytes);
+    }
+
+    private ApiKeys.Verification journaled(ApiKeys keys, ApiKeys.Created key, long ts, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String sig = RequestSignature.computeHex(key.secret(), Long.toString(ts), "POST", "/api/v1/orders", bytes);
+        return keys.verify(key.key(), Long.toString(ts), sig, "POST", "/api/v1/orders", bytes, true);
     }
 
     private static String code(ApiKeys.Verification v) {
@@ -120,6 +136,52 @@ class ApiKeysTest {
         assertThat(code(call(key, now + 5_000, "GET", "/api/v1/balances", ""))).isEqualTo("OK");
         assertThat(code(call(key, now - 5_001, "GET", "/api/v1/balances", ""))).isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
         assertThat(code(call(key, now + 5_001, "GET", "/api/v1/balances", ""))).isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
+    }
+
+    /**
+     * An order request's signature is claimed in memory (a second use is refused at once) and written by nobody
+     * here: the journal records it with the command. A claim no journal entry recorded is recorded when settled;
+     * after a restart every recorded signature is refused again.
+     */
+    @Test
+    void aJournaledClaimIsRefusedTwiceAndRecordedOnlyWhenNoJournalEntryDidIt() {
+        ApiKeys.Created key = apiKeys.create(alice, "bot", false, ANY).orElseThrow();
+        long now = clock.millis();
+
+        ApiKeys.Verification placed = journaled(apiKeys, key, now, "{\"n\":1}");
+        assertThat(code(placed)).isEqualTo("OK");
+        assertThat(placed.claim()).isNotNull();
+        assertThat(placed.claim().expiresAtMillis()).isEqualTo(now + 5_000);
+        assertThat(code(journaled(apiKeys, key, now, "{\"n\":1}"))).isEqualTo("REPLAYED_REQUEST");
+        assertThat(store.signatures).as("the journal records it, not the guard").isEmpty();
+        placed.claim().recorded();
+        apiKeys.settle(placed.claim());
+        assertThat(store.signatures).as("recorded by its journal entry: nothing more to write").isEmpty();
+
+        ApiKeys.Verification refused = journaled(apiKeys, key, now, "{\"n\":2}");
+        assertThat(code(refused)).isEqualTo("OK");
+        apiKeys.settle(refused.claim());
+        assertThat(store.signatures).as("no journal entry took it: the guard records it")
+                .containsOnlyKeys(refused.claim().signatureHex());
+
+        ApiKeys restarted = new ApiKeys(store, SkyxSecurityProperties.defaults(), new MockEnvironment(), clock);
+        assertThat(code(journaled(restarted, key, now, "{\"n\":2}"))).isEqualTo("REPLAYED_REQUEST");
+        assertThat(code(journaled(restarted, key, now, "{\"n\":3}"))).isEqualTo("OK");
+        assertThat(code(call(key, now, "GET", "/api/v1/balances", ""))).as("other requests are recorded at once")
+                .isEqualTo("OK");
+        assertThat(store.signatures).hasSize(2);
+    }
+
+    @Test
+    void theOrderEndpointsAreTheOnesWhoseSignatureTheJournalRecords() {
+        assertThat(SignatureClaim.defers("POST", "/api/v1/orders")).isTrue();
+        assertThat(SignatureClaim.defers("DELETE", "/api/v1/orders")).isTrue();
+        assertThat(SignatureClaim.defers("DELETE", "/api/v1/orders/42")).isTrue();
+        assertThat(SignatureClaim.defers("GET", "/api/v1/orders")).isFalse();
+        assertThat(SignatureClaim.defers("POST", "/api/v1/orders/42")).isFalse();
+        assertThat(SignatureClaim.defers("DELETE", "/api/v1/orders/42/x")).isFalse();
+        assertThat(SignatureClaim.defers("POST", "/api/v1/withdrawals")).isFalse();
+        assertThat(SignatureClaim.defers("DELETE", "/api/v1/api-keys/42")).isFalse();
     }
 
     @Test

@@ -38,11 +38,11 @@ class FlakyJournalIT extends IntegrationTestBase {
         }
 
         @Override
-        public void append(List<AppliedCommand> batch) {
+        public void append(List<AppliedCommand> batch, List<ReplayMark> marks) {
             if (failNext.getAndSet(false)) {
                 throw new IllegalStateException("test: the disk is gone");
             }
-            delegate.append(batch);
+            delegate.append(batch, marks);
         }
 
         @Override

@@ -173,7 +173,10 @@ class SequencerIT extends IntegrationTestBase {
     @Autowired
     PgJournal pgJournal;
 
-    /** A journal append is one statement: when any row of the batch is refused, none of its rows is written. */
+    /**
+     * A journal append is one statement: when any row of the batch is refused, none of its rows is written, nor
+     * any of its replay marks.
+     */
     @Test
     void aJournalAppendThatFailsWritesNoneOfItsBatch() {
         long base = 1_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 10;
@@ -183,13 +186,66 @@ class SequencerIT extends IntegrationTestBase {
             Command deposit = new Command.CreditDeposit(user, SKY, 5, "t:" + base + ":" + batch.size());
             batch.add(new AppliedCommand(s, 1L, deposit, ResultCode.OK, List.of()));
         }
+        List<ReplayMark> marks = List.of(mark(base, 1), mark(base, 2));
         try {
-            assertThatThrownBy(() -> pgJournal.append(batch)).isInstanceOf(DataAccessException.class);
+            assertThatThrownBy(() -> pgJournal.append(batch, marks)).isInstanceOf(DataAccessException.class);
             assertThat(jdbc.queryForObject("select count(*) from journal where seq > ?", Long.class, base))
                     .isZero();
+            assertThat(recordedMarks(marks)).isZero();
         } finally {
             jdbc.update("delete from journal where seq > ?", base);
         }
+    }
+
+    /** The replay marks go in with the batch; one already recorded (by the guard) stays as it was. */
+    @Test
+    void aJournalAppendRecordsItsReplayMarks() {
+        long base = 1_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 10;
+        long user = newUser();
+        List<AppliedCommand> batch = new ArrayList<>();
+        for (long s : new long[] {base + 1, base + 2}) {
+            Command deposit = new Command.CreditDeposit(user, SKY, 5, "m:" + base + ":" + batch.size());
+            batch.add(new AppliedCommand(s, 1L, deposit, ResultCode.OK, List.of()));
+        }
+        List<ReplayMark> marks = List.of(mark(base, 1), mark(base, 2));
+        jdbc.update("insert into seen_signatures (signature, expires_at_ms) values (?, 7)", marks.get(1).signatureHex());
+        try {
+            pgJournal.append(batch, marks);
+            assertThat(jdbc.queryForObject("select count(*) from journal where seq > ?", Long.class, base))
+                    .isEqualTo(2);
+            assertThat(recordedMarks(marks)).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select expires_at_ms from seen_signatures where signature = ?",
+                    Long.class, marks.get(1).signatureHex())).isEqualTo(7);
+        } finally {
+            jdbc.update("delete from journal where seq > ?", base);
+            jdbc.update("delete from seen_signatures where signature = any(?)",
+                    (Object) marks.stream().map(ReplayMark::signatureHex).toArray(String[]::new));
+        }
+    }
+
+    private static ReplayMark mark(long base, int i) {
+        String hex = String.format("%032x%032x", base, i);
+        return new ReplayMark() {
+            @Override
+            public String signatureHex() {
+                return hex;
+            }
+
+            @Override
+            public long expiresAtMillis() {
+                return Long.MAX_VALUE - i;
+            }
+
+            @Override
+            public void recorded() {
+                throw new AssertionError("the journal does not call recorded(): the committer does, once durable");
+            }
+        };
+    }
+
+    private long recordedMarks(List<ReplayMark> marks) {
+        return jdbc.queryForObject("select count(*) from seen_signatures where signature = any(?)", Long.class,
+                (Object) marks.stream().map(ReplayMark::signatureHex).toArray(String[]::new));
     }
 
     private long storedTrades() {
