@@ -65,15 +65,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         SignatureClaim claim = v.claim();
-        if (claim == null) {
-            authorize(request, response, chain, v.key(), body);
-            return;
+        if (claim != null) {
+            claim.attachTo(request);
         }
-        claim.attachTo(request);
         try {
             authorize(request, response, chain, v.key(), body);
         } finally {
-            apiKeys.settle(claim);
+            if (claim != null) {
+                apiKeys.settle(claim);
+            }
         }
     }
 

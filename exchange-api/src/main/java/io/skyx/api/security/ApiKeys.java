@@ -157,16 +157,10 @@ class ApiKeys {
         return maxKeysPerUser;
     }
 
-    /** Verifies one signed request; the body is the exact bytes received. */
-    Verification verify(String keyId, String timestamp, String signature, String method, String pathWithQuery,
-                        byte[] body) {
-        return verify(keyId, timestamp, signature, method, pathWithQuery, body, false);
-    }
-
     /**
-     * Verifies one signed request; with {@code journaled} its signature is claimed for the journal to record
-     * with the request's command ({@link SignatureClaim}; {@link #settle} it once the request is done) instead of
-     * recorded now.
+     * Verifies one signed request; the body is the exact bytes received. With {@code journaled} its signature is
+     * claimed for the journal to record with the request's command ({@link SignatureClaim}; {@link #settle} it once
+     * the request is done) instead of recorded now.
      */
     Verification verify(String keyId, String timestamp, String signature, String method, String pathWithQuery,
                         byte[] body, boolean journaled) {

@@ -18,11 +18,6 @@ public interface Journal {
      */
     void append(List<AppliedCommand> batch, List<ReplayMark> marks);
 
-    /** {@link #append(List, List)} without replay marks. */
-    default void append(List<AppliedCommand> batch) {
-        append(batch, List.of());
-    }
-
     /** The last durable sequence number, 0 when empty. */
     long lastSequence();
 

@@ -108,7 +108,7 @@ class ApiKeysTest {
     private ApiKeys.Verification call(ApiKeys.Created key, long ts, String method, String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String sig = RequestSignature.computeHex(key.secret(), Long.toString(ts), method, path, bytes);
-        return apiKeys.verify(key.key(), Long.toString(ts), sig, method, path, bytes);
+        return apiKeys.verify(key.key(), Long.toString(ts), sig, method, path, bytes, false);
     }
 
     private ApiKeys.Verification journaled(ApiKeys keys, ApiKeys.Created key, long ts, String body) {
@@ -191,20 +191,20 @@ class ApiKeysTest {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         String good = RequestSignature.computeHex(key.secret(), ts, "POST", "/api/v1/orders", body);
 
-        assertThat(code(apiKeys.verify(key.key(), null, good, "POST", "/api/v1/orders", body))).isEqualTo("BAD_SIGNATURE");
-        assertThat(code(apiKeys.verify(key.key(), ts, null, "POST", "/api/v1/orders", body))).isEqualTo("BAD_SIGNATURE");
-        assertThat(code(apiKeys.verify(key.key(), "12x", good, "POST", "/api/v1/orders", body))).isEqualTo("BAD_SIGNATURE");
-        assertThat(code(apiKeys.verify(key.key(), "-1", good, "POST", "/api/v1/orders", body))).isEqualTo("BAD_SIGNATURE");
-        assertThat(code(apiKeys.verify(key.key(), ts, good.toUpperCase(), "POST", "/api/v1/orders", body)))
+        assertThat(code(apiKeys.verify(key.key(), null, good, "POST", "/api/v1/orders", body, false))).isEqualTo("BAD_SIGNATURE");
+        assertThat(code(apiKeys.verify(key.key(), ts, null, "POST", "/api/v1/orders", body, false))).isEqualTo("BAD_SIGNATURE");
+        assertThat(code(apiKeys.verify(key.key(), "12x", good, "POST", "/api/v1/orders", body, false))).isEqualTo("BAD_SIGNATURE");
+        assertThat(code(apiKeys.verify(key.key(), "-1", good, "POST", "/api/v1/orders", body, false))).isEqualTo("BAD_SIGNATURE");
+        assertThat(code(apiKeys.verify(key.key(), ts, good.toUpperCase(), "POST", "/api/v1/orders", body, false)))
                 .isEqualTo("BAD_SIGNATURE");
-        assertThat(code(apiKeys.verify(key.key(), ts, good, "POST", "/api/v1/orders", "{ }".getBytes(StandardCharsets.UTF_8))))
+        assertThat(code(apiKeys.verify(key.key(), ts, good, "POST", "/api/v1/orders", "{ }".getBytes(StandardCharsets.UTF_8), false)))
                 .isEqualTo("BAD_SIGNATURE");
-        assertThat(code(apiKeys.verify(key.key(), ts, good, "PUT", "/api/v1/orders", body))).isEqualTo("BAD_SIGNATURE");
-        assertThat(code(apiKeys.verify("f".repeat(32), ts, good, "POST", "/api/v1/orders", body)))
+        assertThat(code(apiKeys.verify(key.key(), ts, good, "PUT", "/api/v1/orders", body, false))).isEqualTo("BAD_SIGNATURE");
+        assertThat(code(apiKeys.verify("f".repeat(32), ts, good, "POST", "/api/v1/orders", body, false)))
                 .isEqualTo("UNAUTHENTICATED");
-        assertThat(code(apiKeys.verify("not-a-key", ts, good, "POST", "/api/v1/orders", body)))
+        assertThat(code(apiKeys.verify("not-a-key", ts, good, "POST", "/api/v1/orders", body, false)))
                 .isEqualTo("UNAUTHENTICATED");
-        assertThat(code(apiKeys.verify(key.key(), ts, good, "POST", "/api/v1/orders", body)))
+        assertThat(code(apiKeys.verify(key.key(), ts, good, "POST", "/api/v1/orders", body, false)))
                 .as("the refusals above did not use up the signature").isEqualTo("OK");
     }
 
